@@ -1,0 +1,74 @@
+package dev.anneal.examples;
+
+import dev.anneal.Constant;
+import dev.anneal.Cooldown;
+import dev.anneal.Cosine;
+import dev.anneal.Cyclic;
+import dev.anneal.CyclicMode;
+import dev.anneal.Exponential;
+import dev.anneal.LrSchedule;
+import dev.anneal.OneCycle;
+import dev.anneal.Ramp;
+import dev.anneal.Schedule;
+import dev.anneal.StepDecay;
+import dev.anneal.Warmup;
+
+/**
+ * The seven schedules the demo compares, declared the way a user declares them. The anneal
+ * processor generates {@code DemoSchedulesImpl}; {@code new DemoSchedulesImpl().cosine().at(step)}
+ * is the learning rate at a mini-batch step.
+ *
+ * <p>Annotation values must be compile-time constants, so the training budget they are sized for
+ * is spelled out here as constants too. {@code totalSteps} makes the compiler check that every
+ * schedule with an end (warm-up + cosine, one-cycle, warmup-stable-decay) ends exactly there.
+ */
+@Schedule(totalSteps = DemoSchedules.TOTAL_STEPS)
+public interface DemoSchedules {
+  /** Default number of epochs. */
+  int EPOCHS = 30;
+  /** Mini-batch size. */
+  int BATCH_SIZE = 32;
+  /** Training rows of the digits split (the other 360 of the 1,797 are the test set). */
+  int TRAIN_SIZE = 1_437;
+  /** Mini-batches per epoch; the last one is partial (1,437 = 44 * 32 + 29). */
+  long STEPS_PER_EPOCH = (TRAIN_SIZE + BATCH_SIZE - 1) / BATCH_SIZE;
+  /** The budget every schedule is sized for: 1,350 steps. */
+  long TOTAL_STEPS = EPOCHS * STEPS_PER_EPOCH;
+  /** Linear warm-up over the first two epochs. */
+  long WARMUP_STEPS = 2 * STEPS_PER_EPOCH;
+  /** Cool-down of warmup-stable-decay: the last five epochs. */
+  long COOLDOWN_STEPS = 5 * STEPS_PER_EPOCH;
+  /** The largest learning rate of every schedule (SGD with momentum 0.9). */
+  double PEAK = 0.1;
+
+  /** The baseline: the peak rate throughout. */
+  @Constant(PEAK)
+  LrSchedule constant();
+
+  /** PyTorch StepLR: divide by 5 every 10 epochs. */
+  @StepDecay(from = PEAK, factor = 0.2, every = 10 * STEPS_PER_EPOCH)
+  LrSchedule stepDecay();
+
+  /** Smooth exponential decay, 100x over the whole run. */
+  @Exponential(from = PEAK, rate = 0.01, every = TOTAL_STEPS)
+  LrSchedule exponential();
+
+  /** Linear warm-up, then cosine annealing to 0 at the last step. */
+  @Warmup(steps = WARMUP_STEPS)
+  @Cosine(from = PEAK, steps = TOTAL_STEPS - WARMUP_STEPS)
+  LrSchedule cosine();
+
+  /** Cyclical LR (Smith 2017), five cycles whose amplitude halves each time. */
+  @Cyclic(low = PEAK / 20, high = PEAK, up = TOTAL_STEPS / 10, mode = CyclicMode.TRIANGULAR2)
+  LrSchedule cyclic();
+
+  /** 1cycle (Smith and Topin 2019), exactly as PyTorch OneCycleLR. */
+  @OneCycle(peak = PEAK, steps = TOTAL_STEPS)
+  LrSchedule oneCycle();
+
+  /** Warmup-stable-decay: warm-up, a long flat phase, then a 1-sqrt cool-down to 0. */
+  @Warmup(steps = WARMUP_STEPS)
+  @Constant(value = PEAK, steps = TOTAL_STEPS - WARMUP_STEPS - COOLDOWN_STEPS)
+  @Cooldown(steps = COOLDOWN_STEPS, shape = Ramp.SQRT)
+  LrSchedule warmupStableDecay();
+}
