@@ -6,7 +6,8 @@ import dev.anneal.Anneal;
  * Internal, not API. PyTorch {@code OneCycleLR} with its exact phase end steps:
  * {@code pctStart * steps - 1} (and {@code 2 * pctStart * steps - 2} for three phases), then
  * {@code steps - 1}. Each phase anneals from its start value at its start step to its end value at
- * its end step, as PyTorch's {@code _annealing_cos} / {@code _annealing_linear} do.
+ * its end step, as PyTorch's {@code _annealing_cos} / {@code _annealing_linear} do (dividing by a
+ * phase length is done as a multiplication by its reciprocal, which generated code folds).
  */
 public final class OneCyclePhases {
   public final double peak;
@@ -39,25 +40,35 @@ public final class OneCyclePhases {
   }
 
   /** Value at local step {@code t} of a restart cycle of length {@code p}, peak scaled by {@code scale}. */
-  double periodic(double t, double p, double scale) {
+  public double periodic(double t, double p, double scale) {
     double top = peak * scale;
     double start = top / divFactor;
     return value(Math.min(t, p - 1), p, top, start, start / finalDivFactor);
   }
 
+  /** End step of phase 0 of a cycle of {@code total} steps. */
+  public double end0(double total) {
+    return pctStart * total - 1;
+  }
+
+  /** End step of phase 1 of a three-phase cycle of {@code total} steps. */
+  public double end1(double total) {
+    return 2 * pctStart * total - 2;
+  }
+
   private double value(double t, double total, double top, double start, double end) {
-    double end0 = pctStart * total - 1;
+    double end0 = end0(total);
     if (t <= end0) {
-      return anneal(start, top, t / end0);
+      return anneal(start, top, t * (1 / end0));
     }
     if (threePhase) {
-      double end1 = 2 * pctStart * total - 2;
+      double end1 = end1(total);
       if (t <= end1) {
-        return anneal(top, start, (t - end0) / (end1 - end0));
+        return anneal(top, start, (t - end0) * (1 / (end1 - end0)));
       }
-      return anneal(start, end, (t - end1) / (total - 1 - end1));
+      return anneal(start, end, (t - end1) * (1 / (total - 1 - end1)));
     }
-    return anneal(top, end, (t - end0) / (total - 1 - end0));
+    return anneal(top, end, (t - end0) * (1 / (total - 1 - end0)));
   }
 
   /** PyTorch {@code _annealing_cos} or {@code _annealing_linear}. */

@@ -275,6 +275,15 @@ public final class Plan {
     return new Plan(d);
   }
 
+  /**
+   * Parses and compiles a declaration written as Java annotations.
+   *
+   * @throws IllegalArgumentException if it does not parse or breaks a rule
+   */
+  public static Plan parse(String source) {
+    return of(DeclarationParser.parse(source));
+  }
+
   // ---- scalar evaluation: the reference every other evaluator mirrors ----
 
   /** The value at {@code step}. */
@@ -420,11 +429,12 @@ public final class Plan {
       long cycleIndex = t / steps;
       double local = t - cycleIndex * steps;
       double scale = decay == 1 ? 1 : Math.exp(cycleIndex * lnDecay);
-      return periodic(local, steps, scale);
+      return periodic(local, steps, invSteps, scale);
     }
     int i = cycleOf(cycleStart, t);
+    double p = cycleStart[i + 1] - cycleStart[i];
     double scale = decay == 1 ? 1 : Math.exp(i * lnDecay);
-    return periodic(t - cycleStart[i], cycleStart[i + 1] - cycleStart[i], scale);
+    return periodic(t - cycleStart[i], p, 1 / p, scale);
   }
 
   /** The cycle containing {@code t}: the last {@code i} with {@code starts[i] <= t}. */
@@ -435,21 +445,21 @@ public final class Plan {
 
   /**
    * The body at local step {@code t} of a cycle of length {@code p} whose distance from start to end
-   * value is scaled by {@code scale} (Keras {@code m_mul}).
+   * value is scaled by {@code scale} (Keras {@code m_mul}); {@code invP = 1 / p}.
    */
-  public double periodic(double t, double p, double scale) {
+  public double periodic(double t, double p, double invP, double scale) {
     switch (body) {
       case CONSTANT:
         return from * scale;
       case COSINE:
-        return t >= p ? to : cosine(Math.PI * (t / p), delta * scale);
+        return t >= p ? to : cosine(t * invP * Math.PI, delta * scale);
       case LINEAR:
         {
           double start = to + delta * scale;
-          return t >= p ? to : start + (to - start) * (t / p);
+          return t >= p ? to : start + (to - start) * (t * invP);
         }
       case POLYNOMIAL:
-        return t >= p ? to : polynomial((p - t) / p, delta * scale);
+        return t >= p ? to : polynomial((p - t) * invP, delta * scale);
       case ONE_CYCLE:
         return oneCycle.periodic(t, p, scale);
       default:
@@ -465,7 +475,7 @@ public final class Plan {
     int last = limit - 1;
     double p = cycleStart == null ? steps : cycleStart[last + 1] - cycleStart[last];
     double scale = decay == 1 ? 1 : Math.exp(last * lnDecay);
-    return periodic(body == Kind.ONE_CYCLE ? p - 1 : p, p, scale);
+    return periodic(body == Kind.ONE_CYCLE ? p - 1 : p, p, 1 / p, scale);
   }
 
   /**

@@ -306,6 +306,20 @@ public final class Rules {
     if (!(r.d("growth") >= 1)) {
       error(r, "growth", "must be >= 1, was " + number(r.d("growth")));
     }
+    long length = Plan.bodyLength(body);
+    if (periodic && r.d("growth") > 1 && length > 0) {
+      int limit = r.i("limit");
+      double[] starts = Plan.cycleStarts(length, r.d("growth"), Math.max(limit, 0));
+      boolean tooMany = limit == 0 ? starts[starts.length - 1] < 0x1p63 : limit > Plan.MAX_CYCLES;
+      if (tooMany) {
+        error(
+            r,
+            "growth",
+            "makes more than " + count(Plan.MAX_CYCLES) + " cycles before step Long.MAX_VALUE, was "
+                + number(r.d("growth")) + "; use growth = 1, a larger growth, or a limit of at most "
+                + count(Plan.MAX_CYCLES));
+      }
+    }
     positive(r, "decay");
     if (r.i("limit") < 0) {
       error(r, "limit", "must be >= 0 (0 = unlimited), was " + r.i("limit"));
@@ -346,13 +360,13 @@ public final class Rules {
       error(
           decl.body(),
           attr,
-          "schedule ends at step " + count(total) + ", not at @Schedule(totalSteps = " + count(totalSteps) + "): "
-              + sum + " = " + count(total));
+          "makes the schedule end at step " + count(total) + ", not at @Schedule(totalSteps = " + count(totalSteps)
+              + "): " + sum + " = " + count(total));
     }
   }
 
   private static String bodyName(Declaration decl) {
-    String name = decl.body().kind().simpleName().toLowerCase(java.util.Locale.ROOT);
+    String name = decl.body().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     return decl.restarts() == null ? name : name + " with " + decl.restarts().i("limit") + " restarts";
   }
 

@@ -1,0 +1,55 @@
+package dev.anneal.processor.internal;
+
+import java.util.List;
+import javax.lang.model.element.TypeElement;
+
+/** A {@code @Schedule} type, read and structurally checked: what the generator needs. */
+public final class Config {
+  private final TypeElement type;
+  private final String packageName;
+  private final String generatedName;
+  private final long totalSteps;
+  private final boolean isInterface;
+  private final List<ScheduleMethod> methods;
+
+  Config(
+      TypeElement type,
+      String packageName,
+      String generatedName,
+      long totalSteps,
+      boolean isInterface,
+      List<ScheduleMethod> methods) {
+    this.type = type;
+    this.packageName = packageName;
+    this.generatedName = generatedName;
+    this.totalSteps = totalSteps;
+    this.isInterface = isInterface;
+    this.methods = List.copyOf(methods);
+  }
+
+  public TypeElement type() {
+    return type;
+  }
+
+  public String packageName() {
+    return packageName;
+  }
+
+  /** Simple name of the class to generate. */
+  public String generatedName() {
+    return generatedName;
+  }
+
+  /** {@code @Schedule(totalSteps)}, or 0. */
+  public long totalSteps() {
+    return totalSteps;
+  }
+
+  public boolean isInterface() {
+    return isInterface;
+  }
+
+  public List<ScheduleMethod> methods() {
+    return methods;
+  }
+}

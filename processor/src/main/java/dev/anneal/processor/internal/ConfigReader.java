@@ -1,0 +1,415 @@
+package dev.anneal.processor.internal;
+
+import dev.anneal.internal.Attr;
+import dev.anneal.internal.Declaration;
+import dev.anneal.internal.Kind;
+import dev.anneal.internal.Part;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Step 1 of the pipeline: reads a {@code @Schedule} type into a {@link Config}, reporting what
+ * makes it unusable as a config (its shape, its methods, their annotations). Attribute values are
+ * read as written; whether they make sense is {@link Validator}'s job.
+ */
+public final class ConfigReader {
+  private static final String SCHEDULE = "dev.anneal.Schedule";
+  private static final String LR_SCHEDULE = "dev.anneal.LrSchedule";
+
+  private final Elements elements;
+  private final Types types;
+  private final Reporter reporter;
+
+  public ConfigReader(Elements elements, Types types, Reporter reporter) {
+    this.elements = elements;
+    this.types = types;
+    this.reporter = reporter;
+  }
+
+  /** The config, or {@code null} when an error was reported. */
+  public Config read(TypeElement type) {
+    int errorsBefore = reporter.errors();
+    AnnotationMirror schedule = mirror(type, SCHEDULE);
+    checkShape(type, schedule);
+    String generatedName = generatedName(type, schedule);
+    Object total = value(schedule, "totalSteps");
+    long totalSteps = total instanceof Long ? (Long) total : 0;
+    if (totalSteps < 0) {
+      reporter.report(
+          true,
+          "@Schedule.totalSteps must be > 0 (or 0 for unchecked), was " + totalSteps,
+          type,
+          schedule,
+          "totalSteps",
+          -1);
+    }
+    List<ScheduleMethod> methods = new ArrayList<>();
+    for (ExecutableElement method : abstractMethods(type)) {
+      ScheduleMethod m = readMethod(type, method);
+      if (m != null) {
+        methods.add(m);
+      }
+    }
+    if (reporter.errors() > errorsBefore) {
+      return null;
+    }
+    String packageName = elements.getPackageOf(type).getQualifiedName().toString();
+    return new Config(
+        type, packageName, generatedName, totalSteps, type.getKind() == ElementKind.INTERFACE, methods);
+  }
+
+  private void checkShape(TypeElement type, AnnotationMirror schedule) {
+    ElementKind kind = type.getKind();
+    boolean abstractClass = kind == ElementKind.CLASS && type.getModifiers().contains(Modifier.ABSTRACT);
+    if (kind != ElementKind.INTERFACE && !abstractClass) {
+      reporter.error(
+          "@Schedule goes on an interface or an abstract class; " + type.getSimpleName() + " is "
+              + (kind == ElementKind.CLASS ? "a concrete class" : "a " + kind.name().toLowerCase(java.util.Locale.ROOT)),
+          type,
+          schedule);
+      return;
+    }
+    if (type.getModifiers().contains(Modifier.PRIVATE)) {
+      reporter.error(
+          "@Schedule type " + type.getSimpleName() + " must not be private: the generated class implements it"
+              + " from outside",
+          type,
+          schedule);
+    }
+    if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
+      reporter.error("@Schedule type " + type.getSimpleName() + " must be top-level or a static nested type", type,
+          schedule);
+    }
+    for (Element e = type; e.getKind() != ElementKind.PACKAGE; e = e.getEnclosingElement()) {
+      if (e != type && e.getModifiers().contains(Modifier.PRIVATE)) {
+        reporter.error(
+            "@Schedule type " + type.getSimpleName() + " is nested in private " + e.getSimpleName()
+                + ", so the generated class cannot see it",
+            type,
+            schedule);
+        break;
+      }
+      if (e.getKind() == ElementKind.CLASS
+          && ((TypeElement) e).getNestingKind() == NestingKind.MEMBER
+          && !e.getModifiers().contains(Modifier.STATIC)
+          && e.getEnclosingElement().getKind() == ElementKind.CLASS) {
+        reporter.error(
+            "@Schedule type " + type.getSimpleName() + " must be static: " + e.getSimpleName()
+                + " is an inner (non-static) class",
+            type,
+            schedule);
+        break;
+      }
+    }
+    if (!type.getTypeParameters().isEmpty()) {
+      reporter.error(
+          "@Schedule type " + type.getSimpleName() + " must not declare type parameters", type, schedule);
+    }
+    if (abstractClass && !hasAccessibleNoArgConstructor(type)) {
+      reporter.error(
+          "@Schedule class " + type.getSimpleName() + " needs a non-private constructor without parameters for"
+              + " the generated subclass",
+          type,
+          schedule);
+    }
+  }
+
+  private static boolean hasAccessibleNoArgConstructor(TypeElement type) {
+    for (ExecutableElement c : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+      if (c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String generatedName(TypeElement type, AnnotationMirror schedule) {
+    Object name = value(schedule, "name");
+    if (name instanceof String && !((String) name).isEmpty()) {
+      String n = (String) name;
+      if (!SourceVersion.isName(n) || n.contains(".")) {
+        reporter.report(
+            true,
+            "@Schedule.name must be a Java identifier (a simple class name), was \"" + n + "\"",
+            type,
+            schedule,
+            "name",
+            -1);
+      }
+      return n;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      sb.insert(0, sb.length() == 0 ? e.getSimpleName() : e.getSimpleName() + "_");
+    }
+    return sb.append("Impl").toString();
+  }
+
+  /** Abstract methods the generated class must implement, declared or inherited. */
+  private List<ExecutableElement> abstractMethods(TypeElement type) {
+    List<ExecutableElement> result = new ArrayList<>();
+    TypeElement object = elements.getTypeElement("java.lang.Object");
+    for (ExecutableElement m : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+      if (!m.getModifiers().contains(Modifier.ABSTRACT) || overridesObject(m, type, object)) {
+        continue;
+      }
+      result.add(m);
+    }
+    // Annotated methods that are not abstract are mistakes too.
+    for (ExecutableElement m : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (!m.getModifiers().contains(Modifier.ABSTRACT)) {
+        for (AnnotationMirror a : m.getAnnotationMirrors()) {
+          Kind kind = kindOf(a);
+          if (kind != null) {
+            reporter.error(
+                "@" + kind.simpleName() + " is on " + m.getSimpleName()
+                    + "(), which has a body; schedule methods are abstract and the processor implements them",
+                m,
+                a);
+          }
+        }
+      }
+    }
+    return result;
+  }
+
+  private boolean overridesObject(ExecutableElement m, TypeElement type, TypeElement object) {
+    for (ExecutableElement o : ElementFilter.methodsIn(object.getEnclosedElements())) {
+      if (o.getModifiers().contains(Modifier.PUBLIC) && elements.overrides(m, o, type)) {
+        return true;
+      }
+      if (o.getSimpleName().equals(m.getSimpleName())
+          && o.getModifiers().contains(Modifier.PUBLIC)
+          && types.isSameType(types.erasure(o.asType()), types.erasure(m.asType()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private ScheduleMethod readMethod(TypeElement config, ExecutableElement method) {
+    String name = method.getSimpleName() + "()";
+    ScheduleMethod.Form form = form(method);
+    Map<Kind, AnnotationMirror> mirrors = new EnumMap<>(Kind.class);
+    Part body = null;
+    Part[] modifiers = new Part[3];
+    boolean readable = true;
+    for (AnnotationMirror a : method.getAnnotationMirrors()) {
+      Kind kind = kindOf(a);
+      if (kind == null) {
+        continue;
+      }
+      if (kind.isBody() && body != null) {
+        reporter.error(
+            "a schedule has exactly one body annotation, but " + name + " has @" + body.kind().simpleName()
+                + " and @" + kind.simpleName(),
+            method,
+            a);
+        readable = false;
+        continue;
+      }
+      mirrors.put(kind, a);
+      Part part = readPart(kind, a);
+      if (part == null) {
+        readable = false; // javac reports the malformed annotation itself
+        continue;
+      }
+      if (kind.isBody()) {
+        body = part;
+      } else {
+        modifiers[kind.ordinal() - Kind.WARMUP.ordinal()] = part;
+      }
+    }
+    if (form == null) {
+      reporter.error(
+          (method.getEnclosingElement().equals(config) ? "" : "inherited ")
+              + "abstract method " + signature(method)
+              + " is not a schedule: schedule methods are `double " + method.getSimpleName()
+              + "(long step)` or `LrSchedule " + method.getSimpleName() + "()`",
+          method);
+      return null;
+    }
+    if (!readable) {
+      return null;
+    }
+    if (body == null) {
+      reporter.error(
+          name + " declares no schedule: add one body annotation (@Constant, @StepDecay, @MultiStep, @Exponential,"
+              + " @Cosine, @Linear, @Polynomial, @InverseTime, @InverseSqrt, @Cyclic, @OneCycle or @Piecewise)",
+          method);
+      return null;
+    }
+    Declaration declaration = new Declaration(body, modifiers[0], modifiers[1], modifiers[2]);
+    return new ScheduleMethod(method, form, declaration, mirrors, suppressed(method));
+  }
+
+  private ScheduleMethod.Form form(ExecutableElement m) {
+    if (!m.getTypeParameters().isEmpty() || !m.getThrownTypes().isEmpty()) {
+      return null;
+    }
+    TypeMirror ret = m.getReturnType();
+    if (ret.getKind() == TypeKind.DOUBLE
+        && m.getParameters().size() == 1
+        && m.getParameters().get(0).asType().getKind() == TypeKind.LONG) {
+      return ScheduleMethod.Form.VALUE;
+    }
+    if (m.getParameters().isEmpty() && ret.getKind() == TypeKind.DECLARED) {
+      TypeElement r = (TypeElement) types.asElement(ret);
+      if (r.getQualifiedName().contentEquals(LR_SCHEDULE)) {
+        return ScheduleMethod.Form.OBJECT;
+      }
+    }
+    return null;
+  }
+
+  private static String signature(ExecutableElement m) {
+    StringBuilder sb = new StringBuilder(m.getReturnType().toString()).append(' ').append(m.getSimpleName()).append('(');
+    String sep = "";
+    for (VariableElement p : m.getParameters()) {
+      sb.append(sep).append(p.asType()).append(' ').append(p.getSimpleName());
+      sep = ", ";
+    }
+    return sb.append(')').toString();
+  }
+
+  /** All attribute values (with defaults) as the model's Java types, or {@code null} if one is broken. */
+  private Part readPart(Kind kind, AnnotationMirror mirror) {
+    Map<String, Object> given = new LinkedHashMap<>();
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : mirror.getElementValues().entrySet()) {
+      String name = e.getKey().getSimpleName().toString();
+      Attr attr = kind.attr(name);
+      if (attr == null) {
+        return null;
+      }
+      Object v = convert(attr, e.getValue().getValue());
+      if (v == null) {
+        return null;
+      }
+      given.put(name, v);
+    }
+    for (Attr a : kind.attrs()) {
+      if (a.isRequired() && !given.containsKey(a.name())) {
+        return null; // javac: "annotation @X is missing a default value for the element 'y'"
+      }
+    }
+    try {
+      return Part.of(kind, given);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** An annotation value as the model's Java type, or {@code null} for a broken value. */
+  private static Object convert(Attr attr, Object v) {
+    switch (attr.type()) {
+      case DOUBLE:
+        return v instanceof Number ? ((Number) v).doubleValue() : null;
+      case LONG:
+        return v instanceof Number ? ((Number) v).longValue() : null;
+      case INT:
+        return v instanceof Integer ? v : null;
+      case BOOLEAN:
+        return v instanceof Boolean ? v : null;
+      case DOUBLE_ARRAY:
+      case LONG_ARRAY:
+        {
+          if (!(v instanceof List)) {
+            return null;
+          }
+          List<?> list = (List<?>) v;
+          double[] ds = new double[list.size()];
+          long[] ls = new long[list.size()];
+          for (int i = 0; i < list.size(); i++) {
+            Object x = list.get(i) instanceof AnnotationValue ? ((AnnotationValue) list.get(i)).getValue() : null;
+            if (!(x instanceof Number)) {
+              return null;
+            }
+            ds[i] = ((Number) x).doubleValue();
+            ls[i] = ((Number) x).longValue();
+          }
+          return attr.type() == Attr.Type.DOUBLE_ARRAY ? ds : ls;
+        }
+      case ENUM:
+        if (!(v instanceof VariableElement)) {
+          return null;
+        }
+        String constant = ((VariableElement) v).getSimpleName().toString();
+        for (Enum<?> c : attr.enumType().getEnumConstants()) {
+          if (c.name().equals(constant)) {
+            return c;
+          }
+        }
+        return null;
+      default:
+        return null;
+    }
+  }
+
+  private boolean suppressed(Element e) {
+    for (; e != null && e.getKind() != ElementKind.PACKAGE; e = e.getEnclosingElement()) {
+      SuppressWarnings s = e.getAnnotation(SuppressWarnings.class);
+      if (s != null) {
+        for (String v : s.value()) {
+          if (v.equals("anneal") || v.equals("all")) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  static Kind kindOf(AnnotationMirror a) {
+    Element e = a.getAnnotationType().asElement();
+    return e instanceof TypeElement ? Kind.ofQualifiedName(((TypeElement) e).getQualifiedName().toString()) : null;
+  }
+
+  private static AnnotationMirror mirror(Element e, String annotation) {
+    for (AnnotationMirror a : e.getAnnotationMirrors()) {
+      Element t = a.getAnnotationType().asElement();
+      if (t instanceof TypeElement && ((TypeElement) t).getQualifiedName().contentEquals(annotation)) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  private Object value(AnnotationMirror mirror, String attribute) {
+    if (mirror == null) {
+      return null;
+    }
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+        elements.getElementValuesWithDefaults(mirror).entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals(attribute)) {
+        return e.getValue().getValue();
+      }
+    }
+    return null;
+  }
+
+  static PackageElement packageOf(Element e) {
+    while (!(e instanceof PackageElement)) {
+      e = e.getEnclosingElement();
+    }
+    return (PackageElement) e;
+  }
+}
