@@ -96,6 +96,15 @@ public final class Part {
     return explicit.contains(name);
   }
 
+  /** The value of {@code name} as stored (arrays copied). */
+  public Object value(String name) {
+    Object v = get(name);
+    if (v instanceof double[]) {
+      return ((double[]) v).clone();
+    }
+    return v instanceof long[] ? ((long[]) v).clone() : v;
+  }
+
   public double d(String name) {
     return (Double) get(name);
   }

@@ -1,0 +1,229 @@
+package dev.anneal.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** Runs the demo end to end on a tiny budget and checks what a user would see. */
+class MainTest {
+  @TempDir static Path dir;
+  static Main.Report report;
+  static String stdout;
+  static String stderr;
+
+  @BeforeAll
+  static void runDemo() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    report = Main.run(new String[] {"--epochs", "2", "--seeds", "1", "--quiet", "--out", dir.toString()},
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    stdout = out.toString(StandardCharsets.UTF_8);
+    stderr = err.toString(StandardCharsets.UTF_8);
+  }
+
+  static List<String> names() {
+    List<String> names = new ArrayList<>();
+    for (Trainer.Config c : Main.configs()) {
+      names.add(c.name());
+    }
+    return names;
+  }
+
+  @Test
+  void comparesAllEightConfigurationsAndEveryOneLearns() {
+    assertEquals(8, report.summaries().size());
+    assertEquals(names(), report.summaries().stream().map(s -> s.config().name()).toList());
+    for (ResultsTable.Summary s : report.summaries()) {
+      assertEquals(1, s.runs().size());
+      double accuracy = s.meanAccuracy();
+      // Chance is 0.1; after 2 epochs every schedule is above 0.8 on these (deterministic) seeds.
+      assertTrue(accuracy > 0.5 && accuracy <= 1, s.config().name() + ": " + accuracy);
+      assertTrue(s.meanFinalLoss() > 0 && s.meanFinalLoss() < 1.5, s.config().name() + ": " + s.meanFinalLoss());
+    }
+  }
+
+  @Test
+  void tableHasOneRowPerConfigurationWithTheMeasuredAccuracy() {
+    assertTrue(stdout.contains("note: the schedules are declared for 1,350 steps; this run has 90"), stdout);
+    for (ResultsTable.Summary s : report.summaries()) {
+      Matcher row = Pattern.compile("(?m)^" + Pattern.quote(s.config().name())
+          + " +(\\d+\\.\\d{4}) +(\\d+\\.\\d\\d) \\+/- (\\d+\\.\\d\\d) +(\\d+\\.\\d\\d)\\.\\.(\\d+\\.\\d\\d) +\\d+\\.\\d s$")
+          .matcher(stdout);
+      assertTrue(row.find(), "no row for " + s.config().name() + " in\n" + stdout);
+      double percent = Double.parseDouble(row.group(2));
+      assertTrue(percent >= 0 && percent <= 100);
+      assertEquals(100 * s.meanAccuracy(), percent, 0.005);
+      assertEquals(s.meanFinalLoss(), Double.parseDouble(row.group(1)), 5e-5);
+    }
+    assertEquals("", stderr, "--quiet prints nothing on stderr");
+  }
+
+  @Test
+  void writesFilesAndPrintsTheirAbsolutePaths() {
+    assertEquals(List.of("lr-curves.svg", "loss-curves.svg", "results.csv"),
+        report.files().stream().map(p -> p.getFileName().toString()).toList());
+    for (Path file : report.files()) {
+      assertTrue(file.isAbsolute() && Files.isRegularFile(file), file.toString());
+      assertTrue(file.startsWith(dir.toAbsolutePath()), file.toString());
+      assertTrue(stdout.contains("wrote " + file + System.lineSeparator()), stdout);
+    }
+  }
+
+  @Test
+  void lrCurvesHaveOneCurvePerScheduleAndALegend() throws Exception {
+    Document svg = parse(dir.resolve("lr-curves.svg"));
+    List<String> titles = curveTitles(svg);
+    assertEquals(8, titles.size());
+    List<String> names = names();
+    for (int i = 0; i < 7; i++) {
+      assertEquals(names.get(i), titles.get(i));
+    }
+    assertTrue(titles.get(7).startsWith(names.get(7) + ": hidden layer"), titles.get(7));
+    String legend = legendText(svg);
+    for (String name : names) {
+      assertTrue(legend.contains(name), name + " not in legend: " + legend);
+    }
+    assertAxes(svg, "step (mini-batch)", "learning rate");
+  }
+
+  @Test
+  void lossCurvesHaveOneCurvePerConfigurationWithOnePointPerEpoch() throws Exception {
+    Document svg = parse(dir.resolve("loss-curves.svg"));
+    assertEquals(names(), curveTitles(svg));
+    NodeList curves = svg.getElementsByTagName("polyline");
+    for (int i = 0; i < curves.getLength(); i++) {
+      String[] points = ((Element) curves.item(i)).getAttribute("points").trim().split(" ");
+      assertEquals(2, points.length, "2 epochs");
+    }
+    String legend = legendText(svg);
+    for (String name : names()) {
+      assertTrue(legend.contains(name), name + " not in legend: " + legend);
+    }
+    assertAxes(svg, "epoch", "cross-entropy loss (log scale)");
+  }
+
+  @Test
+  void csvHasOneRowPerRun() throws Exception {
+    List<String> lines = Files.readAllLines(dir.resolve("results.csv"));
+    assertEquals("schedule_id,schedule,seed,epochs,final_train_loss,test_accuracy,seconds", lines.get(0));
+    assertEquals(1 + 8, lines.size());
+    List<Trainer.Config> configs = Main.configs();
+    for (int i = 0; i < 8; i++) {
+      String line = lines.get(i + 1);
+      List<String> cells = csvCells(line);
+      assertEquals(List.of(configs.get(i).id(), configs.get(i).name(), "1", "2"), cells.subList(0, 4), line);
+      assertEquals(report.summaries().get(i).meanFinalLoss(), Double.parseDouble(cells.get(4)), 1e-6, line);
+      assertEquals(report.summaries().get(i).meanAccuracy(), Double.parseDouble(cells.get(5)), 1e-6, line);
+      assertEquals(7, cells.size(), line);
+    }
+  }
+
+  @Test
+  void helpPrintsUsageAndTrainsNothing() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Main.Report help = Main.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+    assertTrue(help.summaries().isEmpty() && help.files().isEmpty());
+    String text = out.toString(StandardCharsets.UTF_8);
+    for (String option : List.of("--epochs", "--seeds", "--data", "--out", "--quiet", "--help")) {
+      assertTrue(text.contains(option), option);
+    }
+  }
+
+  @Test
+  void badOptionsAreUsageErrors() {
+    for (String[] args : List.of(new String[] {"--epochs", "0"}, new String[] {"--seeds"},
+        new String[] {"--data", "mnist"}, new String[] {"--frobnicate"}, new String[] {"--epochs", "x"})) {
+      Main.UsageException e = assertThrows(Main.UsageException.class,
+          () -> Main.run(args, System.out, System.err), String.join(" ", args));
+      assertTrue(e.getMessage().contains(args[0]), e.getMessage()); // names the culprit
+    }
+  }
+
+  /** RFC 4180 fields: a quoted field may hold commas and doubled quotes. */
+  private static List<String> csvCells(String line) {
+    List<String> cells = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+        cell.append('"');
+        i++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        cells.add(cell.toString());
+        cell.setLength(0);
+      } else {
+        cell.append(c);
+      }
+    }
+    cells.add(cell.toString());
+    return cells;
+  }
+
+  private static void assertAxes(Document svg, String xLabel, String yLabel) {
+    List<String> texts = new ArrayList<>();
+    NodeList nodes = svg.getElementsByTagName("text");
+    for (int i = 0; i < nodes.getLength(); i++) {
+      texts.add(nodes.item(i).getTextContent());
+    }
+    assertTrue(texts.contains(xLabel) && texts.contains(yLabel), texts.toString());
+    long numbers = texts.stream().filter(t -> t.matches("[0-9.,]+")).count();
+    assertTrue(numbers >= 6, "tick labels: " + texts);
+  }
+
+  private static Document parse(Path file) throws Exception {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    factory.setNamespaceAware(true);
+    Document doc = factory.newDocumentBuilder().parse(file.toFile());
+    assertEquals("svg", doc.getDocumentElement().getLocalName());
+    return doc;
+  }
+
+  private static List<String> curveTitles(Document svg) {
+    List<String> titles = new ArrayList<>();
+    NodeList curves = svg.getElementsByTagName("polyline");
+    for (int i = 0; i < curves.getLength(); i++) {
+      Element curve = (Element) curves.item(i);
+      assertTrue(curve.getAttribute("points").trim().split(" ").length >= 2);
+      titles.add(curve.getElementsByTagName("title").item(0).getTextContent());
+    }
+    return titles;
+  }
+
+  /** The legend's text, wrapped lines joined by spaces. */
+  private static String legendText(Document svg) {
+    NodeList groups = svg.getElementsByTagName("g");
+    for (int i = 0; i < groups.getLength(); i++) {
+      Element g = (Element) groups.item(i);
+      if (g.getAttribute("class").equals("legend")) {
+        StringBuilder sb = new StringBuilder();
+        NodeList texts = g.getElementsByTagName("text");
+        for (int t = 0; t < texts.getLength(); t++) {
+          sb.append(texts.item(t).getTextContent()).append(' ');
+        }
+        return sb.toString();
+      }
+    }
+    throw new AssertionError("no legend");
+  }
+}

@@ -1,0 +1,357 @@
+package dev.anneal;
+
+import dev.anneal.internal.Declaration;
+import dev.anneal.internal.DeclarationParser;
+import dev.anneal.internal.Kind;
+import dev.anneal.internal.Part;
+import dev.anneal.internal.Plan;
+import dev.anneal.internal.PlanSchedule;
+import dev.anneal.internal.Rescale;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Schedules built at run time (sweeps, config files), with the same bodies, modifiers, attribute
+ * names, defaults and validation as the annotations, and the same values as generated classes.
+ *
+ * <pre>{@code
+ * LrSchedule lr = Schedules.cosine(0.1, 19_500).to(1e-4).warmup(500).build();
+ * LrSchedule same = Schedules.parse("@Warmup(steps = 500) @Cosine(from = 0.1, to = 1e-4, steps = 19_500)");
+ * }</pre>
+ *
+ * <p>Invalid values throw {@link IllegalArgumentException} naming the attribute and the value, e.g.
+ * {@code @Cosine.steps must be > 0, was 0}. Built schedules are immutable and thread-safe; their
+ * {@code toString()} is the declaration in annotation syntax, which {@link #parse} reads back.
+ */
+public final class Schedules {
+  private Schedules() {}
+
+  /**
+   * A schedule written exactly as its annotations, e.g. from a config file:
+   * {@code "@Warmup(steps = 500) @Cosine(from = 0.1, steps = 19_500)"}.
+   *
+   * @throws IllegalArgumentException if it does not parse or breaks a rule
+   */
+  public static LrSchedule parse(String declaration) {
+    return new PlanSchedule(Plan.of(DeclarationParser.parse(declaration)));
+  }
+
+  /**
+   * Like {@link #parse}, for a schedule declared in epochs and queried per iteration, smoothly:
+   * every step count (steps, every, milestones, up, down, knots, warm-up and cool-down lengths,
+   * timescale) is multiplied by {@code iterationsPerEpoch}, so the curve is evaluated at fractional
+   * epochs (timm's per-iteration updates).
+   */
+  public static LrSchedule parseInEpochs(String declaration, long iterationsPerEpoch) {
+    return new PlanSchedule(Plan.of(Rescale.steps(DeclarationParser.parse(declaration), iterationsPerEpoch)));
+  }
+
+  /**
+   * A schedule declared in epochs, queried per iteration, changing once per epoch (as PyTorch
+   * schedulers stepped once per epoch): {@code at(step) = perEpoch.at(step / iterationsPerEpoch)}.
+   */
+  public static LrSchedule stairPerEpoch(LrSchedule perEpoch, long iterationsPerEpoch) {
+    if (iterationsPerEpoch < 1) {
+      throw new IllegalArgumentException("iterationsPerEpoch must be >= 1, was " + iterationsPerEpoch);
+    }
+    return new LrSchedule() {
+      @Override
+      public double at(long step) {
+        if (step < 0) {
+          throw new IllegalArgumentException("step must be >= 0, was " + step);
+        }
+        return perEpoch.at(step / iterationsPerEpoch);
+      }
+
+      @Override
+      public String toString() {
+        return perEpoch + " per epoch of " + iterationsPerEpoch + " iterations";
+      }
+    };
+  }
+
+  // ---- bodies: required attributes are parameters, optional ones are methods ----
+
+  /** {@link Constant}: {@code value} at every step. */
+  public static ConstantBuilder constant(double value) {
+    return new ConstantBuilder().set("value", value);
+  }
+
+  /** {@link StepDecay}: {@code from * factor^floor(t / every)}. */
+  public static BodyBuilder stepDecay(double from, double factor, long every) {
+    return new BodyBuilder(Kind.STEP_DECAY).set("from", from).set("factor", factor).set("every", every);
+  }
+
+  /** {@link MultiStep}: {@code from * factor^(milestones passed)}. */
+  public static BodyBuilder multiStep(double from, double factor, long... milestones) {
+    return new BodyBuilder(Kind.MULTI_STEP).set("from", from).set("factor", factor).set("milestones", milestones.clone());
+  }
+
+  /** {@link Exponential}: {@code from * rate^(t / every)}. */
+  public static DecayBuilder exponential(double from, double rate) {
+    return new DecayBuilder(Kind.EXPONENTIAL).set("from", from).set("rate", rate);
+  }
+
+  /** {@link Cosine}: from {@code from} to 0 (or {@link CosineBuilder#to}) over {@code steps}. */
+  public static CosineBuilder cosine(double from, long steps) {
+    return new CosineBuilder().set("from", from).set("steps", steps);
+  }
+
+  /** {@link Linear}: from {@code from} to {@code to} over {@code steps}. */
+  public static BodyBuilder linear(double from, double to, long steps) {
+    return new BodyBuilder(Kind.LINEAR).set("from", from).set("to", to).set("steps", steps);
+  }
+
+  /** {@link Polynomial}: Keras PolynomialDecay. */
+  public static PolynomialBuilder polynomial(double from, long steps) {
+    return new PolynomialBuilder().set("from", from).set("steps", steps);
+  }
+
+  /** {@link InverseTime}: {@code from / (1 + rate * t / every)}. */
+  public static DecayBuilder inverseTime(double from, double rate) {
+    return new DecayBuilder(Kind.INVERSE_TIME).set("from", from).set("rate", rate);
+  }
+
+  /** {@link InverseSqrt}: {@code from * sqrt(timescale / (timescale + t))}. */
+  public static BodyBuilder inverseSqrt(double from, double timescale) {
+    return new BodyBuilder(Kind.INVERSE_SQRT).set("from", from).set("timescale", timescale);
+  }
+
+  /** {@link Cyclic}: PyTorch CyclicLR between {@code low} and {@code high}. */
+  public static CyclicBuilder cyclic(double low, double high, long up) {
+    return new CyclicBuilder().set("low", low).set("high", high).set("up", up);
+  }
+
+  /** {@link OneCycle}: PyTorch OneCycleLR. */
+  public static OneCycleBuilder oneCycle(double peak, long steps) {
+    return new OneCycleBuilder().set("peak", peak).set("steps", steps);
+  }
+
+  /** {@link Piecewise}: values at knots. */
+  public static PiecewiseBuilder piecewise(long[] steps, double[] values) {
+    return new PiecewiseBuilder().set("steps", steps.clone()).set("values", values.clone());
+  }
+
+  /**
+   * A schedule under construction: a body, then modifiers. Each method returns the builder; nothing
+   * is checked until {@link #build()}.
+   */
+  public abstract static class Builder<B extends Builder<B>> {
+    private final Kind body;
+    private final Map<String, Object> values = new LinkedHashMap<>();
+    private Part warmup;
+    private Part cooldown;
+    private Part restarts;
+
+    Builder(Kind body) {
+      this.body = body;
+    }
+
+    @SuppressWarnings("unchecked")
+    final B set(String attribute, Object value) {
+      values.put(attribute, value);
+      return (B) this;
+    }
+
+    @SuppressWarnings("unchecked")
+    private B self() {
+      return (B) this;
+    }
+
+    /** {@link Warmup}: linear from 0 over {@code steps}. */
+    public B warmup(long steps) {
+      warmup = part(Kind.WARMUP, "steps", steps);
+      return self();
+    }
+
+    /** {@link Warmup}: from {@code from} to the body's first value over {@code steps}, shaped. */
+    public B warmup(long steps, double from, Ramp shape) {
+      warmup = part(Kind.WARMUP, "steps", steps, "from", from, "shape", shape);
+      return self();
+    }
+
+    /** {@link Cooldown}: linear to 0 over {@code steps} after the body ends. */
+    public B cooldown(long steps) {
+      cooldown = part(Kind.COOLDOWN, "steps", steps);
+      return self();
+    }
+
+    /** {@link Cooldown}: from the body's end value to {@code to} over {@code steps}, shaped. */
+    public B cooldown(long steps, double to, Ramp shape) {
+      cooldown = part(Kind.COOLDOWN, "steps", steps, "to", to, "shape", shape);
+      return self();
+    }
+
+    /** {@link Restarts} with fixed-length cycles, forever. */
+    public B restarts() {
+      restarts = part(Kind.RESTARTS);
+      return self();
+    }
+
+    /** {@link Restarts}: cycle i lasts {@code steps * growth^i}; amplitude scales by {@code decay^i}. */
+    public B restarts(double growth, double decay, int limit) {
+      restarts = part(Kind.RESTARTS, "growth", growth, "decay", decay, "limit", limit);
+      return self();
+    }
+
+    /**
+     * The schedule.
+     *
+     * @throws IllegalArgumentException naming the attribute and value of the first broken rule
+     */
+    public LrSchedule build() {
+      return new PlanSchedule(Plan.of(declaration()));
+    }
+
+    /**
+     * The schedule for a declaration in epochs, queried per iteration: see
+     * {@link Schedules#parseInEpochs}.
+     */
+    public LrSchedule buildInEpochs(long iterationsPerEpoch) {
+      return new PlanSchedule(Plan.of(Rescale.steps(declaration(), iterationsPerEpoch)));
+    }
+
+    private Declaration declaration() {
+      return new Declaration(Part.of(body, values), warmup, cooldown, restarts);
+    }
+
+    /** The declaration in annotation syntax. */
+    @Override
+    public String toString() {
+      return declaration().toSource();
+    }
+
+    private static Part part(Kind kind, Object... nameValues) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      for (int i = 0; i < nameValues.length; i += 2) {
+        m.put((String) nameValues[i], nameValues[i + 1]);
+      }
+      return Part.of(kind, m);
+    }
+  }
+
+  /** A body with no optional attributes. */
+  public static final class BodyBuilder extends Builder<BodyBuilder> {
+    BodyBuilder(Kind kind) {
+      super(kind);
+    }
+  }
+
+  /** {@link Constant}. */
+  public static final class ConstantBuilder extends Builder<ConstantBuilder> {
+    ConstantBuilder() {
+      super(Kind.CONSTANT);
+    }
+
+    /** Length, so a cool-down or restarts can follow. */
+    public ConstantBuilder steps(long steps) {
+      return set("steps", steps);
+    }
+  }
+
+  /** {@link Exponential} and {@link InverseTime}. */
+  public static final class DecayBuilder extends Builder<DecayBuilder> {
+    DecayBuilder(Kind kind) {
+      super(kind);
+    }
+
+    public DecayBuilder every(long every) {
+      return set("every", every);
+    }
+
+    public DecayBuilder staircase(boolean staircase) {
+      return set("staircase", staircase);
+    }
+  }
+
+  /** {@link Cosine}. */
+  public static final class CosineBuilder extends Builder<CosineBuilder> {
+    CosineBuilder() {
+      super(Kind.COSINE);
+    }
+
+    public CosineBuilder to(double to) {
+      return set("to", to);
+    }
+
+    public CosineBuilder exponent(double exponent) {
+      return set("exponent", exponent);
+    }
+  }
+
+  /** {@link Polynomial}. */
+  public static final class PolynomialBuilder extends Builder<PolynomialBuilder> {
+    PolynomialBuilder() {
+      super(Kind.POLYNOMIAL);
+    }
+
+    public PolynomialBuilder to(double to) {
+      return set("to", to);
+    }
+
+    public PolynomialBuilder power(double power) {
+      return set("power", power);
+    }
+
+    public PolynomialBuilder cycle(boolean cycle) {
+      return set("cycle", cycle);
+    }
+  }
+
+  /** {@link Cyclic}. */
+  public static final class CyclicBuilder extends Builder<CyclicBuilder> {
+    CyclicBuilder() {
+      super(Kind.CYCLIC);
+    }
+
+    public CyclicBuilder down(long down) {
+      return set("down", down);
+    }
+
+    public CyclicBuilder mode(CyclicMode mode) {
+      return set("mode", mode);
+    }
+
+    public CyclicBuilder gamma(double gamma) {
+      return set("gamma", gamma);
+    }
+  }
+
+  /** {@link OneCycle}. */
+  public static final class OneCycleBuilder extends Builder<OneCycleBuilder> {
+    OneCycleBuilder() {
+      super(Kind.ONE_CYCLE);
+    }
+
+    public OneCycleBuilder pctStart(double pctStart) {
+      return set("pctStart", pctStart);
+    }
+
+    public OneCycleBuilder divFactor(double divFactor) {
+      return set("divFactor", divFactor);
+    }
+
+    public OneCycleBuilder finalDivFactor(double finalDivFactor) {
+      return set("finalDivFactor", finalDivFactor);
+    }
+
+    public OneCycleBuilder anneal(Anneal anneal) {
+      return set("anneal", anneal);
+    }
+
+    public OneCycleBuilder threePhase(boolean threePhase) {
+      return set("threePhase", threePhase);
+    }
+  }
+
+  /** {@link Piecewise}. */
+  public static final class PiecewiseBuilder extends Builder<PiecewiseBuilder> {
+    PiecewiseBuilder() {
+      super(Kind.PIECEWISE);
+    }
+
+    public PiecewiseBuilder interpolation(Interpolation interpolation) {
+      return set("interpolation", interpolation);
+    }
+  }
+}
