@@ -137,13 +137,13 @@ public final class DeclarationParser {
             if (!tryConsume('}')) {
               do {
                 skipSpace();
-                items.add(attr.type() == Attr.Type.DOUBLE_ARRAY ? number(kind, attr) : wholeNumber(kind, attr));
+                items.add(element(kind, attr));
                 skipSpace();
               } while (tryConsume(','));
               expect('}');
             }
           } else {
-            items.add(attr.type() == Attr.Type.DOUBLE_ARRAY ? number(kind, attr) : wholeNumber(kind, attr));
+            items.add(element(kind, attr));
           }
           if (attr.type() == Attr.Type.DOUBLE_ARRAY) {
             double[] ds = new double[items.size()];
@@ -174,6 +174,14 @@ public final class DeclarationParser {
       default:
         throw new AssertionError(attr.type());
     }
+  }
+
+  /** One element of an array attribute, boxed as its own type (a ternary would widen longs). */
+  private Object element(Kind kind, Attr attr) {
+    if (attr.type() == Attr.Type.DOUBLE_ARRAY) {
+      return number(kind, attr);
+    }
+    return wholeNumber(kind, attr);
   }
 
   private double number(Kind kind, Attr attr) {
