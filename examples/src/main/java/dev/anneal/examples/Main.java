@@ -44,9 +44,12 @@ public final class Main {
           + "                 (from " + FashionMnist.DEFAULT_DIR + ", Debian package\n"
           + "                 dataset-fashion-mnist; rates x" + FASHION_LR_SCALE + ", ~3 s per epoch and run)\n"
           + "  --out DIR      where lr-curves.svg, loss-curves.svg and results.csv go\n"
-          + "                 (default target/anneal-demo)\n"
+          + "                 (default target/anneal-demo; examples/target/anneal-demo via Maven)\n"
           + "  --quiet        no progress output\n"
           + "  --help         this text\n";
+
+  /** The default output directory when set (examples/pom.xml sets it for exec:java). */
+  static final String OUT_PROPERTY = "anneal.demo.out";
 
   private Main() {}
 
@@ -67,7 +70,7 @@ public final class Main {
     static Options parse(String[] args) throws UsageException {
       int epochs = 0;
       int seeds = 3;
-      Path out = Path.of("target", "anneal-demo");
+      Path out = Path.of(System.getProperty(OUT_PROPERTY, "target/anneal-demo"));
       boolean fashion = false;
       boolean quiet = false;
       boolean help = false;
@@ -212,7 +215,8 @@ public final class Main {
         data.train().classes(), Mlp.MOMENTUM, DemoSchedules.BATCH_SIZE);
 
     SvgPlot lr = new SvgPlot("Learning rate per step",
-        "The rates the training loop used (seed 1), from DemoSchedulesImpl; " + trainer.stepsPerEpoch() + " steps per epoch",
+        String.format(Locale.ROOT, "The rates the training loop used (seed 1), from DemoSchedulesImpl; %,d steps per epoch",
+            trainer.stepsPerEpoch()),
         "step (mini-batch)", "learning rate", false);
     SvgPlot loss = new SvgPlot("Training loss per epoch",
         setup + "; mean over " + options.seeds() + (options.seeds() == 1 ? " seed" : " seeds"),
@@ -226,9 +230,13 @@ public final class Main {
       double[] rates = first.lr()[grouped ? Mlp.HIDDEN_LAYER : Mlp.OUTPUT_LAYER];
       String name = grouped ? s.config().name() + ": hidden layer (output layer = plain schedule)" : s.config().name();
       // Constant, step decay and warmup-stable-decay all sit at the peak for a while: the first two
-      // are drawn wider (and first) so each stays visible around the ones drawn over it.
-      double width = i == 0 ? 7 : i == 1 ? 4.4 : SvgPlot.Series.DEFAULT_WIDTH;
-      lr.add(sampled(name, i == 0 ? "#b8b8b8" : color, grouped, width, rates));
+      // (drawn first) are wider, so each stays visible around the ones drawn over it.
+      double width = switch (s.config().id()) {
+        case "constant" -> 7;
+        case "step-decay" -> 4.4;
+        default -> SvgPlot.Series.DEFAULT_WIDTH;
+      };
+      lr.add(sampled(name, color, grouped, width, rates));
       double[] epochs = new double[first.epochLoss().length];
       for (int e = 0; e < epochs.length; e++) {
         epochs[e] = e + 1;

@@ -70,7 +70,8 @@ final class Mlp {
 
   /**
    * One SGD step on the rows {@code order[from..to)} of {@code data}; returns their summed loss. A
-   * layer whose rate is 0 is frozen: no gradient is computed for it and its momentum stays put.
+   * layer whose rate is 0 is frozen for this step: its weights and momentum stay put (and the
+   * hidden layer's gradient, the costly part, is not even computed).
    */
   double trainBatch(Dataset data, int[] order, int from, int to, double lrHidden, double lrOutput) {
     boolean trainHidden = lrHidden != 0;
@@ -118,8 +119,10 @@ final class Mlp {
       }
     }
     double mean = 1.0 / (to - from);
-    step(w2, gw2, vw2, lrOutput, mean);
-    step(b2, gb2, vb2, lrOutput, mean);
+    if (lrOutput != 0) {
+      step(w2, gw2, vw2, lrOutput, mean);
+      step(b2, gb2, vb2, lrOutput, mean);
+    }
     if (trainHidden) {
       step(w1, gw1, vw1, lrHidden, mean);
       step(b1, gb1, vb1, lrHidden, mean);

@@ -52,23 +52,33 @@ final class ResultsTable {
     }
   }
 
+  /**
+   * A text table: schedule, mean training loss of the last epoch, test accuracy (mean, sample
+   * standard deviation and range over seeds, in percent) and total time of the seeds' runs.
+   */
   static String format(List<Summary> summaries) {
     int seeds = summaries.get(0).runs().size();
     int nameWidth = "schedule".length();
     for (Summary s : summaries) {
       nameWidth = Math.max(nameWidth, s.config().name().length());
     }
-    String row = "%-" + nameWidth + "s  %12s  %-30s  %8s%n";
-    StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, row, "schedule", "final train", "test accuracy % (" + seeds + (seeds == 1 ? " seed)" : " seeds)"), "time"));
-    sb.append(String.format(Locale.ROOT, row, "", "loss", "mean +/- std    min..max", ""));
-    sb.append("-".repeat(nameWidth + 2 + 12 + 2 + 30 + 2 + 8)).append('\n');
+    String row = "%-" + nameWidth + "s  %10s  %-28s  %7s";
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format(Locale.ROOT, row, "schedule", "train loss",
+        "test accuracy %, " + seeds + (seeds == 1 ? " seed" : " seeds"), "time"));
+    lines.add(String.format(Locale.ROOT, row, "", "last epoch", " mean +/-  std    min..max",
+        seeds == 1 ? "1 run" : seeds + " runs"));
+    lines.add("-".repeat(lines.get(0).length()));
     for (Summary s : summaries) {
       String accuracy = String.format(Locale.ROOT, "%5.2f +/- %4.2f  %5.2f..%5.2f",
           100 * s.meanAccuracy(), 100 * s.stdAccuracy(), 100 * s.minAccuracy(), 100 * s.maxAccuracy());
-      sb.append(String.format(Locale.ROOT, row, s.config().name(),
+      lines.add(String.format(Locale.ROOT, row, s.config().name(),
           String.format(Locale.ROOT, "%.4f", s.meanFinalLoss()), accuracy,
           String.format(Locale.ROOT, "%.1f s", s.seconds())));
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String line : lines) {
+      sb.append(line.stripTrailing()).append(System.lineSeparator());
     }
     return sb.toString();
   }

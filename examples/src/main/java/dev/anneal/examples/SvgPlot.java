@@ -29,9 +29,9 @@ final class SvgPlot {
     }
   }
 
-  /** Distinct on white and for the common colour-vision deficiencies (Tableau 10, reordered). */
+  /** Tableau 10 colours, reordered; the first, a light grey, suits a baseline. */
   static final String[] PALETTE = {
-    "#7f7f7f", "#4e79a7", "#76b7b2", "#e15759", "#b07aa1", "#f28e2b", "#59a14f", "#9c755f"
+    "#b0b0b0", "#4e79a7", "#76b7b2", "#e15759", "#b07aa1", "#f28e2b", "#59a14f", "#9c755f"
   };
 
   private static final int WIDTH = 980;
@@ -275,25 +275,31 @@ final class SvgPlot {
       return a;
     }
 
-    /** Whole decades, labelled; 2..9 times each decade as faint minor lines (also labelled 2, 5 when the span is short). */
+    /**
+     * Labelled decades, with faint minor lines at 2..9 times each (labelled 2 and 5 as well when
+     * the span is short). The axis ends at the first 1, 2 or 5 times a power of ten at or above
+     * the data, so no empty decade sits on top.
+     */
     static Axis log(double min, double max, double p0, double p1) {
       int lo = (int) Math.floor(Math.log10(min) + 1e-9);
-      int hi = (int) Math.ceil(Math.log10(max) - 1e-9);
-      if (hi == lo) {
-        hi++;
-      }
+      int top = (int) Math.floor(Math.log10(max) + 1e-9);
+      double mantissa = max / Math.pow(10, top);
+      double end = (mantissa <= 1 + 1e-9 ? 1 : mantissa <= 2 ? 2 : mantissa <= 5 ? 5 : 10) * Math.pow(10, top);
+      double hi = Math.max(Math.log10(end), lo + 1);
       Axis a = new Axis(lo, hi, p0, p1, true);
-      boolean fewDecades = hi - lo <= 2;
-      for (int e = lo; e <= hi; e++) {
-        double decade = Math.pow(10, e);
-        a.ticks.add(decade);
-        a.labels.add(format(decade, e));
-        for (int m = 2; m <= 9 && e < hi; m++) {
-          if (fewDecades && (m == 2 || m == 5)) {
-            a.ticks.add(m * decade);
-            a.labels.add(format(m * decade, e));
+      boolean fewDecades = hi - lo <= 2.01;
+      for (int e = lo; e <= Math.ceil(hi); e++) {
+        for (int m = 1; m <= 9; m++) {
+          double v = m * Math.pow(10, e);
+          if (Math.log10(v) > hi + 1e-9) {
+            break;
+          }
+          boolean atEnd = Math.abs(Math.log10(v) - hi) < 1e-9;
+          if (m == 1 || atEnd || (fewDecades && (m == 2 || m == 5))) {
+            a.ticks.add(v);
+            a.labels.add(format(v, e));
           } else {
-            a.minorTicks.add(m * decade);
+            a.minorTicks.add(v);
           }
         }
       }

@@ -64,7 +64,7 @@ class MainTest {
     assertTrue(stdout.contains("note: the schedules are declared for 1,350 steps; this run has 90"), stdout);
     for (ResultsTable.Summary s : report.summaries()) {
       Matcher row = Pattern.compile("(?m)^" + Pattern.quote(s.config().name())
-          + " +(\\d+\\.\\d{4}) +(\\d+\\.\\d\\d) \\+/- (\\d+\\.\\d\\d) +(\\d+\\.\\d\\d)\\.\\.(\\d+\\.\\d\\d) +\\d+\\.\\d s$")
+          + " +(\\d+\\.\\d{4}) +(\\d+\\.\\d\\d) \\+/- (\\d+\\.\\d\\d) +(\\d+\\.\\d\\d)\\.\\.(\\d+\\.\\d\\d) +\\d+\\.\\d s\\r?$")
           .matcher(stdout);
       assertTrue(row.find(), "no row for " + s.config().name() + " in\n" + stdout);
       double percent = Double.parseDouble(row.group(2));
