@@ -14,8 +14,9 @@ import java.lang.annotation.Target;
  *
  * <p>For {@link Cosine}, {@link Linear}, {@link Polynomial} (without {@code cycle}), {@link OneCycle} and
  * {@link Constant} with {@code steps}; not with {@link Cooldown}. PyTorch:
- * {@code CosineAnnealingWarmRestarts(T_0 = steps, T_mult = growth)}; Keras: {@code CosineDecayRestarts(
- * first_decay_steps = steps, t_mul = growth, m_mul = decay)}.
+ * {@code CosineAnnealingWarmRestarts(T_0 = steps, T_mult = growth, eta_min = to)}; Keras:
+ * {@code CosineDecayRestarts(first_decay_steps = steps, t_mul = growth, m_mul = decay)} when its
+ * {@code alpha} is 0 (Keras scales the distance to {@code alpha}, not the start value).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

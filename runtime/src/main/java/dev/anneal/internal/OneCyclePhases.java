@@ -39,11 +39,12 @@ public final class OneCyclePhases {
     return value(t, steps, peak, initial, min);
   }
 
-  /** Value at local step {@code t} of a restart cycle of length {@code p}, peak scaled by {@code scale}. */
+  /**
+   * Value at local step {@code t} of a restart cycle of length {@code p} whose peak is scaled by
+   * {@code scale}; the initial and final values are not.
+   */
   public double periodic(double t, double p, double scale) {
-    double top = peak * scale;
-    double start = top / divFactor;
-    return value(Math.min(t, p - 1), p, top, start, start / finalDivFactor);
+    return value(Math.min(t, p - 1), p, peak * scale, initial, min);
   }
 
   /** End step of phase 0 of a cycle of {@code total} steps. */

@@ -444,22 +444,23 @@ public final class Plan {
   }
 
   /**
-   * The body at local step {@code t} of a cycle of length {@code p} whose distance from start to end
-   * value is scaled by {@code scale} (Keras {@code m_mul}); {@code invP = 1 / p}.
+   * The body at local step {@code t} of a cycle of length {@code p} ({@code invP = 1 / p}) whose
+   * start value ({@code from}, {@code value}, {@code peak}) is scaled by {@code scale}; the end value
+   * is not.
    */
   public double periodic(double t, double p, double invP, double scale) {
     switch (body) {
       case CONSTANT:
         return from * scale;
       case COSINE:
-        return t >= p ? to : cosine(t * invP * Math.PI, delta * scale);
+        return t >= p ? to : cosine(t * invP * Math.PI, from * scale - to);
       case LINEAR:
         {
-          double start = to + delta * scale;
+          double start = from * scale;
           return t >= p ? to : start + (to - start) * (t * invP);
         }
       case POLYNOMIAL:
-        return t >= p ? to : polynomial((p - t) * invP, delta * scale);
+        return t >= p ? to : polynomial((p - t) * invP, from * scale - to);
       case ONE_CYCLE:
         return oneCycle.periodic(t, p, scale);
       default:

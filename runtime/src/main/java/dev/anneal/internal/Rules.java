@@ -160,11 +160,16 @@ public final class Rules {
       error(p, "high", "must be > low (" + number(p.d("low")) + "), was " + number(p.d("high")));
     }
     positive(p, "up");
+    long up = p.l("up");
     long down = p.l("down");
     if (down < 0) {
       error(p, "down", "must be > 0 (or Cyclic.SAME_AS_UP = 0), was " + count(down));
-    } else if (p.l("up") > 0 && (down == 0 ? p.l("up") : down) > Long.MAX_VALUE - p.l("up")) {
-      error(p, "down", "up + down must fit in a long, was " + count(p.l("up")) + " + " + count(down));
+    } else if (up > 0 && down == 0 && up > Long.MAX_VALUE - up) {
+      error(p, "up", "must be at most Long.MAX_VALUE / 2 when down = Cyclic.SAME_AS_UP, so that a cycle (up + up"
+          + " steps) fits in a long, was " + count(up));
+    } else if (up > 0 && down > Long.MAX_VALUE - up) {
+      error(p, "down", "must be at most Long.MAX_VALUE - up (" + count(Long.MAX_VALUE - up) + "), so that a cycle"
+          + " (up + down steps) fits in a long, was " + count(down));
     }
     double gamma = p.d("gamma");
     if (!(gamma > 0 && gamma <= 1)) {
@@ -310,14 +315,23 @@ public final class Rules {
     if (periodic && r.d("growth") > 1 && length > 0) {
       int limit = r.i("limit");
       double[] starts = Plan.cycleStarts(length, r.d("growth"), Math.max(limit, 0));
-      boolean tooMany = limit == 0 ? starts[starts.length - 1] < 0x1p63 : limit > Plan.MAX_CYCLES;
-      if (tooMany) {
+      int cycles = starts.length - 1; // cycle i spans [starts[i], starts[i + 1])
+      boolean pastEnd = starts[cycles] >= 0x1p63;
+      if (!pastEnd && (limit == 0 || limit > cycles)) {
+        // cycleStarts stopped at MAX_CYCLES, before the limit and before Long.MAX_VALUE
         error(
             r,
             "growth",
             "makes more than " + count(Plan.MAX_CYCLES) + " cycles before step Long.MAX_VALUE, was "
                 + number(r.d("growth")) + "; use growth = 1, a larger growth, or a limit of at most "
                 + count(Plan.MAX_CYCLES));
+      } else if (pastEnd && limit > cycles) {
+        // the last cycles would start after Long.MAX_VALUE: the schedule could never reach its limit
+        error(
+            r,
+            "limit",
+            "must be at most " + cycles + ": with growth " + number(r.d("growth")) + " only " + cycles
+                + " cycles start before step Long.MAX_VALUE, was " + limit);
       }
     }
     positive(r, "decay");
@@ -340,7 +354,7 @@ public final class Rules {
     long b = Plan.bodyLength(decl);
     long c = decl.cooldown() == null ? 0 : decl.cooldown().l("steps");
     if (b >= 0 && (b > Long.MAX_VALUE - w || c > Long.MAX_VALUE - w - b)) {
-      error(decl.body(), null, "the schedule is longer than Long.MAX_VALUE steps");
+      error(decl.body(), null, "makes the schedule longer than Long.MAX_VALUE steps: " + breakdown(decl, w, b, c));
       return;
     }
     if (totalSteps <= 0 || b < 0) {
@@ -348,14 +362,7 @@ public final class Rules {
     }
     long total = w + b + c;
     if (total != totalSteps) {
-      StringBuilder sum = new StringBuilder();
-      if (w > 0) {
-        sum.append("warm-up ").append(count(w)).append(" + ");
-      }
-      sum.append(bodyName(decl)).append(' ').append(count(b));
-      if (c > 0) {
-        sum.append(" + cool-down ").append(count(c));
-      }
+      String sum = breakdown(decl, w, b, c);
       String attr = decl.body().kind().attr("steps") != null ? "steps" : null;
       error(
           decl.body(),
@@ -365,9 +372,23 @@ public final class Rules {
     }
   }
 
+  /** {@code "warm-up 500 + cosine 19,000 + cool-down 1,000"}: the lengths that add up to the schedule's. */
+  private static String breakdown(Declaration decl, long w, long b, long c) {
+    StringBuilder sum = new StringBuilder();
+    if (w > 0) {
+      sum.append("warm-up ").append(count(w)).append(" + ");
+    }
+    sum.append(bodyName(decl)).append(' ').append(count(b));
+    if (c > 0) {
+      sum.append(" + cool-down ").append(count(c));
+    }
+    return sum.toString();
+  }
+
   private static String bodyName(Declaration decl) {
     String name = decl.body().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-    return decl.restarts() == null ? name : name + " with " + decl.restarts().i("limit") + " restarts";
+    int limit = decl.restarts() == null ? 0 : decl.restarts().i("limit");
+    return decl.restarts() == null ? name : name + " (" + limit + (limit == 1 ? " cycle)" : " cycles)");
   }
 
   // ---- small helpers ----

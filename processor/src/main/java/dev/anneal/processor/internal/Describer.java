@@ -104,7 +104,7 @@ final class Describer {
     }
     if (p.restarts) {
       n += "; restarts every " + count(p.steps) + (p.growth == 1 ? "" : " * " + num(p.growth) + "^i") + " steps"
-          + (p.decay == 1 ? "" : ", amplitude * " + num(p.decay) + "^i")
+          + (p.decay == 1 ? "" : ", start value * " + num(p.decay) + "^i")
           + (p.limit == 0 ? "" : ", " + p.limit + " cycles");
     }
     return n;

@@ -261,7 +261,8 @@ final class Formulas {
   /** {@link Plan#periodic}: the body over a cycle of length {@code p}. */
   private void periodic(CodeBlock.Builder code, String t, String p, String invP, String scale, boolean mayEnd) {
     Plan plan = this.plan;
-    String delta = scale.equals("1") ? lit(plan.delta) : lit(plan.delta) + " * " + scale;
+    // The start value scales by decay^cycle; the end value does not.
+    String delta = scale.equals("1") ? lit(plan.delta) : lit(plan.from) + " * " + scale + " - " + lit(plan.to);
     if (mayEnd && plan.body != dev.anneal.internal.Kind.CONSTANT && plan.body != dev.anneal.internal.Kind.ONE_CYCLE) {
       code.beginControlFlow("if ($L >= $L)", t, p).addStatement("return $L", lit(plan.to)).endControlFlow();
     }
@@ -274,7 +275,7 @@ final class Formulas {
             .addStatement("return $L", sum(plan.to, "(" + delta + ") * " + power("c", plan.exponent)));
         break;
       case LINEAR:
-        code.addStatement("double start = $L + $L", lit(plan.to), delta)
+        code.addStatement("double start = $L", scale.equals("1") ? lit(plan.from) : lit(plan.from) + " * " + scale)
             .addStatement("return start + ($L - start) * ($L * $L)", lit(plan.to), t, invP);
         break;
       case POLYNOMIAL:
