@@ -8,6 +8,10 @@ import dev.anneal.processor.internal.Generator;
 import dev.anneal.processor.internal.Reporter;
 import dev.anneal.processor.internal.Validator;
 import java.io.IOException;
+import java.io.Writer;
+import javax.annotation.processing.FilerException;
+import javax.lang.model.util.Types;
+import javax.tools.JavaFileObject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashSet;
@@ -17,7 +21,6 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
@@ -50,19 +53,25 @@ public final class ScheduleProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     Reporter reporter = new Reporter(processingEnv.getMessager());
-    for (TypeElement annotation : annotations) {
-      Kind kind = Kind.ofQualifiedName(annotation.getQualifiedName().toString());
-      if (kind != null) {
-        checkEnclosedInSchedule(kind, annotation, round, reporter);
-      }
-    }
     TypeElement schedule = processingEnv.getElementUtils().getTypeElement("dev.anneal.Schedule");
     if (schedule == null) {
       return true;
     }
-    for (Element e : round.getElementsAnnotatedWith(schedule)) {
+    Set<? extends Element> configs = round.getElementsAnnotatedWith(schedule);
+    for (TypeElement annotation : annotations) {
+      Kind kind = Kind.ofQualifiedName(annotation.getQualifiedName().toString());
+      if (kind != null) {
+        checkEnclosedInSchedule(kind, annotation, round, configs, reporter);
+      }
+    }
+    for (Element e : configs) {
       try {
         processConfig((TypeElement) e, reporter);
+      } catch (FilerException ex) {
+        reporter.error(
+            "cannot write the implementation of " + e.getSimpleName() + ": " + ex.getMessage()
+                + "; another type already has that name (set a different @Schedule(name = ...))",
+            e);
       } catch (RuntimeException | IOException ex) {
         // Never a stack trace for the user to decode: name the config and keep compiling the rest.
         StringWriter trace = new StringWriter();
@@ -83,24 +92,35 @@ public final class ScheduleProcessor extends AbstractProcessor {
     if (config == null || !new Validator(reporter).validate(config)) {
       return;
     }
-    new Generator(processingEnv.getElementUtils(), processingEnv.getSourceVersion())
-        .generate(config)
-        .writeTo(processingEnv.getFiler());
+    String source = new Generator(processingEnv.getElementUtils(), processingEnv.getSourceVersion()).source(config);
+    String name = config.packageName().isEmpty()
+        ? config.generatedName()
+        : config.packageName() + "." + config.generatedName();
+    JavaFileObject file = processingEnv.getFiler().createSourceFile(name, type);
+    try (Writer w = file.openWriter()) {
+      w.write(source);
+    }
   }
 
-  /** Schedule annotations on methods of types without {@code @Schedule} would be silently ignored. */
-  private static void checkEnclosedInSchedule(
-      Kind kind, TypeElement annotation, RoundEnvironment round, Reporter reporter) {
+  /**
+   * Schedule annotations outside a {@code @Schedule} type would be silently ignored, unless the
+   * type is a supertype whose methods a {@code @Schedule} type inherits.
+   */
+  private void checkEnclosedInSchedule(
+      Kind kind, TypeElement annotation, RoundEnvironment round, Set<? extends Element> configs,
+      Reporter reporter) {
+    Types types = processingEnv.getTypeUtils();
     for (Element e : round.getElementsAnnotatedWith(annotation)) {
       Element owner = e.getEnclosingElement();
-      boolean inSchedule = owner != null
-          && (owner.getKind().isInterface() || owner.getKind() == ElementKind.CLASS)
-          && owner.getAnnotationMirrors().stream()
-              .anyMatch(a -> a.getAnnotationType().toString().equals("dev.anneal.Schedule"));
-      if (!inSchedule) {
+      if (!(owner instanceof TypeElement)) {
+        continue; // javac rejects the annotation's target itself
+      }
+      boolean inherited = configs.stream()
+          .anyMatch(c -> c.equals(owner) || types.isSubtype(types.erasure(c.asType()), types.erasure(owner.asType())));
+      if (!inherited) {
         reporter.error(
             "@" + kind.simpleName() + " on " + e.getSimpleName() + "() has no effect: " + owner.getSimpleName()
-                + " is not annotated @Schedule",
+                + " is not annotated @Schedule (nor a supertype of a @Schedule type)",
             e);
       }
     }

@@ -4,6 +4,7 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import dev.anneal.LrSchedule;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,12 +13,12 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongToDoubleFunction;
 import java.util.stream.Collectors;
-import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
 /**
@@ -91,7 +92,26 @@ public final class Compiled {
 
   /** Compiles with the processor only; no assertion on the outcome. */
   public static Compilation compile(JavaFileObject... sources) {
-    return Compiler.javac().withProcessors(new ScheduleProcessor()).compile(sources);
+    return javac().compile(sources);
+  }
+
+  /**
+   * javac with the processor and, as class path, only the runtime (what a user's build has): much
+   * faster than the whole test class path, which javac would index on every compilation.
+   */
+  public static Compiler javac() {
+    return Compiler.javac().withProcessors(new ScheduleProcessor()).withClasspath(List.of(RUNTIME));
+  }
+
+  /** The jar or directory that holds the runtime ({@code dev.anneal.*}). */
+  private static final File RUNTIME = runtimeLocation();
+
+  private static File runtimeLocation() {
+    try {
+      return new File(LrSchedule.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Every diagnostic, one per line, for failure messages. */
@@ -155,6 +175,7 @@ public final class Compiled {
   /**
    * The schedule of method {@code name}: the object itself for {@code LrSchedule name()}, a wrapper
    * calling the method for {@code double name(long step)} (its exceptions pass through unwrapped).
+   * When a config declares both forms under one name, either may be returned.
    */
   public LrSchedule schedule(String name) {
     Method m = method(name);
@@ -240,10 +261,5 @@ public final class Compiled {
       }
       return defineClass(name, bytes, 0, bytes.length);
     }
-  }
-
-  /** Whether any diagnostic of {@code kind} was reported. */
-  static boolean has(Compilation c, Diagnostic.Kind kind) {
-    return c.diagnostics().stream().anyMatch(d -> d.getKind() == kind);
   }
 }

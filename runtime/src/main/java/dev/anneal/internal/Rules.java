@@ -38,9 +38,74 @@ public final class Rules {
       r.restarts(decl.restarts(), decl);
     }
     if (r.errors() == 0) {
+      r.ranges(decl);
+    }
+    if (r.errors() == 0) {
       r.length(decl, totalSteps);
     }
     return r.problems;
+  }
+
+  /**
+   * Finite attributes can still make the schedule's arithmetic overflow ({@code to - from} of
+   * {@code -1e308} and {@code 1e308}); every difference and ratio the evaluators form must be finite.
+   */
+  private void ranges(Declaration decl) {
+    Part b = decl.body();
+    switch (b.kind()) {
+      case COSINE:
+      case LINEAR:
+      case POLYNOMIAL:
+        difference(b, "to", b.d("to"), b.d("from"));
+        break;
+      case CYCLIC:
+        difference(b, "high", b.d("high"), b.d("low"));
+        break;
+      case ONE_CYCLE:
+        difference(b, "peak", b.d("peak"), b.d("peak") / b.d("divFactor"));
+        break;
+      case PIECEWISE:
+        double[] v = b.ds("values");
+        for (int i = 1; i < v.length; i++) {
+          if (!Double.isFinite(v[i] - v[i - 1])) {
+            error(b, "values", i, "differs from values[" + (i - 1) + "] by more than a double can hold, was "
+                + number(v[i]) + " after " + number(v[i - 1]));
+          }
+        }
+        break;
+      default:
+        break;
+    }
+    if (decl.warmup() != null) {
+      Part w = decl.warmup();
+      double target = Plan.startValue(b);
+      difference(w, "from", target, w.d("from"));
+      if (w.e("shape", Ramp.class) == Ramp.EXPONENTIAL) {
+        ratio(w, "from", target, w.d("from"));
+      }
+    }
+    if (decl.cooldown() != null) {
+      Part c = decl.cooldown();
+      double start = Plan.endValue(b);
+      difference(c, "to", c.d("to"), start);
+      if (c.e("shape", Ramp.class) == Ramp.EXPONENTIAL) {
+        ratio(c, "to", c.d("to"), start);
+      }
+    }
+  }
+
+  private void difference(Part p, String attr, double a, double b) {
+    if (!Double.isFinite(a - b)) {
+      error(p, attr, "is too far from " + number(b) + " for a double to hold the difference, was " + number(a));
+    }
+  }
+
+  private void ratio(Part p, String attr, double a, double b) {
+    double r = a / b;
+    if (!Double.isFinite(r) || r == 0 || !Double.isFinite(Math.log(r))) {
+      error(p, attr, "makes the exponential ramp's ratio " + number(a) + " / " + number(b)
+          + " overflow a double");
+    }
   }
 
   /** The first error's message, or {@code null} when {@code problems} has no error. */

@@ -49,7 +49,9 @@ public final class ConfigReader {
   public Config read(TypeElement type) {
     int errorsBefore = reporter.errors();
     AnnotationMirror schedule = mirror(type, SCHEDULE);
-    checkShape(type, schedule);
+    if (!checkShape(type, schedule)) {
+      return null; // not a type with methods to read (an enum, a record, an annotation type, a class)
+    }
     String generatedName = generatedName(type, schedule);
     Object total = value(schedule, "totalSteps");
     long totalSteps = total instanceof Long ? (Long) total : 0;
@@ -77,16 +79,16 @@ public final class ConfigReader {
         type, packageName, generatedName, totalSteps, type.getKind() == ElementKind.INTERFACE, methods);
   }
 
-  private void checkShape(TypeElement type, AnnotationMirror schedule) {
+  /** Reports what keeps {@code type} from being a config; {@code false} when it is not even an abstract type. */
+  private boolean checkShape(TypeElement type, AnnotationMirror schedule) {
     ElementKind kind = type.getKind();
     boolean abstractClass = kind == ElementKind.CLASS && type.getModifiers().contains(Modifier.ABSTRACT);
     if (kind != ElementKind.INTERFACE && !abstractClass) {
       reporter.error(
-          "@Schedule goes on an interface or an abstract class; " + type.getSimpleName() + " is "
-              + (kind == ElementKind.CLASS ? "a concrete class" : "a " + kind.name().toLowerCase(java.util.Locale.ROOT)),
+          "@Schedule goes on an interface or an abstract class; " + type.getSimpleName() + " is " + describe(kind),
           type,
           schedule);
-      return;
+      return false;
     }
     if (type.getModifiers().contains(Modifier.PRIVATE)) {
       reporter.error(
@@ -111,7 +113,7 @@ public final class ConfigReader {
       if (e.getKind() == ElementKind.CLASS
           && ((TypeElement) e).getNestingKind() == NestingKind.MEMBER
           && !e.getModifiers().contains(Modifier.STATIC)
-          && e.getEnclosingElement().getKind() == ElementKind.CLASS) {
+          && e.getEnclosingElement().getKind().isClass()) { // a class, enum or record: member classes are inner
         reporter.error(
             "@Schedule type " + type.getSimpleName() + " must be static: " + e.getSimpleName()
                 + " is an inner (non-static) class",
@@ -126,20 +128,47 @@ public final class ConfigReader {
     }
     if (abstractClass && !hasAccessibleNoArgConstructor(type)) {
       reporter.error(
-          "@Schedule class " + type.getSimpleName() + " needs a non-private constructor without parameters for"
-              + " the generated subclass",
+          "@Schedule class " + type.getSimpleName() + " needs a non-private constructor without parameters"
+              + " (that throws no checked exception) for the generated subclass",
           type,
           schedule);
     }
+    return true;
   }
 
-  private static boolean hasAccessibleNoArgConstructor(TypeElement type) {
+  /** "a concrete class", "an enum", "a record", "an annotation type". */
+  private static String describe(ElementKind kind) {
+    switch (kind.name()) {
+      case "CLASS":
+        return "a concrete class";
+      case "ENUM":
+        return "an enum";
+      case "ANNOTATION_TYPE":
+        return "an annotation type";
+      default:
+        return "a " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+  }
+
+  /** A constructor the generated subclass's implicit {@code super()} can call without a try. */
+  private boolean hasAccessibleNoArgConstructor(TypeElement type) {
     for (ExecutableElement c : ElementFilter.constructorsIn(type.getEnclosedElements())) {
-      if (c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE)) {
+      if (c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE) && throwsNoCheckedException(c)) {
         return true;
       }
     }
     return false;
+  }
+
+  private boolean throwsNoCheckedException(ExecutableElement c) {
+    TypeElement runtime = elements.getTypeElement("java.lang.RuntimeException");
+    TypeElement error = elements.getTypeElement("java.lang.Error");
+    for (TypeMirror t : c.getThrownTypes()) {
+      if (!types.isSubtype(t, runtime.asType()) && !types.isSubtype(t, error.asType())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private String generatedName(TypeElement type, AnnotationMirror schedule) {
@@ -154,6 +183,16 @@ public final class ConfigReader {
             schedule,
             "name",
             -1);
+      } else if (n.equals(outermost(type).getSimpleName().toString())) {
+        String whose = outermost(type) == type ? "the config" : "its top-level type";
+        reporter.report(
+            true,
+            "@Schedule.name must differ from the name of " + whose + ", which the generated class cannot replace,"
+                + " was \"" + n + "\"",
+            type,
+            schedule,
+            "name",
+            -1);
       }
       return n;
     }
@@ -164,12 +203,35 @@ public final class ConfigReader {
     return sb.append("Impl").toString();
   }
 
+  private static TypeElement outermost(TypeElement type) {
+    TypeElement t = type;
+    while (t.getEnclosingElement() instanceof TypeElement) {
+      t = (TypeElement) t.getEnclosingElement();
+    }
+    return t;
+  }
+
   /** Abstract methods the generated class must implement, declared or inherited. */
   private List<ExecutableElement> abstractMethods(TypeElement type) {
     List<ExecutableElement> result = new ArrayList<>();
+    Map<String, ExecutableElement> bySignature = new LinkedHashMap<>();
     TypeElement object = elements.getTypeElement("java.lang.Object");
     for (ExecutableElement m : ElementFilter.methodsIn(elements.getAllMembers(type))) {
-      if (!m.getModifiers().contains(Modifier.ABSTRACT) || overridesObject(m, type, object)) {
+      if (!m.getModifiers().contains(Modifier.ABSTRACT)) {
+        continue;
+      }
+      if (m.getEnclosingElement().getKind().isInterface() && overridesObject(m, type, object)) {
+        continue; // an interface re-declaring toString(): Object's implementation satisfies it
+      }
+      // The same method inherited along two paths (a diamond) would be implemented twice.
+      String key = m.getSimpleName() + types.erasure(m.asType()).toString();
+      ExecutableElement other = bySignature.putIfAbsent(key, m);
+      if (other != null) {
+        reporter.error(
+            "abstract method " + m.getSimpleName() + "() is inherited from both "
+                + other.getEnclosingElement().getSimpleName() + " and " + m.getEnclosingElement().getSimpleName()
+                + "; redeclare it in " + type.getSimpleName() + " with its schedule annotations",
+            type);
         continue;
       }
       result.add(m);
@@ -282,13 +344,29 @@ public final class ConfigReader {
   }
 
   private static String signature(ExecutableElement m) {
-    StringBuilder sb = new StringBuilder(m.getReturnType().toString()).append(' ').append(m.getSimpleName()).append('(');
+    StringBuilder sb = new StringBuilder();
+    if (!m.getTypeParameters().isEmpty()) {
+      sb.append('<');
+      String sep = "";
+      for (Element t : m.getTypeParameters()) {
+        sb.append(sep).append(t.getSimpleName());
+        sep = ", ";
+      }
+      sb.append("> ");
+    }
+    sb.append(m.getReturnType()).append(' ').append(m.getSimpleName()).append('(');
     String sep = "";
     for (VariableElement p : m.getParameters()) {
       sb.append(sep).append(p.asType()).append(' ').append(p.getSimpleName());
       sep = ", ";
     }
-    return sb.append(')').toString();
+    sb.append(')');
+    sep = " throws ";
+    for (TypeMirror t : m.getThrownTypes()) {
+      sb.append(sep).append(t);
+      sep = ", ";
+    }
+    return sb.toString();
   }
 
   /** All attribute values (with defaults) as the model's Java types, or {@code null} if one is broken. */

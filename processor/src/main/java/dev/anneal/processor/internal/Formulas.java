@@ -70,6 +70,9 @@ final class Formulas {
 
   /** {@link Plan#ramp} for a known shape. */
   private static String ramp(Ramp shape, double a, double b, double lnRatio, String p) {
+    if (a == b && shape != Ramp.EXPONENTIAL) {
+      return lit(a); // a flat ramp: a + 0 * (...) is a
+    }
     switch (shape) {
       case LINEAR:
         return sum(a, lit(b - a) + " * (" + p + ")");
@@ -234,8 +237,10 @@ final class Formulas {
     Plan p = plan;
     String scale = "1";
     if (p.cycleStart == null) {
-      code.addStatement("long cycle = $L / $L", t, lit(p.steps))
-          .addStatement("double local = $L - cycle * $L", t, lit(p.steps));
+      code.addStatement("long cycle = $L / $L", t, lit(p.steps));
+      if (p.body != dev.anneal.internal.Kind.CONSTANT) {
+        code.addStatement("double local = $L - cycle * $L", t, lit(p.steps));
+      }
       if (p.decay != 1) {
         code.addStatement("double scale = Math.exp(cycle * $L)", lit(p.lnDecay));
         scale = "scale";

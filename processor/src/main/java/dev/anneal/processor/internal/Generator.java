@@ -36,6 +36,28 @@ public final class Generator {
     this.sourceVersion = sourceVersion;
   }
 
+  /**
+   * The source of the generated class. Formulas call {@code Math}; where a type named {@code Math}
+   * would shadow {@code java.lang.Math} in the generated class, those calls are fully qualified.
+   */
+  public String source(Config config) {
+    String source = generate(config).toString();
+    return shadowsMath(config) ? source.replaceAll("(?<![\\w.])Math\\.", "java.lang.Math.") : source;
+  }
+
+  private boolean shadowsMath(Config config) {
+    String pkg = config.packageName();
+    if (elements.getTypeElement(pkg.isEmpty() ? "Math" : pkg + ".Math") != null) {
+      return true;
+    }
+    for (javax.lang.model.element.Element e : elements.getAllMembers(config.type())) {
+      if ((e.getKind().isClass() || e.getKind().isInterface()) && e.getSimpleName().contentEquals("Math")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public JavaFile generate(Config config) {
     ClassName configName = ClassName.get(config.type());
     TypeSpec.Builder impl = TypeSpec.classBuilder(config.generatedName())
@@ -57,12 +79,13 @@ public final class Generator {
         .build());
 
     Set<String> curveNames = new HashSet<>();
+    curveNames.add(config.generatedName().toLowerCase(Locale.ROOT)); // a nested class cannot share its name
     for (ScheduleMethod m : config.methods()) {
       Plan plan = Plan.of(m.declaration());
       String curve = curveName(m.name(), curveNames);
       ClassName curveClass = ClassName.get(config.packageName(), config.generatedName(), curve);
       impl.addMethod(delegate(m, curveClass));
-      impl.addType(curve(m, plan, curve));
+      impl.addType(curve(m, plan, curveClass));
     }
     return JavaFile.builder(config.packageName(), impl.build())
         .skipJavaLangImports(true)
@@ -109,17 +132,18 @@ public final class Generator {
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("{@code $L}; see {@link $T}.\n", m.declaration().toSource(), curve);
     if (m.form() == ScheduleMethod.Form.VALUE) {
-      String step = m.element().getParameters().get(0).getSimpleName().toString();
+      // Always "step": the user's parameter name could obscure the curve class (a parameter named LrCurve).
       return method.returns(TypeName.DOUBLE)
-          .addParameter(TypeName.LONG, step)
-          .addStatement("return $T.INSTANCE.at($L)", curve, step)
+          .addParameter(TypeName.LONG, "step")
+          .addStatement("return $T.INSTANCE.at(step)", curve)
           .build();
     }
     return method.returns(LR_SCHEDULE).addStatement("return $T.INSTANCE", curve).build();
   }
 
-  private static TypeSpec curve(ScheduleMethod m, Plan plan, String name) {
-    ClassName self = ClassName.bestGuess(name);
+  private static TypeSpec curve(ScheduleMethod m, Plan plan, ClassName self) {
+    // not ClassName.bestGuess(name): it rejects names that do not start upper-case (_lrCurve, $lrCurve)
+    String name = self.simpleName();
     String source = m.declaration().toSource();
     TypeSpec.Builder curve = TypeSpec.classBuilder(name)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)

@@ -1,0 +1,603 @@
+package dev.anneal.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.anneal.processor.Sources.compile;
+import static dev.anneal.processor.Sources.config;
+import static dev.anneal.processor.Sources.file;
+import static dev.anneal.processor.Sources.line;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.anneal.LrSchedule;
+import dev.anneal.internal.Plan;
+import java.lang.reflect.Modifier;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Inputs that crash annotation processors: malformed annotations, odd names and nesting, inherited
+ * methods. Every one must end in diagnostics (javac's or the processor's), never in an exception
+ * from the processor, a "could not generate" fallback, or generated code that does not compile.
+ * {@link Sources#compile} fails the test on any of those.
+ */
+class RobustnessTest {
+
+  // ---- malformed annotations: javac reports them, the processor stays quiet and does not crash ----
+
+  /** javac 17 and javac 25 word an unknown enum constant differently. */
+  private static final String UNKNOWN_ENUM = "cannot find symbol|an enum annotation value must be an enum constant";
+
+  /** {@code (javac's message as a regular expression, line, method lines)}. */
+  static Stream<Arguments> malformed() {
+    return Stream.of(
+        // missing required attributes
+        arguments("is missing a default value for the element 'steps'", "@Cosine(from = 0.1)",
+            new String[] {"  @Cosine(from = 0.1)", "  double lr(long step);"}),
+        arguments("is missing a default value for the element 'values'", "@Piecewise(steps = {0, 10})",
+            new String[] {"  @Piecewise(steps = {0, 10})", "  double lr(long step);"}),
+        arguments("is missing a default value for the element 'steps'", "@Warmup(from = 0.01)",
+            new String[] {"  @Warmup(from = 0.01)", "  @Cosine(from = 0.1, steps = 100)", "  double lr(long step);"}),
+        arguments("is missing a default value for the element 'high'", "@Cyclic(low = 0.1, up = 10)",
+            new String[] {"  @Cyclic(low = 0.1, up = 10)", "  double lr(long step);"}),
+        arguments("is missing a default value for the element 'value'", "@Constant",
+            new String[] {"  @Constant", "  double lr(long step);"}),
+        // wrong attribute types
+        arguments("incompatible types", "from = \"0.1\"",
+            new String[] {"  @Cosine(from = \"0.1\", steps = 100)", "  double lr(long step);"}),
+        arguments("possible lossy conversion from double to long", "steps = 1.5",
+            new String[] {"  @Cosine(from = 0.1, steps = 1.5)", "  double lr(long step);"}),
+        arguments("possible lossy conversion from long to int", "limit = 5L",
+            new String[] {"  @Restarts(limit = 5L)", "  @Cosine(from = 0.1, steps = 100)", "  double lr(long step);"}),
+        arguments("incompatible types", "staircase = 1",
+            new String[] {"  @Exponential(from = 0.1, rate = 0.9, staircase = 1)", "  double lr(long step);"}),
+        arguments("possible lossy conversion from double to long", "milestones = {10, 20.5}",
+            new String[] {"  @MultiStep(from = 0.1, milestones = {10, 20.5}, factor = 0.1)",
+                "  double lr(long step);"}),
+        arguments("incompatible types", "values = \"a\"",
+            new String[] {"  @Piecewise(steps = {0}, values = \"a\")", "  double lr(long step);"}),
+        arguments("incompatible types", "from = null",
+            new String[] {"  @Cosine(from = null, steps = 100)", "  double lr(long step);"}),
+        arguments("incompatible types", "mode = Ramp.LINEAR",
+            new String[] {"  @Cyclic(low = 0.1, high = 0.2, up = 10, mode = Ramp.LINEAR)", "  double lr(long step);"}),
+        arguments("not allowed as annotation value", "from = Math.random()",
+            new String[] {"  @Cosine(from = Math.random(), steps = 100)", "  double lr(long step);"}),
+        arguments("not allowed as annotation value", "steps = STEPS[0]",
+            new String[] {"  long[] STEPS = {100};", "  @Cosine(from = 0.1, steps = STEPS[0])",
+                "  double lr(long step);"}),
+        // unknown enum constants and attributes
+        arguments(UNKNOWN_ENUM, "shape = Ramp.FOO",
+            new String[] {"  @Warmup(steps = 10, shape = Ramp.FOO)", "  @Cosine(from = 0.1, steps = 100)",
+                "  double lr(long step);"}),
+        arguments(UNKNOWN_ENUM, "interpolation = Interpolation.CUBIC",
+            new String[] {"  @Piecewise(steps = {0, 10}, values = {1, 2}, interpolation = Interpolation.CUBIC)",
+                "  double lr(long step);"}),
+        arguments(UNKNOWN_ENUM, "mode = FOO",
+            new String[] {"  @Cyclic(low = 0.1, high = 0.2, up = 10, mode = FOO)", "  double lr(long step);"}),
+        arguments("cannot find symbol", "bogus = 1",
+            new String[] {"  @Cosine(from = 0.1, steps = 100, bogus = 1)", "  double lr(long step);"}),
+        arguments("is not a repeatable annotation", "@Warmup(steps = 20)",
+            new String[] {"  @Warmup(steps = 10)", "  @Warmup(steps = 20)", "  @Cosine(from = 0.1, steps = 100)",
+                "  double lr(long step);"}),
+        // types that do not exist
+        arguments("cannot find symbol", "Missing lr();",
+            new String[] {"  @Cosine(from = 0.1, steps = 100)", "  Missing lr();"}),
+        arguments("cannot find symbol", "double lr(Missing step);",
+            new String[] {"  @Cosine(from = 0.1, steps = 100)", "  double lr(Missing step);"}));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("malformed")
+  void malformedAnnotationGetsJavacsErrorNotACrash(String message, String line, String[] body) {
+    JavaFileObject f = config(body);
+    Compilation c = compile(f);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContainingMatch(message).inFile(f).onLine(line(f, line));
+    // every error is about the user's file: none in half-generated code
+    for (Diagnostic<? extends JavaFileObject> d : c.errors()) {
+      assertWithMessage("error outside the config:\n%s", Compiled.diagnostics(c))
+          .that(d.getSource() == null ? "<none>" : d.getSource().getName())
+          .endsWith("Cfg.java");
+    }
+  }
+
+  /**
+   * Most of these errors are "unrecoverable" for javac: it then runs no processor at all, so the
+   * processor's own errors on other methods appear only once javac's are fixed. Errors javac can
+   * recover from (an unknown type) let the processor run; its structural error comes with javac's.
+   */
+  @Test
+  void processorRunsAlongsideRecoverableErrors() {
+    JavaFileObject f = config(
+        "  @Cosine(from = 0.1, steps = 100)",
+        "  double a(long step);",
+        "  Missing b();");
+    Compilation c = compile(f);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("cannot find symbol").inFile(f).onLine(line(f, "Missing b();"));
+    assertThat(c).hadErrorContaining("abstract method Missing b() is not a schedule").inFile(f)
+        .onLine(line(f, "Missing b();"));
+  }
+
+  @Test
+  void unresolvedSuperInterface() {
+    Compilation c = compile(file("Cfg",
+        "package test;",
+        "import dev.anneal.*;",
+        "@Schedule",
+        "interface Cfg extends Missing {",
+        "  @Cosine(from = 0.1, steps = 100)",
+        "  double lr(long step);",
+        "}"));
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("cannot find symbol");
+  }
+
+  // ---- shapes that must work ----
+
+  @Test
+  void configNestedInInterface() {
+    Compiled c = Compiled.of("test.Outer$Inner", file("Outer",
+        "package test;",
+        "import dev.anneal.*;",
+        "public interface Outer {",
+        "  @Schedule",
+        "  interface Inner {",
+        "    @Cosine(from = 0.1, steps = 100)",
+        "    double lr(long step);",
+        "  }",
+        "}"));
+    assertEquals("test.Outer_InnerImpl", c.implClass().getName());
+    assertThat(c.compilation()).generatedSourceFile("test.Outer_InnerImpl");
+    assertEquals(0.1, c.schedule("lr").at(0));
+  }
+
+  @Test
+  void configNestedInClassesTwoLevelsDeep() {
+    Compiled c = Compiled.of("test.A$B$C", file("A",
+        "package test;",
+        "import dev.anneal.*;",
+        "class A {",
+        "  static class B {",
+        "    @Schedule",
+        "    abstract static class C {",
+        "      @Constant(0.25)",
+        "      protected abstract double lr(long step);",
+        "    }",
+        "  }",
+        "}"));
+    assertEquals("test.A_B_CImpl", c.implClass().getName());
+    assertEquals(0.25, c.schedule("lr").at(12));
+  }
+
+  @Test
+  void configInTheDefaultPackage() {
+    Compiled c = Compiled.of("", "Cfg", String.join("\n",
+        "import dev.anneal.*;",
+        "@Schedule",
+        "interface Cfg {",
+        "  @Linear(from = 1, to = 0, steps = 10)",
+        "  double lr(long step);",
+        "}"));
+    assertEquals("CfgImpl", c.implClass().getName());
+    assertEquals(0.5, c.schedule("lr").at(5));
+  }
+
+  @Test
+  void scheduleMethodsInheritedFromAScheduleSuperInterface() {
+    Compiled c = Compiled.of("test.Cfg", file("Cfg",
+        "package test;",
+        "import dev.anneal.*;",
+        "@Schedule",
+        "interface Base {",
+        "  @Cosine(from = 0.1, steps = 100)",
+        "  double lr(long step);",
+        "}",
+        "@Schedule",
+        "interface Cfg extends Base {",
+        "  @Constant(5e-4)",
+        "  double weightDecay(long step);",
+        "}"));
+    assertEquals(0.1, c.schedule("lr").at(0));
+    assertEquals(5e-4, c.schedule("weightDecay").at(0));
+    assertThat(c.compilation()).generatedSourceFile("test.BaseImpl");
+  }
+
+  @Test
+  void anOverridingRedeclarationWinsOverTheOneItOverrides() {
+    Compiled c = Compiled.of("test.Cfg", file("Cfg",
+        "package test;",
+        "import dev.anneal.*;",
+        "@Schedule",
+        "interface A {",
+        "  @Cosine(from = 0.1, steps = 100)",
+        "  double lr(long step);",
+        "}",
+        "@Schedule",
+        "interface B extends A {",
+        "  @Override",
+        "  @Linear(from = 0.2, to = 0, steps = 100)",
+        "  double lr(long step);",
+        "}",
+        "@Schedule",
+        "interface Cfg extends A, B {",
+        "}"));
+    assertEquals(0.2, c.schedule("lr").at(0));
+  }
+
+  /**
+   * DESIGN.md: every abstract method of the config is a schedule, inherited ones included, even from
+   * a super-interface without {@code @Schedule} (the check for annotations outside {@code @Schedule}
+   * types must not reject them).
+   */
+  @Test
+
+  void scheduleMethodsInheritedFromAPlainSuperInterface() {
+    Compiled c = Compiled.of("test.Cfg", file("Cfg",
+        "package test;",
+        "import dev.anneal.*;",
+        "interface Base {",
+        "  @Cosine(from = 0.1, steps = 100)",
+        "  double lr(long step);",
+        "}",
+        "@Schedule",
+        "interface Cfg extends Base {",
+        "}"));
+    assertEquals(0.1, c.schedule("lr").at(0));
+  }
+
+  @Test
+  void abstractClassConfigImplementingAnInterface() {
+    Compiled c = Compiled.of("test.Cfg", file("Cfg",
+        "package test;",
+        "import dev.anneal.*;",
+        "interface Named {",
+        "  String toString();",
+        "}",
+        "@Schedule",
+        "abstract class Cfg implements Named {",
+        "  Cfg() {",
+        "  }",
+        "  @Constant(0.5)",
+        "  abstract double lr(long step);",
+        "  double twice(long step) {",
+        "    return 2 * lr(step);",
+        "  }",
+        "}"));
+    assertEquals(0.5, c.schedule("lr").at(3));
+  }
+
+  @Test
+  void objectMethodsRedeclaredInAnInterfaceAreIgnored() {
+    Compiled c = Compiled.of("test.Cfg", config(
+        "  String toString();",
+        "  boolean equals(Object o);",
+        "  int hashCode();",
+        "  @Constant(0.5)",
+        "  double lr(long step);"));
+    assertEquals(0.5, c.schedule("lr").at(3));
+    assertThat(c.compilation()).succeededWithoutWarnings();
+  }
+
+  @Test
+  void abstractToStringInAnAbstractClassIsNotASchedule() {
+    // the generated subclass would have to implement it: an error at the method, not in generated code
+    JavaFileObject f = file("Cfg",
+        "package test;",
+        "import dev.anneal.*;",
+        "@Schedule",
+        "abstract class Cfg {",
+        "  public abstract String toString();",
+        "  @Constant(0.5)",
+        "  abstract double lr(long step);",
+        "}");
+    Compilation c = compile(f);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("abstract method java.lang.String toString() is not a schedule").inFile(f)
+        .onLine(line(f, "String toString();"));
+  }
+
+  @Test
+  void unusualMethodNames() {
+    Compiled c = Compiled.of("test.Cfg", config(
+        "  @Constant(1)",
+        "  double _lr(long s);",
+        "  @Constant(2)",
+        "  double $lr(long s);",
+        "  @Constant(3)",
+        "  double λ(long step);",
+        "  @Constant(4)",
+        "  double at(long step);",
+        "  @Constant(5)",
+        "  LrSchedule fill();",
+        "  @Constant(6)",
+        "  double INSTANCE(long step);"));
+    assertEquals(1, c.schedule("_lr").at(0));
+    assertEquals(2, c.schedule("$lr").at(0));
+    assertEquals(3, c.schedule("λ").at(0));
+    assertEquals(4, c.schedule("at").at(0));
+    assertEquals(5, c.schedule("fill").at(0));
+    assertEquals(6, c.schedule("INSTANCE").at(0));
+  }
+
+  @Test
+  void namesThatDifferOnlyInCase() {
+    Compiled c = Compiled.of("test.Cfg", config(
+        "  @Constant(1)",
+        "  double lr(long step);",
+        "  @Constant(2)",
+        "  double Lr(long step);",
+        "  @Constant(3)",
+        "  double LR(long step);",
+        "  @Constant(4)",
+        "  double lrCurve(long step);"));
+    assertEquals(1, c.schedule("lr").at(0));
+    assertEquals(2, c.schedule("Lr").at(0));
+    assertEquals(3, c.schedule("LR").at(0));
+    assertEquals(4, c.schedule("lrCurve").at(0));
+  }
+
+  @Test
+  void valueAndObjectFormsWithTheSameName() {
+    Compiled c = Compiled.of("test.Cfg", config(
+        "  @Constant(1)",
+        "  double lr(long step);",
+        "  @Constant(2)",
+        "  LrSchedule lr();"));
+    assertEquals(1, c.function("lr").applyAsDouble(0)); // function() picks one of them: check both explicitly
+    Object impl = c.instance();
+    try {
+      assertEquals(1.0, impl.getClass().getMethod("lr", long.class).invoke(impl, 0L));
+      assertEquals(2.0, ((LrSchedule) impl.getClass().getMethod("lr").invoke(impl)).at(0));
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void noScheduleMethodsGeneratesAnEmptyImpl() {
+    Compiled c = Compiled.of("test.Cfg", config());
+    assertThat(c.compilation()).succeededWithoutWarnings();
+    assertThat(Modifier.isPublic(c.implClass().getModifiers())).isTrue();
+    assertThat(c.configClass().isInstance(c.instance())).isTrue();
+  }
+
+  @Test
+  void parameterNamesOtherThanStep() {
+    Compiled c = Compiled.of("test.Cfg", config(
+        "  @Linear(from = 1, to = 0, steps = 10)",
+        "  double lr(long t);",
+        // a parameter named like the nested curve class would hide it
+        "  @Linear(from = 2, to = 0, steps = 10)",
+        "  double other(long OtherCurve);",
+        "  @Linear(from = 3, to = 0, steps = 10)",
+        "  double third(long INSTANCE);"));
+    assertEquals(0.5, c.schedule("lr").at(5));
+    assertEquals(1.0, c.schedule("other").at(5));
+    assertEquals(1.5, c.schedule("third").at(5));
+  }
+
+  @Test
+  void generatedNameLikeACurveClass() {
+    Compiled c = Compiled.of("test.Cfg", "test.LrCurve", JavaFileObjects.forSourceLines("test.Cfg",
+        "package test;",
+        "import dev.anneal.*;",
+        "@Schedule(name = \"LrCurve\")",
+        "interface Cfg {",
+        "  @Constant(1)",
+        "  double lr(long step);",
+        "}"));
+    assertEquals("test.Cfg", c.configClass().getName());
+    assertEquals(1, c.schedule("lr").at(0));
+  }
+
+  @Test
+  void customGeneratedName() {
+    Compilation c = compile(JavaFileObjects.forSourceLines("test.Cfg",
+        "package test;",
+        "import dev.anneal.*;",
+        "@Schedule(name = \"Schedules2\")",
+        "interface Cfg {",
+        "  @Constant(1)",
+        "  double lr(long step);",
+        "}"));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.Schedules2");
+  }
+
+  @Test
+  void attributesFromConstantExpressions() {
+    Compiled c = Compiled.of("test.Cfg", config(
+        "  long STEPS = 1_000;",
+        "  double BASE = 0.05;",
+        "  @Warmup(steps = STEPS / 10)",
+        "  @Cosine(from = BASE * 2, to = BASE / 100, steps = STEPS - STEPS / 10)",
+        "  double lr(long step);",
+        "  @Piecewise(steps = {0, STEPS}, values = {BASE, -BASE}, interpolation = Interpolation.LINEAR)",
+        "  double knots(long step);",
+        "  @Constant(value = 'a', steps = 'b')", // char widens to double and long
+        "  double chars(long step);"));
+    assertEquals(0.1, c.schedule("lr").at(100));
+    assertEquals(0.0, c.schedule("knots").at(500));
+    assertEquals(97.0, c.schedule("chars").at(0));
+  }
+
+  @Test
+  void otherAnnotationsOnScheduleMethodsAreIgnored() {
+    Compiled c = Compiled.of("test.Cfg", config(
+        "  @Deprecated",
+        "  @Cosine(from = 0.1, steps = 100)",
+        "  double lr(long step);"));
+    assertEquals(0.1, c.schedule("lr").at(0));
+  }
+
+  @Test
+  void manyConfigsInOneCompilation() {
+    Compilation c = compile(
+        config("  @Constant(1)", "  double lr(long step);"),
+        file("Other", "package test;", "import dev.anneal.*;", "@Schedule", "interface Other {", "  @Constant(2)",
+            "  double lr(long step);", "}"),
+        JavaFileObjects.forSourceLines("other.Cfg", "package other;", "import dev.anneal.*;", "@Schedule",
+            "interface Cfg {", "  @Constant(3)", "  double lr(long step);", "}"));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.CfgImpl");
+    assertThat(c).generatedSourceFile("test.OtherImpl");
+    assertThat(c).generatedSourceFile("other.CfgImpl");
+  }
+
+  @Test
+  void errorsInOneConfigDoNotStopTheOthers() {
+    JavaFileObject bad = config("  @Cosine(from = 0.1, steps = 0)", "  double lr(long step);");
+    JavaFileObject good = file("Good", "package test;", "import dev.anneal.*;", "@Schedule", "interface Good {",
+        "  @Constant(2)", "  double lr(long step);", "}");
+    Compilation c = compile(bad, good);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("@Cosine.steps must be > 0, was 0").inFile(bad);
+  }
+
+  // ---- extreme values ----
+
+  /** Literals only ({@link Plan#parse} reads no expressions such as {@code Long.MAX_VALUE}). */
+  static Stream<String> extremeButValid() {
+    return Stream.of(
+        "@Cosine(from = 0.1, steps = 9_223_372_036_854_775_807L)",
+        "@Linear(from = 0.1, to = 0, steps = 1)",
+        "@Constant(value = 0.1, steps = 9_223_372_036_854_775_807L)",
+        "@StepDecay(from = 0.1, factor = 0.5, every = 9_223_372_036_854_775_807L)",
+        "@StepDecay(from = 0.1, factor = 1e-300, every = 1)",
+        "@Exponential(from = 1e300, rate = 1e-300, every = 1)",
+        "@MultiStep(from = 0.1, milestones = {1, 9_223_372_036_854_775_807L}, factor = 0.1)",
+        "@Cyclic(low = 0, high = 1, up = 1, down = 9_223_372_036_854_775_806L)",
+        "@Cyclic(low = 0, high = 1, up = 4_611_686_018_427_387_903L)",
+        "@Cyclic(low = 0, high = 1, up = 1, mode = CyclicMode.TRIANGULAR2)",
+        "@Cyclic(low = 0, high = 1, up = 1, mode = CyclicMode.EXP_RANGE, gamma = 1e-300)",
+        "@OneCycle(peak = 1, steps = 9_223_372_036_854_775_807L)",
+        "@OneCycle(peak = 1, steps = 2, pctStart = 0.99)",
+        "@Piecewise(steps = {0, 9_223_372_036_854_775_807L}, values = {1, 0}, interpolation = Interpolation.COSINE)",
+        "@Piecewise(steps = 0, values = 1)",
+        "@InverseSqrt(from = 1, timescale = 1e-300)",
+        "@InverseTime(from = 1, rate = 1e300)",
+        "@Polynomial(from = 1, steps = 3, power = 1e300, cycle = true)",
+        "@Warmup(steps = 9_223_372_036_854_775_806L) @Linear(from = 1, to = 0, steps = 1)",
+        "@Warmup(steps = 1, from = 1e-300, shape = Ramp.EXPONENTIAL) @Constant(1e-10)",
+        "@Cooldown(steps = 9_223_372_036_854_775_707L, shape = Ramp.SQRT) @Cosine(from = 1, steps = 100)",
+        "@Restarts(growth = 2, limit = 57) @Cosine(from = 1, steps = 100)",
+        "@Restarts(growth = 1e300) @Linear(from = 1, to = 0, steps = 1)",
+        "@Restarts(limit = 2_147_483_647) @Cosine(from = 1, steps = 4_611_686_018_427_387_903L)",
+        "@Restarts(decay = 1e-300) @OneCycle(peak = 1, steps = 10)");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("extremeButValid")
+  void extremeButValidDeclarationsGiveFiniteValues(String declaration) {
+    Compiled c = Compiled.of("test.Cfg", config("  " + declaration, "  double lr(long step);"));
+    LrSchedule s = c.schedule("lr");
+    Plan plan = Plan.parse(declaration);
+    for (long step : new long[] {0, 1, 2, 3, 1L << 31, 1L << 53, (1L << 53) + 1, 1L << 62, Long.MAX_VALUE / 2,
+        Long.MAX_VALUE - 101, Long.MAX_VALUE - 100, Long.MAX_VALUE - 2, Long.MAX_VALUE - 1, Long.MAX_VALUE}) {
+      double v = s.at(step);
+      assertWithMessage("%s at %s", declaration, step).that(Double.isFinite(v)).isTrue();
+      assertWithMessage("%s at %s (generated vs Plan)", declaration, step)
+          .that(Double.doubleToRawLongBits(v)).isEqualTo(Double.doubleToRawLongBits(plan.at(step)));
+    }
+    assertThrows(IllegalArgumentException.class, () -> s.at(-1));
+    assertThrows(IllegalArgumentException.class, () -> s.at(Long.MIN_VALUE));
+  }
+
+  /** Declarations whose attributes are finite but whose arithmetic would overflow: rejected. */
+  static Stream<String> overflowingArithmetic() {
+    return Stream.of(
+        "@Linear(from = 1e308, to = -1e308, steps = 10)",
+        "@Cyclic(low = -1e308, high = 1e308, up = 10)",
+        "@Warmup(steps = 10, from = -1e308) @Constant(1e308)",
+        // ln(to / from) overflows: Plan.warmupLnRatio = Math.log(1e300 / 1e-300) = Infinity, and at step 0
+        // Infinity * 0 = NaN
+        "@Warmup(steps = 1, from = 1e-300, shape = Ramp.EXPONENTIAL) @Constant(1e300)",
+        "@Cooldown(steps = 10, to = 1e300, shape = Ramp.EXPONENTIAL) @Constant(value = 1e-300, steps = 10)");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("overflowingArithmetic")
+
+  void finiteAttributesWhoseDifferenceOverflows(String declaration) {
+    // Every attribute is finite, but the arithmetic would overflow to infinity or NaN: an error.
+    Compilation c = compile(config("  " + declaration, "  double lr(long step);"));
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("double");
+  }
+
+  // ---- name clashes: the processor cannot write its file ----
+
+  /**
+   * When the generated class's name is taken (two configs with the same {@code name}, or a type the
+   * user wrote), the Filer refuses the file: a plain error naming the clash, not a crash report.
+   */
+  @Test
+
+  void twoConfigsWithTheSameGeneratedName() {
+    Compilation c = compile(file("Cfg",
+        "package test;",
+        "import dev.anneal.*;",
+        "@Schedule(name = \"Same\")",
+        "interface Cfg {",
+        "  @Constant(1)",
+        "  double lr(long step);",
+        "}",
+        "@Schedule(name = \"Same\")",
+        "interface Cfg2 {",
+        "  @Constant(2)",
+        "  double lr(long step);",
+        "}"));
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("another type already has that name");
+  }
+
+  @Test
+
+  void generatedNameTakenByAUserType() {
+    Compilation c = compile(file("Cfg",
+        "package test;",
+        "import dev.anneal.*;",
+        "@Schedule",
+        "interface Cfg {",
+        "  @Constant(1)",
+        "  double lr(long step);",
+        "}",
+        "class CfgImpl {",
+        "}"));
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("another type already has that name");
+  }
+
+  /**
+   * A type named {@code Math} in scope of the generated class (nested in the config, or in its
+   * package) must not capture the formulas' {@code Math.cos(...)} calls.
+   */
+  @Test
+
+  void typeNamedMathInScope() {
+    Compiled c = Compiled.of("test.Cfg", config(
+        "  interface Math {",
+        "  }",
+        "  @Cosine(from = 0.1, steps = 100)",
+        "  double lr(long step);"));
+    assertEquals(Plan.parse("@Cosine(from = 0.1, steps = 100)").at(50), c.schedule("lr").at(50));
+  }
+
+  @Test
+  void lrScheduleFormReturnsTheSameObject() {
+    Compiled c = Compiled.of("test.Cfg", config("  @Constant(1)", "  LrSchedule lr();"));
+    assertSame(c.schedule("lr"), c.schedule("lr"));
+  }
+}
