@@ -30,6 +30,8 @@ public final class Plan {
   public final double warmupFrom;
   public final double warmupTo;
   public final double warmupInv;
+  /** {@code (warmupTo - warmupFrom) / warmupSteps}: a linear warm-up is one multiply-add. */
+  public final double warmupSlope;
   public final double warmupLnRatio;
 
   /** Length of the body including all restart cycles, or -1 when it never ends. */
@@ -43,6 +45,8 @@ public final class Plan {
   public final double cooldownFrom;
   public final double cooldownTo;
   public final double cooldownInv;
+  /** {@code (cooldownTo - cooldownFrom) / cooldownSteps}. */
+  public final double cooldownSlope;
   public final double cooldownLnRatio;
 
   /** Value after the whole schedule, when it ends at all. */
@@ -54,6 +58,8 @@ public final class Plan {
   public final double delta;
   public final long steps;
   public final double invSteps;
+  /** {@code (to - from) / steps} of a {@code @Linear} body. */
+  public final double linearSlope;
   public final double piOverSteps;
   public final double exponent;
   public final long every;
@@ -199,6 +205,7 @@ public final class Plan {
     this.delta = from - to;
     this.steps = steps;
     this.invSteps = steps > 0 ? 1.0 / steps : 0;
+    this.linearSlope = steps > 0 ? (to - from) / steps : 0;
     this.piOverSteps = steps > 0 ? Math.PI / steps : 0;
     this.exponent = exponent;
     this.every = every;
@@ -249,6 +256,7 @@ public final class Plan {
     this.warmupFrom = w == null ? 0 : w.d("from");
     this.warmupTo = startValue(b);
     this.warmupInv = warmupSteps > 0 ? 1.0 / warmupSteps : 0;
+    this.warmupSlope = warmupSteps > 0 ? (warmupTo - warmupFrom) / warmupSteps : 0;
     this.warmupLnRatio = Math.log(warmupTo / warmupFrom);
 
     // Cool-down: ramps from the body's end value.
@@ -257,6 +265,7 @@ public final class Plan {
     this.cooldownFrom = bodyEnd;
     this.cooldownTo = c == null ? bodyEnd : c.d("to");
     this.cooldownInv = cooldownSteps > 0 ? 1.0 / cooldownSteps : 0;
+    this.cooldownSlope = cooldownSteps > 0 ? (cooldownTo - cooldownFrom) / cooldownSteps : 0;
     this.cooldownLnRatio = Math.log(cooldownTo / cooldownFrom);
     this.endValue = cooldownTo;
   }
@@ -292,6 +301,9 @@ public final class Plan {
       if (step < 0) {
         throw Steps.negative(step);
       }
+      if (warmupShape == Ramp.LINEAR) {
+        return warmupFrom + warmupSlope * step;
+      }
       return ramp(warmupShape, warmupFrom, warmupTo, warmupLnRatio, step * warmupInv);
     }
     long t = step - warmupSteps;
@@ -299,6 +311,9 @@ public final class Plan {
       long u = t - bodyLength;
       if (u >= cooldownSteps) {
         return endValue;
+      }
+      if (cooldownShape == Ramp.LINEAR) {
+        return cooldownFrom + cooldownSlope * u;
       }
       return ramp(cooldownShape, cooldownFrom, cooldownTo, cooldownLnRatio, u * cooldownInv);
     }
@@ -341,7 +356,7 @@ public final class Plan {
       case COSINE:
         return t >= steps ? to : cosine(t * piOverSteps, delta);
       case LINEAR:
-        return t >= steps ? to : from + (to - from) * (t * invSteps);
+        return t >= steps ? to : from + linearSlope * t;
       case POLYNOMIAL:
         if (!cycle) {
           return t >= steps ? to : polynomial((steps - t) * invSteps, delta);

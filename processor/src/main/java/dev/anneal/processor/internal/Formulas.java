@@ -39,8 +39,10 @@ final class Formulas {
           .beginControlFlow("if (step < 0)")
           .addStatement("throw $T.negative(step)", Generator.STEPS)
           .endControlFlow()
-          .addStatement("return $L", ramp(plan.warmupShape, plan.warmupFrom, plan.warmupTo, plan.warmupLnRatio,
-              "step * " + lit(plan.warmupInv)))
+          .addStatement("return $L", plan.warmupShape == Ramp.LINEAR
+              ? linear(plan.warmupFrom, plan.warmupSlope, "step")
+              : ramp(plan.warmupShape, plan.warmupFrom, plan.warmupTo, plan.warmupLnRatio,
+                  "step * " + lit(plan.warmupInv)))
           .endControlFlow()
           .addStatement("long t = step - $L", lit(plan.warmupSteps));
       t = "t";
@@ -54,8 +56,10 @@ final class Formulas {
       if (plan.cooldownSteps > 0) {
         code.addStatement("long u = $L - $L", t, lit(plan.bodyLength))
             .beginControlFlow("if (u < $L)", lit(plan.cooldownSteps))
-            .addStatement("return $L", ramp(plan.cooldownShape, plan.cooldownFrom, plan.cooldownTo,
-                plan.cooldownLnRatio, "u * " + lit(plan.cooldownInv)))
+            .addStatement("return $L", plan.cooldownShape == Ramp.LINEAR
+                ? linear(plan.cooldownFrom, plan.cooldownSlope, "u")
+                : ramp(plan.cooldownShape, plan.cooldownFrom, plan.cooldownTo, plan.cooldownLnRatio,
+                    "u * " + lit(plan.cooldownInv)))
             .endControlFlow();
       }
       code.addStatement("return $L", lit(plan.endValue)).endControlFlow();
@@ -66,6 +70,11 @@ final class Formulas {
       body(code, t);
     }
     return code.build();
+  }
+
+  /** {@code a + slope * x}: one multiply-add (just {@code a} when flat). */
+  private static String linear(double a, double slope, String x) {
+    return slope == 0 ? lit(a) : sum(a, lit(slope) + " * " + x);
   }
 
   /** {@link Plan#ramp} for a known shape. */
@@ -119,7 +128,7 @@ final class Formulas {
         code.addStatement("return $L", sum(p.to, lit(p.delta) + " * " + power("c", p.exponent)));
         break;
       case LINEAR:
-        code.addStatement("return $L", sum(p.from, lit(p.to - p.from) + " * (" + t + " * " + lit(p.invSteps) + ")"));
+        code.addStatement("return $L", linear(p.from, p.linearSlope, t));
         break;
       case POLYNOMIAL:
         if (!p.cycle) {
