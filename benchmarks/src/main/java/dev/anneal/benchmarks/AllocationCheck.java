@@ -1,0 +1,171 @@
+package dev.anneal.benchmarks;
+
+import dev.anneal.LrSchedule;
+import dev.anneal.ParamGroups;
+import dev.anneal.Schedules;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * An exact allocation check to go with JMH's {@code -prof gc}: the bytes the calling thread itself
+ * allocates per {@code at} and per {@code fill}, after warm-up, for every generated schedule of
+ * {@link BenchSchedules}, the builder's equal schedules, and every fill case and size of
+ * {@link FillState}.
+ *
+ * <p>JMH's {@code gc.alloc.rate.norm} divides the allocations of every thread of the JVM by the
+ * operations, so on millisecond-long operations (a fill of a million groups) its own background
+ * threads show up as a few hundred bytes per operation. This counts only the benchmark thread
+ * ({@code com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes}), so 0 means 0.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.anneal.benchmarks.AllocationCheck
+ * java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar dev.anneal.benchmarks.AllocationCheck
+ * </pre>
+ *
+ * <p>Exits with status 1 if anything allocated.
+ */
+public final class AllocationCheck {
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+  private static double sink;
+
+  private AllocationCheck() {}
+
+  public static void main(String[] args) {
+    THREADS.setThreadAllocatedMemoryEnabled(true);
+    boolean vectorModule = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    System.out.printf(
+        "java %s, jdk.incubator.vector %s, anneal.vector=%s%n",
+        Runtime.version(), vectorModule ? "present" : "absent", System.getProperty("anneal.vector", "(unset)"));
+    Map<String, LrSchedule> generated = generated();
+    int failures = 0;
+
+    // A first pass over everything, so that the measuring loop itself is compiled.
+    for (LrSchedule lr : generated.values()) {
+      atBytes(lr);
+      LrSchedule builder = builderOf(lr);
+      if (builder != null) {
+        atBytes(builder);
+      }
+    }
+    System.out.println("\nat(step): bytes per call over 1,000,000 calls, after warm-up");
+    for (Map.Entry<String, LrSchedule> e : generated.entrySet()) {
+      failures += report("generated " + e.getKey(), atBytes(e.getValue()));
+      LrSchedule builder = builderOf(e.getValue());
+      if (builder != null) {
+        failures += report("builder   " + e.getKey(), atBytes(builder));
+      }
+    }
+
+    System.out.println("\nfill (warm-up + cosine): bytes per call after warm-up");
+    LrSchedule lr = generated.get("warmupCosine");
+    for (int n : new int[] {8, 1_024, 1_048_576}) {
+      double[] scales = new double[n];
+      long[] delays = new long[n];
+      long[] rows = new long[n];
+      SplittableRandom random = new SplittableRandom(42);
+      for (int g = 0; g < n; g++) {
+        scales[g] = Math.pow(0.9, g % 32);
+        delays[g] = (long) (n - 1 - g) * 8 / n * 1_000;
+        rows[g] = random.nextLong(AtBenchmark.RANGE);
+      }
+      ParamGroups scaled = ParamGroups.of(scales);
+      ParamGroups delayed = ParamGroups.of(scales, delays);
+      float[] f = new float[n];
+      double[] d = new double[n];
+      int calls = Math.max(20, 2_000_000 / n);
+      List<Object[]> cases = new ArrayList<>();
+      cases.add(new Object[] {"scale   float ", (Fill) s -> lr.fill(s, scaled, f)});
+      cases.add(new Object[] {"scale   double", (Fill) s -> lr.fill(s, scaled, d)});
+      cases.add(new Object[] {"delayed float ", (Fill) s -> lr.fill(s, delayed, f)});
+      cases.add(new Object[] {"delayed double", (Fill) s -> lr.fill(s, delayed, d)});
+      cases.add(new Object[] {"rows    float ", (Fill) s -> lr.fill(rows, f)});
+      cases.add(new Object[] {"rows    double", (Fill) s -> lr.fill(rows, d)});
+      for (Object[] c : cases) {
+        failures += report(c[0] + " groups=" + n, fillBytes((Fill) c[1], calls));
+      }
+    }
+    System.out.println(failures == 0 ? "\nOK: nothing allocated" : "\nFAILED: " + failures + " allocate");
+    System.exit(failures == 0 ? 0 : 1);
+  }
+
+  @FunctionalInterface
+  private interface Fill {
+    void at(long step);
+  }
+
+  private static Map<String, LrSchedule> generated() {
+    BenchSchedulesImpl s = new BenchSchedulesImpl();
+    Map<String, LrSchedule> m = new LinkedHashMap<>();
+    m.put("constant", s.constant());
+    m.put("stepDecay", s.stepDecay());
+    m.put("multiStep", s.multiStep());
+    m.put("exponential", s.exponential());
+    m.put("cosine", s.cosine());
+    m.put("linear", s.linear());
+    m.put("polynomial", s.polynomial());
+    m.put("inverseTime", s.inverseTime());
+    m.put("inverseSqrt", s.inverseSqrt());
+    m.put("cyclic", s.cyclic());
+    m.put("oneCycle", s.oneCycle());
+    m.put("piecewise", s.piecewise());
+    m.put("composed", s.composed());
+    m.put("warmupCosine", s.warmupCosine());
+    return m;
+  }
+
+  /** The builder's schedule for a generated one, read back from its declaration ("name: @...") . */
+  private static LrSchedule builderOf(LrSchedule generated) {
+    String s = generated.toString();
+    int at = s.indexOf('@');
+    try {
+      return at < 0 ? null : Schedules.parse(s.substring(at));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static double atBytes(LrSchedule lr) {
+    double acc = 0;
+    for (int i = 0; i < 200_000; i++) {
+      acc += lr.at(i % AtBenchmark.RANGE);
+    }
+    long before = THREADS.getCurrentThreadAllocatedBytes();
+    for (int i = 0; i < 1_000_000; i++) {
+      acc += lr.at(i % AtBenchmark.RANGE);
+    }
+    long after = THREADS.getCurrentThreadAllocatedBytes();
+    sink += acc;
+    return (after - before) / 1e6;
+  }
+
+  /** Warms up (several rounds, until a round allocates nothing or 20 rounds), then measures. */
+  private static double fillBytes(Fill fill, int calls) {
+    long step = 0;
+    for (int round = 0; round < 20; round++) {
+      long before = THREADS.getCurrentThreadAllocatedBytes();
+      for (int i = 0; i < calls; i++) {
+        fill.at(step = (step + 37) % AtBenchmark.RANGE);
+      }
+      if (THREADS.getCurrentThreadAllocatedBytes() == before && round >= 3) {
+        break;
+      }
+    }
+    long before = THREADS.getCurrentThreadAllocatedBytes();
+    for (int i = 0; i < calls; i++) {
+      fill.at(step = (step + 37) % AtBenchmark.RANGE);
+    }
+    long after = THREADS.getCurrentThreadAllocatedBytes();
+    return (after - before) / (double) calls;
+  }
+
+  private static int report(String what, double bytesPerCall) {
+    System.out.printf("  %-34s %10.4f B/call%s%n", what, bytesPerCall, bytesPerCall == 0 ? "" : "  <-- allocates");
+    return bytesPerCall == 0 ? 0 : 1;
+  }
+}
