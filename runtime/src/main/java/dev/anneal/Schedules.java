@@ -7,6 +7,7 @@ import dev.anneal.internal.Part;
 import dev.anneal.internal.Plan;
 import dev.anneal.internal.PlanSchedule;
 import dev.anneal.internal.Rescale;
+import dev.anneal.internal.Steps;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -58,7 +59,7 @@ public final class Schedules {
       @Override
       public double at(long step) {
         if (step < 0) {
-          throw new IllegalArgumentException("step must be >= 0, was " + step);
+          throw Steps.negative(step);
         }
         return perEpoch.at(step / iterationsPerEpoch);
       }

@@ -8,7 +8,7 @@ public final class Checks {
 
   public static void fill(long step, ParamGroups groups, int outLength) {
     if (step < 0) {
-      throw new IllegalArgumentException("step must be >= 0, was " + step);
+      throw Steps.negative(step);
     }
     if (outLength < groups.size()) {
       throw new IllegalArgumentException(

@@ -17,7 +17,6 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
-import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
@@ -482,12 +481,5 @@ public final class ConfigReader {
       }
     }
     return null;
-  }
-
-  static PackageElement packageOf(Element e) {
-    while (!(e instanceof PackageElement)) {
-      e = e.getEnclosingElement();
-    }
-    return (PackageElement) e;
   }
 }
