@@ -595,6 +595,28 @@ class RobustnessTest {
     assertEquals(Plan.parse("@Cosine(from = 0.1, steps = 100)").at(50), c.schedule("lr").at(50));
   }
 
+  /**
+   * Types the generated class refers to ({@code LrSchedule}, {@code ParamGroups}, {@code Plan},
+   * {@code Kernels}, {@code Steps}) may also be the names of the config's own nested types, which
+   * the generated class inherits; its references must still reach anneal's.
+   */
+  @Test
+  void nestedTypesNamedLikeAnnealTypes() {
+    Compiled c = Compiled.of("test.Cfg", config(
+        "  interface LrSchedule {}",
+        "  interface ParamGroups {}",
+        "  interface Plan {}",
+        "  interface Kernels {}",
+        "  interface Steps {}",
+        "  @Warmup(steps = 10)",
+        "  @Cosine(from = 0.1, steps = 100)",
+        "  dev.anneal.LrSchedule lr();"));
+    String declaration = "@Warmup(steps = 10) @Cosine(from = 0.1, steps = 100)";
+    for (long step : new long[] {0, 5, 10, 60, 110, 500}) {
+      assertEquals(Plan.parse(declaration).at(step), c.schedule("lr").at(step));
+    }
+  }
+
   @Test
   void lrScheduleFormReturnsTheSameObject() {
     Compiled c = Compiled.of("test.Cfg", config("  @Constant(1)", "  LrSchedule lr();"));

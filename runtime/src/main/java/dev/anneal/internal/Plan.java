@@ -61,6 +61,12 @@ public final class Plan {
   /** {@code (to - from) / steps} of a {@code @Linear} body. */
   public final double linearSlope;
   public final double piOverSteps;
+  /**
+   * {@code to + delta / 2} and {@code delta / 2}: a {@code @Cosine} body with exponent 1 (and no
+   * restarts) is {@code cosineMid + cosineHalf * cos(t * piOverSteps)}.
+   */
+  public final double cosineMid;
+  public final double cosineHalf;
   public final double exponent;
   public final long every;
   public final double lnRate;
@@ -84,6 +90,8 @@ public final class Plan {
   public final long[] knots;
   public final double[] values;
   public final double[] knotInv;
+  /** {@code (values[i + 1] - values[i]) / (knots[i + 1] - knots[i])}: a linear segment is one multiply-add. */
+  public final double[] knotSlope;
   public final Interpolation interpolation;
 
   // restarts
@@ -207,6 +215,8 @@ public final class Plan {
     this.invSteps = steps > 0 ? 1.0 / steps : 0;
     this.linearSlope = steps > 0 ? (to - from) / steps : 0;
     this.piOverSteps = steps > 0 ? Math.PI / steps : 0;
+    this.cosineHalf = 0.5 * delta;
+    this.cosineMid = to + cosineHalf;
     this.exponent = exponent;
     this.every = every;
     this.rate = rate;
@@ -231,11 +241,14 @@ public final class Plan {
     this.values = values;
     if (knots != null) {
       knotInv = new double[knots.length];
+      knotSlope = new double[knots.length];
       for (int i = 0; i + 1 < knots.length; i++) {
         knotInv[i] = 1.0 / (knots[i + 1] - knots[i]);
+        knotSlope[i] = (values[i + 1] - values[i]) / (knots[i + 1] - knots[i]);
       }
     } else {
       knotInv = null;
+      knotSlope = null;
     }
     this.interpolation = interpolation;
 
@@ -354,7 +367,10 @@ public final class Plan {
           return levels[k];
         }
       case COSINE:
-        return t >= steps ? to : cosine(t * piOverSteps, delta);
+        if (t >= steps) {
+          return to;
+        }
+        return exponent == 1 ? cosineMid + cosineHalf * Math.cos(t * piOverSteps) : cosine(t * piOverSteps, delta);
       case LINEAR:
         return t >= steps ? to : from + linearSlope * t;
       case POLYNOMIAL:
@@ -424,13 +440,13 @@ public final class Plan {
     while (t >= knots[i + 1]) {
       i++;
     }
-    double p = (t - knots[i]) * knotInv[i];
     switch (interpolation) {
       case STEP:
         return values[i];
       case LINEAR:
-        return values[i] + (values[i + 1] - values[i]) * p;
+        return values[i] + knotSlope[i] * (t - knots[i]);
       case COSINE:
+        double p = (t - knots[i]) * knotInv[i];
         return values[i + 1] + (values[i] - values[i + 1]) * (0.5 + 0.5 * Math.cos(Math.PI * p));
       default:
         throw new AssertionError(interpolation);

@@ -17,6 +17,9 @@ import javax.lang.model.element.Modifier;
  * The body of a generated {@code at(long step)}: {@link Plan#at} with every constant of the plan
  * written as a literal, dead branches left out, and the same floating-point operations in the same
  * order, so that generated code and the runtime builder return the same doubles.
+ *
+ * <p>Every step becomes a double through {@code Steps.toDouble}, the exact conversion that does not
+ * wait for the previous call's result on JDK 17 (see there); it gives the same double as a cast.
  */
 final class Formulas {
   private final Plan plan;
@@ -39,10 +42,11 @@ final class Formulas {
           .beginControlFlow("if (step < 0)")
           .addStatement("throw $T.negative(step)", Generator.STEPS)
           .endControlFlow()
+          .addStatement("double x = $T.toDouble(step)", Generator.STEPS)
           .addStatement("return $L", plan.warmupShape == Ramp.LINEAR
-              ? linear(plan.warmupFrom, plan.warmupSlope, "step")
+              ? linear(plan.warmupFrom, plan.warmupSlope, "x")
               : ramp(plan.warmupShape, plan.warmupFrom, plan.warmupTo, plan.warmupLnRatio,
-                  "step * " + lit(plan.warmupInv)))
+                  "x * " + lit(plan.warmupInv)))
           .endControlFlow()
           .addStatement("long t = step - $L", lit(plan.warmupSteps));
       t = "t";
@@ -56,10 +60,11 @@ final class Formulas {
       if (plan.cooldownSteps > 0) {
         code.addStatement("long u = $L - $L", t, lit(plan.bodyLength))
             .beginControlFlow("if (u < $L)", lit(plan.cooldownSteps))
+            .addStatement("double x = $T.toDouble(u)", Generator.STEPS)
             .addStatement("return $L", plan.cooldownShape == Ramp.LINEAR
-                ? linear(plan.cooldownFrom, plan.cooldownSlope, "u")
+                ? linear(plan.cooldownFrom, plan.cooldownSlope, "x")
                 : ramp(plan.cooldownShape, plan.cooldownFrom, plan.cooldownTo, plan.cooldownLnRatio,
-                    "u * " + lit(plan.cooldownInv)))
+                    "x * " + lit(plan.cooldownInv)))
             .endControlFlow();
       }
       code.addStatement("return $L", lit(plan.endValue)).endControlFlow();
@@ -110,9 +115,11 @@ final class Formulas {
         if (p.rate == 1) {
           code.addStatement("return $L", lit(p.from));
         } else if (p.staircase) {
-          code.addStatement("return $L * Math.exp(($L / $L) * $L)", lit(p.from), t, lit(p.every), lit(p.lnRate));
+          code.addStatement("return $L * Math.exp($T.toDouble($L / $L) * $L)",
+              lit(p.from), Generator.STEPS, t, lit(p.every), lit(p.lnRate));
         } else {
-          code.addStatement("return $L * Math.exp($L * $L)", lit(p.from), t, lit(p.lnRatePerStep));
+          code.addStatement("return $L * Math.exp($T.toDouble($L) * $L)",
+              lit(p.from), Generator.STEPS, t, lit(p.lnRatePerStep));
         }
         break;
       case MULTI_STEP:
@@ -124,40 +131,50 @@ final class Formulas {
         code.addStatement("return $L", lit(p.levels[p.milestones.length]));
         break;
       case COSINE:
-        code.addStatement("double c = 0.5 + 0.5 * Math.cos($L * $L)", t, lit(p.piOverSteps));
-        code.addStatement("return $L", sum(p.to, lit(p.delta) + " * " + power("c", p.exponent)));
+        if (p.exponent == 1) {
+          code.addStatement("double x = $T.toDouble($L)", Generator.STEPS, t)
+              .addStatement("return $L", plus(lit(p.cosineMid), lit(p.cosineHalf) + " * Math.cos(x * " + lit(p.piOverSteps) + ")"));
+        } else {
+          code.addStatement("double c = 0.5 + 0.5 * Math.cos($T.toDouble($L) * $L)", Generator.STEPS, t, lit(p.piOverSteps));
+          code.addStatement("return $L", sum(p.to, lit(p.delta) + " * " + power("c", p.exponent)));
+        }
         break;
       case LINEAR:
-        code.addStatement("return $L", linear(p.from, p.linearSlope, t));
+        code.addStatement("double x = $T.toDouble($L)", Generator.STEPS, t)
+            .addStatement("return $L", linear(p.from, p.linearSlope, "x"));
         break;
       case POLYNOMIAL:
         if (!p.cycle) {
-          code.addStatement("double r = ($L - $L) * $L", lit(p.steps), t, lit(p.invSteps));
+          code.addStatement("double r = $T.toDouble($L - $L) * $L", Generator.STEPS, lit(p.steps), t, lit(p.invSteps));
         } else {
           code.addStatement("long q = $L / $L", t, lit(p.steps))
               .addStatement("long m = $L - q * $L", t, lit(p.steps))
               .beginControlFlow("if (m == 0 && $L != 0)", t)
               .addStatement("return $L", lit(p.to))
               .endControlFlow()
-              .addStatement("double r = ($L - m) / ((q + 1) * $L)", lit(p.steps), lit((double) p.steps));
+              .addStatement("double r = $T.toDouble($L - m) / ($T.toDouble(q + 1) * $L)",
+                  Generator.STEPS, lit(p.steps), Generator.STEPS, lit((double) p.steps));
         }
         code.addStatement("return $L", sum(p.to, lit(p.delta) + " * " + power("r", p.exponent), true));
         break;
       case INVERSE_TIME:
         if (p.staircase) {
-          code.addStatement("return $L / (1 + ($L / $L) * $L)", lit(p.from), t, lit(p.every), lit(p.rate));
+          code.addStatement("return $L / (1 + $T.toDouble($L / $L) * $L)",
+              lit(p.from), Generator.STEPS, t, lit(p.every), lit(p.rate));
         } else {
-          code.addStatement("return $L / (1 + $L * $L)", lit(p.from), t, lit(p.ratePerStep));
+          code.addStatement("return $L / (1 + $T.toDouble($L) * $L)", lit(p.from), Generator.STEPS, t, lit(p.ratePerStep));
         }
         break;
       case INVERSE_SQRT:
-        code.addStatement("return $L * Math.sqrt($L / ($L + $L))", lit(p.from), lit(p.timescale), lit(p.timescale), t);
+        code.addStatement("return $L * Math.sqrt($L / ($L + $T.toDouble($L)))",
+            lit(p.from), lit(p.timescale), lit(p.timescale), Generator.STEPS, t);
         break;
       case CYCLIC:
         cyclic(code, t);
         break;
       case ONE_CYCLE:
-        oneCycle(code, t, p.oneCycle);
+        code.addStatement("double x = $T.toDouble($L)", Generator.STEPS, t);
+        oneCycle(code, "x", p.oneCycle);
         break;
       case PIECEWISE:
         piecewise(code, t);
@@ -171,19 +188,20 @@ final class Formulas {
     Plan p = plan;
     code.addStatement("long cycle = $L / $L", t, lit(p.period))
         .addStatement("long pos = $L - cycle * $L", t, lit(p.period))
-        .addStatement("double x = pos <= $L ? pos * $L : ($L - pos) * $L",
-            lit(p.up), lit(p.invUp), lit(p.period), lit(p.invDown));
+        .addStatement("double x = pos <= $L ? $T.toDouble(pos) * $L : $T.toDouble($L - pos) * $L",
+            lit(p.up), Generator.STEPS, lit(p.invUp), Generator.STEPS, lit(p.period), lit(p.invDown));
     if (p.mode == CyclicMode.TRIANGULAR) {
       code.addStatement("return $L + $L * x", lit(p.low), lit(p.height));
     } else if (p.mode == CyclicMode.TRIANGULAR2) {
       code.add("// the amplitude halves every cycle\n")
           .addStatement("return $L + $L * x * Math.scalb(1.0, (int) -Math.min(cycle, 2000))", lit(p.low), lit(p.height));
     } else {
-      code.addStatement("return $L + $L * x * Math.exp($L * $L)", lit(p.low), lit(p.height), t, lit(p.lnGamma));
+      code.addStatement("return $L + $L * x * Math.exp($T.toDouble($L) * $L)",
+          lit(p.low), lit(p.height), Generator.STEPS, t, lit(p.lnGamma));
     }
   }
 
-  /** PyTorch's phases, unrolled; {@code t <= steps - 1} here. */
+  /** PyTorch's phases, unrolled; {@code x <= steps - 1} here. */
   private static void oneCycle(CodeBlock.Builder code, String t, OneCyclePhases o) {
     double end0 = o.end0(o.steps);
     code.beginControlFlow("if ($L <= $L)", t, lit(end0))
@@ -217,23 +235,24 @@ final class Formulas {
     // t is below the last knot here: the top-level check holds the last value.
     int last = p.knots.length - 1;
     for (int i = 0; i < last; i++) {
-      String local = p.knots[i] == 0 ? t : "(" + t + " - " + lit(p.knots[i]) + ")";
-      String frac = local + " * " + lit(p.knotInv[i]);
-      String value;
-      if (p.interpolation == Interpolation.STEP) {
-        value = lit(p.values[i]);
-      } else if (p.interpolation == Interpolation.LINEAR) {
-        value = plus(lit(p.values[i]), lit(p.values[i + 1] - p.values[i]) + " * (" + frac + ")");
-      } else {
-        value = plus(lit(p.values[i + 1]), lit(p.values[i] - p.values[i + 1])
-            + " * (0.5 + 0.5 * Math.cos(Math.PI * (" + frac + ")))");
-      }
       if (i + 1 < last) {
-        code.beginControlFlow("if ($L < $L)", t, lit(p.knots[i + 1]))
-            .addStatement("return $L", value)
-            .endControlFlow();
+        code.beginControlFlow("if ($L < $L)", t, lit(p.knots[i + 1]));
+      }
+      String value;
+      if (p.interpolation == Interpolation.STEP || p.values[i] == p.values[i + 1]) {
+        value = lit(p.values[i]); // held, or a flat segment
       } else {
-        code.addStatement("return $L", value);
+        // x: steps into segment i
+        code.addStatement("double x = $T.toDouble($L)", Generator.STEPS,
+            p.knots[i] == 0 ? t : t + " - " + lit(p.knots[i]));
+        value = p.interpolation == Interpolation.LINEAR
+            ? linear(p.values[i], p.knotSlope[i], "x")
+            : plus(lit(p.values[i + 1]), lit(p.values[i] - p.values[i + 1])
+                + " * (0.5 + 0.5 * Math.cos(Math.PI * (x * " + lit(p.knotInv[i]) + ")))");
+      }
+      code.addStatement("return $L", value);
+      if (i + 1 < last) {
+        code.endControlFlow();
       }
     }
     if (last == 0) {
@@ -248,10 +267,10 @@ final class Formulas {
     if (p.cycleStart == null) {
       code.addStatement("long cycle = $L / $L", t, lit(p.steps));
       if (p.body != dev.anneal.internal.Kind.CONSTANT) {
-        code.addStatement("double local = $L - cycle * $L", t, lit(p.steps));
+        code.addStatement("double local = $T.toDouble($L - cycle * $L)", Generator.STEPS, t, lit(p.steps));
       }
       if (p.decay != 1) {
-        code.addStatement("double scale = Math.exp(cycle * $L)", lit(p.lnDecay));
+        code.addStatement("double scale = Math.exp($T.toDouble(cycle) * $L)", Generator.STEPS, lit(p.lnDecay));
         scale = "scale";
       }
       periodic(code, "local", lit((double) p.steps), lit(p.invSteps), scale, false);
@@ -264,9 +283,9 @@ final class Formulas {
         .build());
     code.addStatement("int cycle = $T.cycleOf(CYCLE_START, $L)", Generator.PLAN, t)
         .addStatement("double p = CYCLE_START[cycle + 1] - CYCLE_START[cycle]")
-        .addStatement("double local = $L - CYCLE_START[cycle]", t);
+        .addStatement("double local = $T.toDouble($L) - CYCLE_START[cycle]", Generator.STEPS, t);
     if (p.decay != 1) {
-      code.addStatement("double scale = Math.exp(cycle * $L)", lit(p.lnDecay));
+      code.addStatement("double scale = Math.exp($T.toDouble(cycle) * $L)", Generator.STEPS, lit(p.lnDecay));
       scale = "scale";
     }
     periodic(code, "local", "p", "(1 / p)", scale, true);

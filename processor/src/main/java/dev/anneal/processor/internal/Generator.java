@@ -63,7 +63,10 @@ public final class Generator {
     TypeSpec.Builder impl = TypeSpec.classBuilder(config.generatedName())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addOriginatingElement(config.type())
-        .addJavadoc(classJavadoc(config));
+        .addJavadoc(classJavadoc(config))
+        // The generated class inherits the config's nested types: a nested LrSchedule or Plan must
+        // not capture references to anneal's.
+        .avoidClashesWithNestedClasses(config.type());
     AnnotationSpec generated = generatedAnnotation();
     if (generated != null) {
       impl.addAnnotation(generated);
