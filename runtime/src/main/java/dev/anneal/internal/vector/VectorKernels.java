@@ -3,7 +3,6 @@ package dev.anneal.internal.vector;
 import static jdk.incubator.vector.VectorOperators.COS;
 import static jdk.incubator.vector.VectorOperators.D2F;
 import static jdk.incubator.vector.VectorOperators.EXP;
-import static jdk.incubator.vector.VectorOperators.F2D;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LE;
@@ -25,7 +24,6 @@ import dev.anneal.internal.Plan;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.Vector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -832,9 +830,11 @@ public final class VectorKernels implements Kernels.Provider {
         v = v.mul(DoubleVector.fromArray(D, scales, at));
       }
       if (f != null) {
-        // float -> double -> float is exact: the other lanes keep their values.
-        Vector<Double> old = FloatVector.fromArray(F, f, at).convertShape(F2D, D, 0);
-        ((FloatVector) v.blend(old, edge.not()).convertShape(D2F, F, 0)).intoArray(f, at);
+        // Blended as floats, with the mask carried over as a float 1 / 0 (JDK 17 does not
+        // intrinsify float -> double conversion from a half-width vector, nor mask casts: both box).
+        FloatVector fresh = (FloatVector) v.convertShape(D2F, F, 0);
+        FloatVector ones = (FloatVector) DoubleVector.broadcast(D, 0.0).blend(1.0, edge).convertShape(D2F, F, 0);
+        FloatVector.fromArray(F, f, at).blend(fresh, ones.compare(GT, 0f)).intoArray(f, at);
       } else {
         DoubleVector.fromArray(D, d, at).blend(v, edge).intoArray(d, at);
       }
