@@ -5,6 +5,7 @@ import dev.anneal.ParamGroups;
 import dev.anneal.Schedules;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.SplittableRandom;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.anneal.benchmarks.AllocationCheck
  * java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar dev.anneal.benchmarks.AllocationCheck
+ * java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar dev.anneal.benchmarks.AllocationCheck 1048576
  * </pre>
  *
  * <p>Exits with status 1 if anything allocated.
@@ -33,6 +35,9 @@ public final class AllocationCheck {
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   private static double sink;
+
+  /** Calls that take the fill's step (advancing by 37) once over {@code [0, RANGE)}. */
+  private static final int SWEEP = (int) (AtBenchmark.RANGE / 37 + 1);
 
   private AllocationCheck() {}
 
@@ -64,7 +69,10 @@ public final class AllocationCheck {
 
     System.out.println("\nfill (warm-up + cosine): bytes per call after warm-up");
     LrSchedule lr = generated.get("warmupCosine");
-    for (int n : new int[] {8, 1_024, 1_048_576}) {
+    // Group counts from the arguments (default 8 1024 1048576): how a kernel compiles depends on
+    // what the JVM ran before, so one size alone in a fresh JVM is a check of its own.
+    int[] sizes = args.length == 0 ? new int[] {8, 1_024, 1_048_576} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+    for (int n : sizes) {
       double[] scales = new double[n];
       long[] delays = new long[n];
       long[] rows = new long[n];
@@ -78,7 +86,8 @@ public final class AllocationCheck {
       ParamGroups delayed = ParamGroups.of(scales, delays);
       float[] f = new float[n];
       double[] d = new double[n];
-      int calls = Math.max(20, 2_000_000 / n);
+      // At least one whole sweep of the step range, so every phase mix is measured.
+      int calls = Math.max(SWEEP, 2_000_000 / n);
       List<Object[]> cases = new ArrayList<>();
       cases.add(new Object[] {"scale   float ", (Fill) s -> lr.fill(s, scaled, f)});
       cases.add(new Object[] {"scale   double", (Fill) s -> lr.fill(s, scaled, d)});
@@ -144,7 +153,10 @@ public final class AllocationCheck {
     return (after - before) / 1e6;
   }
 
-  /** Warms up (several rounds, until a round allocates nothing or 20 rounds), then measures. */
+  /**
+   * Warms up (rounds of {@code calls}, at least four, until a round allocates nothing or 20
+   * rounds), then measures one more round.
+   */
   private static double fillBytes(Fill fill, int calls) {
     long step = 0;
     for (int round = 0; round < 20; round++) {
