@@ -21,6 +21,7 @@ import dev.anneal.internal.Kernels;
 import dev.anneal.internal.Kind;
 import dev.anneal.internal.OneCyclePhases;
 import dev.anneal.internal.Plan;
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.LongVector;
@@ -258,6 +259,10 @@ public final class VectorKernels implements Kernels.Provider {
       LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
       DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
       edges |= (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0) | (s.compare(GE, end).anyTrue() ? END : 0);
+      if (!s.compare(GE, 0.0).anyTrue()) {
+        frozen(at, f, d);
+        continue;
+      }
       DoubleVector v = DoubleVector.broadcast(D, value);
       DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
       v = scale.mul(v).blend(0.0, s.compare(LT, 0.0));
@@ -281,6 +286,10 @@ public final class VectorKernels implements Kernels.Provider {
       LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
       DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
       edges |= (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0) | (s.compare(GE, end).anyTrue() ? END : 0);
+      if (!s.compare(GE, 0.0).anyTrue()) {
+        frozen(at, f, d);
+        continue;
+      }
       DoubleVector t = s.sub(w);
       DoubleVector k;
       if (p.staircase) {
@@ -314,6 +323,10 @@ public final class VectorKernels implements Kernels.Provider {
       LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
       DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
       edges |= (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0) | (s.compare(GE, end).anyTrue() ? END : 0);
+      if (!s.compare(GE, 0.0).anyTrue()) {
+        frozen(at, f, d);
+        continue;
+      }
       DoubleVector t = s.sub(w);
       int lo = 0;
       int hi = m.length;
@@ -348,12 +361,18 @@ public final class VectorKernels implements Kernels.Provider {
       LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
       DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
       edges |= (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0) | (s.compare(GE, end).anyTrue() ? END : 0);
-      DoubleVector t = s.sub(w);
-      DoubleVector c = t.mul(p.piOverSteps).lanewise(COS).mul(0.5).add(0.5);
-      if (exponent != 1) {
-        c = c.lanewise(LOG).mul(exponent).lanewise(EXP);
+      if (!s.compare(GE, 0.0).anyTrue()) {
+        frozen(at, f, d);
+        continue;
       }
-      DoubleVector v = c.mul(p.delta).add(p.to);
+      DoubleVector t = s.sub(w);
+      DoubleVector cos = t.mul(p.piOverSteps).lanewise(COS);
+      DoubleVector v;
+      if (exponent == 1) {
+        v = cos.mul(p.cosineHalf).add(p.cosineMid);
+      } else {
+        v = cos.mul(0.5).add(0.5).lanewise(LOG).mul(exponent).lanewise(EXP).mul(p.delta).add(p.to);
+      }
       DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
       v = scale.mul(v).blend(0.0, s.compare(LT, 0.0));
       if (f != null) {
@@ -375,6 +394,10 @@ public final class VectorKernels implements Kernels.Provider {
       LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
       DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
       edges |= (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0) | (s.compare(GE, end).anyTrue() ? END : 0);
+      if (!s.compare(GE, 0.0).anyTrue()) {
+        frozen(at, f, d);
+        continue;
+      }
       DoubleVector t = s.sub(w);
       DoubleVector v = t.mul(p.invSteps).mul(slope).add(p.from);
       DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
@@ -404,6 +427,10 @@ public final class VectorKernels implements Kernels.Provider {
       LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
       DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
       edges |= (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0) | (s.compare(GE, end).anyTrue() ? END : 0);
+      if (!s.compare(GE, 0.0).anyTrue()) {
+        frozen(at, f, d);
+        continue;
+      }
       DoubleVector t = s.sub(w);
       // (No vector or mask variable may be null on some path: C2 would box it.)
       DoubleVector r;
@@ -446,6 +473,10 @@ public final class VectorKernels implements Kernels.Provider {
       LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
       DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
       edges |= (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0) | (s.compare(GE, end).anyTrue() ? END : 0);
+      if (!s.compare(GE, 0.0).anyTrue()) {
+        frozen(at, f, d);
+        continue;
+      }
       DoubleVector t = s.sub(w);
       DoubleVector k;
       if (p.staircase) {
@@ -477,6 +508,10 @@ public final class VectorKernels implements Kernels.Provider {
       LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
       DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
       edges |= (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0) | (s.compare(GE, end).anyTrue() ? END : 0);
+      if (!s.compare(GE, 0.0).anyTrue()) {
+        frozen(at, f, d);
+        continue;
+      }
       DoubleVector t = s.sub(w);
       DoubleVector v = DoubleVector.broadcast(D, p.timescale).div(t.add(p.timescale)).lanewise(SQRT).mul(p.from);
       DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
@@ -508,6 +543,10 @@ public final class VectorKernels implements Kernels.Provider {
       LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
       DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
       edges |= (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0) | (s.compare(GE, end).anyTrue() ? END : 0);
+      if (!s.compare(GE, 0.0).anyTrue()) {
+        frozen(at, f, d);
+        continue;
+      }
       DoubleVector t = s.sub(w);
       DoubleVector q = t.div(period);
       DoubleVector cycle = q.add(0x1p52).sub(0x1p52);
@@ -561,6 +600,10 @@ public final class VectorKernels implements Kernels.Provider {
       LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
       DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
       edges |= (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0) | (s.compare(GE, end).anyTrue() ? END : 0);
+      if (!s.compare(GE, 0.0).anyTrue()) {
+        frozen(at, f, d);
+        continue;
+      }
       DoubleVector t = s.sub(w);
       DoubleVector local = t;
       DoubleVector index = DoubleVector.zero(D); // (never null: C2 would box it)
@@ -662,6 +705,10 @@ public final class VectorKernels implements Kernels.Provider {
       LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
       DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
       edges |= (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0) | (s.compare(GE, end).anyTrue() ? END : 0);
+      if (!s.compare(GE, 0.0).anyTrue()) {
+        frozen(at, f, d);
+        continue;
+      }
       DoubleVector t = s.sub(w);
       DoubleVector index;
       DoubleVector local;
@@ -741,6 +788,10 @@ public final class VectorKernels implements Kernels.Provider {
       LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
       DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
       edges |= (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0) | (s.compare(GE, end).anyTrue() ? END : 0);
+      if (!s.compare(GE, 0.0).anyTrue()) {
+        frozen(at, f, d);
+        continue;
+      }
       DoubleVector t = s.sub(w);
       DoubleVector v = DoubleVector.broadcast(D, values[last]);
       if (last > 0) {
@@ -838,6 +889,18 @@ public final class VectorKernels implements Kernels.Provider {
       } else {
         DoubleVector.fromArray(D, d, at).blend(v, edge).intoArray(d, at);
       }
+    }
+  }
+
+  /**
+   * Zeros for a vector of groups none of which is unfrozen yet: staggered unfreezing leaves whole
+   * blocks of groups frozen, and they skip the body's {@code cos} / {@code exp}.
+   */
+  private static void frozen(int at, float[] f, double[] d) {
+    if (f != null) {
+      Arrays.fill(f, at, at + LANES, 0f);
+    } else {
+      Arrays.fill(d, at, at + LANES, 0.0);
     }
   }
 
