@@ -307,6 +307,7 @@ public final class Plan {
   }
 
   // ---- scalar evaluation: the reference every other evaluator mirrors ----
+  // Steps become doubles through Steps.toDouble: the same doubles as casts, faster on JDK 17.
 
   /** The value at {@code step}. */
   public double at(long step) {
@@ -314,10 +315,11 @@ public final class Plan {
       if (step < 0) {
         throw Steps.negative(step);
       }
+      double x = Steps.toDouble(step);
       if (warmupShape == Ramp.LINEAR) {
-        return warmupFrom + warmupSlope * step;
+        return warmupFrom + warmupSlope * x;
       }
-      return ramp(warmupShape, warmupFrom, warmupTo, warmupLnRatio, step * warmupInv);
+      return ramp(warmupShape, warmupFrom, warmupTo, warmupLnRatio, x * warmupInv);
     }
     long t = step - warmupSteps;
     if (bodyLength >= 0 && t >= bodyLength) {
@@ -325,10 +327,11 @@ public final class Plan {
       if (u >= cooldownSteps) {
         return endValue;
       }
+      double x = Steps.toDouble(u);
       if (cooldownShape == Ramp.LINEAR) {
-        return cooldownFrom + cooldownSlope * u;
+        return cooldownFrom + cooldownSlope * x;
       }
-      return ramp(cooldownShape, cooldownFrom, cooldownTo, cooldownLnRatio, u * cooldownInv);
+      return ramp(cooldownShape, cooldownFrom, cooldownTo, cooldownLnRatio, x * cooldownInv);
     }
     return restarts ? restarted(t) : body(t);
   }
@@ -357,7 +360,7 @@ public final class Plan {
         return from;
       case STEP_DECAY:
       case EXPONENTIAL:
-        return from * Math.exp(staircase ? (t / every) * lnRate : t * lnRatePerStep);
+        return from * Math.exp(staircase ? Steps.toDouble(t / every) * lnRate : Steps.toDouble(t) * lnRatePerStep);
       case MULTI_STEP:
         {
           int k = 0;
@@ -370,12 +373,13 @@ public final class Plan {
         if (t >= steps) {
           return to;
         }
-        return exponent == 1 ? cosineMid + cosineHalf * Math.cos(t * piOverSteps) : cosine(t * piOverSteps, delta);
+        double x = Steps.toDouble(t);
+        return exponent == 1 ? cosineMid + cosineHalf * Math.cos(x * piOverSteps) : cosine(x * piOverSteps, delta);
       case LINEAR:
-        return t >= steps ? to : from + linearSlope * t;
+        return t >= steps ? to : from + linearSlope * Steps.toDouble(t);
       case POLYNOMIAL:
         if (!cycle) {
-          return t >= steps ? to : polynomial((steps - t) * invSteps, delta);
+          return t >= steps ? to : polynomial(Steps.toDouble(steps - t) * invSteps, delta);
         }
         {
           long q = t / steps;
@@ -383,16 +387,16 @@ public final class Plan {
           if (m == 0 && t != 0) {
             return to;
           }
-          return polynomial((steps - m) / ((q + 1) * (double) steps), delta);
+          return polynomial(Steps.toDouble(steps - m) / (Steps.toDouble(q + 1) * (double) steps), delta);
         }
       case INVERSE_TIME:
-        return from / (1 + (staircase ? (t / every) * rate : t * ratePerStep));
+        return from / (1 + (staircase ? Steps.toDouble(t / every) * rate : Steps.toDouble(t) * ratePerStep));
       case INVERSE_SQRT:
-        return from * Math.sqrt(timescale / (timescale + t));
+        return from * Math.sqrt(timescale / (timescale + Steps.toDouble(t)));
       case CYCLIC:
         return cyclic(t);
       case ONE_CYCLE:
-        return oneCycle.at(Math.min(t, steps - 1));
+        return oneCycle.at(Steps.toDouble(Math.min(t, steps - 1)));
       case PIECEWISE:
         return piecewise(t);
       default:
@@ -414,7 +418,7 @@ public final class Plan {
   private double cyclic(long t) {
     long cycleIndex = t / period;
     long pos = t - cycleIndex * period;
-    double x = pos <= up ? pos * invUp : (period - pos) * invDown;
+    double x = pos <= up ? Steps.toDouble(pos) * invUp : Steps.toDouble(period - pos) * invDown;
     double amplitude;
     switch (mode) {
       case TRIANGULAR:
@@ -423,7 +427,7 @@ public final class Plan {
         amplitude = Math.scalb(1.0, (int) -Math.min(cycleIndex, 2000));
         break;
       case EXP_RANGE:
-        amplitude = Math.exp(t * lnGamma);
+        amplitude = Math.exp(Steps.toDouble(t) * lnGamma);
         break;
       default:
         throw new AssertionError(mode);
@@ -444,9 +448,9 @@ public final class Plan {
       case STEP:
         return values[i];
       case LINEAR:
-        return values[i] + knotSlope[i] * (t - knots[i]);
+        return values[i] + knotSlope[i] * Steps.toDouble(t - knots[i]);
       case COSINE:
-        double p = (t - knots[i]) * knotInv[i];
+        double p = Steps.toDouble(t - knots[i]) * knotInv[i];
         return values[i + 1] + (values[i] - values[i + 1]) * (0.5 + 0.5 * Math.cos(Math.PI * p));
       default:
         throw new AssertionError(interpolation);
@@ -458,14 +462,14 @@ public final class Plan {
   private double restarted(long t) {
     if (cycleStart == null) {
       long cycleIndex = t / steps;
-      double local = t - cycleIndex * steps;
-      double scale = decay == 1 ? 1 : Math.exp(cycleIndex * lnDecay);
+      double local = Steps.toDouble(t - cycleIndex * steps);
+      double scale = decay == 1 ? 1 : Math.exp(Steps.toDouble(cycleIndex) * lnDecay);
       return periodic(local, steps, invSteps, scale);
     }
     int i = cycleOf(cycleStart, t);
     double p = cycleStart[i + 1] - cycleStart[i];
-    double scale = decay == 1 ? 1 : Math.exp(i * lnDecay);
-    return periodic(t - cycleStart[i], p, 1 / p, scale);
+    double scale = decay == 1 ? 1 : Math.exp(Steps.toDouble(i) * lnDecay);
+    return periodic(Steps.toDouble(t) - cycleStart[i], p, 1 / p, scale);
   }
 
   /** The cycle containing {@code t}: the last {@code i} with {@code starts[i] <= t}. */
