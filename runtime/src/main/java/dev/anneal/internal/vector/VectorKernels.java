@@ -779,9 +779,10 @@ public final class VectorKernels implements Kernels.Provider {
     double end = end(p);
     long[] knots = p.knots;
     double[] values = p.values;
-    double[] knotInv = p.knotInv;
-    int last = knots.length - 1;
     Interpolation interpolation = p.interpolation;
+    // Per segment: the slope for LINEAR (as Plan.at), 1 / length for COSINE.
+    double[] rate = interpolation == Interpolation.LINEAR ? p.knotSlope : p.knotInv;
+    int last = knots.length - 1;
     int edges = 0;
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
@@ -804,13 +805,13 @@ public final class VectorKernels implements Kernels.Provider {
         }
         // Segment j covers [knots[j], knots[j + 1]).
         DoubleVector knot = DoubleVector.broadcast(D, (double) knots[lo]);
-        DoubleVector inv = DoubleVector.broadcast(D, knotInv[lo]);
+        DoubleVector r = DoubleVector.broadcast(D, rate[lo]);
         DoubleVector a = DoubleVector.broadcast(D, values[lo]);
         DoubleVector b = DoubleVector.broadcast(D, values[lo + 1]);
         for (int j = lo + 1; j <= hi; j++) {
           VectorMask<Double> in = t.compare(GE, (double) knots[j]);
           knot = knot.blend((double) knots[j], in);
-          inv = inv.blend(knotInv[j], in);
+          r = r.blend(rate[j], in);
           a = a.blend(values[j], in);
           b = b.blend(values[j + 1], in);
         }
@@ -818,9 +819,9 @@ public final class VectorKernels implements Kernels.Provider {
         if (interpolation == Interpolation.STEP) {
           u = a;
         } else if (interpolation == Interpolation.LINEAR) {
-          u = b.sub(a).mul(t.sub(knot).mul(inv)).add(a);
+          u = t.sub(knot).mul(r).add(a);
         } else {
-          u = a.sub(b).mul(t.sub(knot).mul(inv).mul(Math.PI).lanewise(COS).mul(0.5).add(0.5)).add(b);
+          u = a.sub(b).mul(t.sub(knot).mul(r).mul(Math.PI).lanewise(COS).mul(0.5).add(0.5)).add(b);
         }
         v = v.blend(u, t.compare(LT, (double) knots[last]));
       }
