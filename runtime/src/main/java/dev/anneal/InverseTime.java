@@ -7,10 +7,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Body: {@code from / (1 + rate * t / every)}; with {@code staircase} the ratio {@code t / every} is
- * floored.
+ * Body: {@code from / (1 + rate * t / every)^power}; with {@code staircase} the ratio {@code t /
+ * every} is floored.
  *
- * <p>Keras: {@code InverseTimeDecay(from, decay_steps = every, decay_rate = rate, staircase)}.
+ * <p>Keras: {@code InverseTimeDecay(from, decay_steps = every, decay_rate = rate, staircase)} (power
+ * 1); DL4J: {@code InverseSchedule(ITERATION, from, gamma = rate, power)} (every 1).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -27,4 +28,7 @@ public @interface InverseTime {
 
   /** Decay in discrete jumps. */
   boolean staircase() default false;
+
+  /** Exponent of the denominator (DL4J {@code InverseSchedule}); {@code >= 0}. */
+  double power() default 1;
 }

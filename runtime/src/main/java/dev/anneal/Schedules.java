@@ -7,7 +7,7 @@ import dev.anneal.internal.Part;
 import dev.anneal.internal.Plan;
 import dev.anneal.internal.PlanSchedule;
 import dev.anneal.internal.Rescale;
-import dev.anneal.internal.Steps;
+import dev.anneal.internal.generated.Steps;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -88,9 +88,9 @@ public final class Schedules {
     return new BodyBuilder(Kind.MULTI_STEP).set("from", from).set("factor", factor).set("milestones", milestones.clone());
   }
 
-  /** {@link Exponential}: {@code from * rate^(t / every)}. */
-  public static DecayBuilder exponential(double from, double rate) {
-    return new DecayBuilder(Kind.EXPONENTIAL).set("from", from).set("rate", rate);
+  /** {@link Exponential}: {@code from * rate^(t / every)}, optionally clamped at {@code to}. */
+  public static ExponentialBuilder exponential(double from, double rate) {
+    return new ExponentialBuilder().set("from", from).set("rate", rate);
   }
 
   /** {@link Cosine}: from {@code from} to 0 (or {@link CosineBuilder#to}) over {@code steps}. */
@@ -108,9 +108,9 @@ public final class Schedules {
     return new PolynomialBuilder().set("from", from).set("steps", steps);
   }
 
-  /** {@link InverseTime}: {@code from / (1 + rate * t / every)}. */
-  public static DecayBuilder inverseTime(double from, double rate) {
-    return new DecayBuilder(Kind.INVERSE_TIME).set("from", from).set("rate", rate);
+  /** {@link InverseTime}: {@code from / (1 + rate * t / every)^power}. */
+  public static InverseTimeBuilder inverseTime(double from, double rate) {
+    return new InverseTimeBuilder().set("from", from).set("rate", rate);
   }
 
   /** {@link InverseSqrt}: {@code from * sqrt(timescale / (timescale + t))}. */
@@ -131,6 +131,16 @@ public final class Schedules {
   /** {@link Piecewise}: values at knots. */
   public static PiecewiseBuilder piecewise(long[] steps, double[] values) {
     return new PiecewiseBuilder().set("steps", steps.clone()).set("values", values.clone());
+  }
+
+  /** {@link Tanh}: timm TanhLRScheduler from {@code from} to 0 (or {@link TanhBuilder#to}). */
+  public static TanhBuilder tanh(double from, long steps) {
+    return new TanhBuilder().set("from", from).set("steps", steps);
+  }
+
+  /** {@link Sigmoid}: DL4J SigmoidSchedule, {@code from / (1 + exp(-gamma * (t - center)))}. */
+  public static BodyBuilder sigmoid(double from, double gamma, long center) {
+    return new BodyBuilder(Kind.SIGMOID).set("from", from).set("gamma", gamma).set("center", center);
   }
 
   /**
@@ -250,18 +260,62 @@ public final class Schedules {
     }
   }
 
-  /** {@link Exponential} and {@link InverseTime}. */
-  public static final class DecayBuilder extends Builder<DecayBuilder> {
-    DecayBuilder(Kind kind) {
-      super(kind);
+  /** {@link Exponential}. */
+  public static final class ExponentialBuilder extends Builder<ExponentialBuilder> {
+    ExponentialBuilder() {
+      super(Kind.EXPONENTIAL);
     }
 
-    public DecayBuilder every(long every) {
+    public ExponentialBuilder every(long every) {
       return set("every", every);
     }
 
-    public DecayBuilder staircase(boolean staircase) {
+    public ExponentialBuilder staircase(boolean staircase) {
       return set("staircase", staircase);
+    }
+
+    /** Clamp: the value holds {@code to} once the decay (or growth) reaches it. */
+    public ExponentialBuilder to(double to) {
+      return set("to", to);
+    }
+  }
+
+  /** {@link InverseTime}. */
+  public static final class InverseTimeBuilder extends Builder<InverseTimeBuilder> {
+    InverseTimeBuilder() {
+      super(Kind.INVERSE_TIME);
+    }
+
+    public InverseTimeBuilder every(long every) {
+      return set("every", every);
+    }
+
+    public InverseTimeBuilder staircase(boolean staircase) {
+      return set("staircase", staircase);
+    }
+
+    /** Exponent of the denominator (DL4J InverseSchedule). */
+    public InverseTimeBuilder power(double power) {
+      return set("power", power);
+    }
+  }
+
+  /** {@link Tanh}. */
+  public static final class TanhBuilder extends Builder<TanhBuilder> {
+    TanhBuilder() {
+      super(Kind.TANH);
+    }
+
+    public TanhBuilder to(double to) {
+      return set("to", to);
+    }
+
+    public TanhBuilder lower(double lower) {
+      return set("lower", lower);
+    }
+
+    public TanhBuilder upper(double upper) {
+      return set("upper", upper);
     }
   }
 

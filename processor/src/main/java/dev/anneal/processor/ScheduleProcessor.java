@@ -39,9 +39,6 @@ public final class ScheduleProcessor extends AbstractProcessor {
     for (Kind k : Kind.values()) {
       names.add(k.qualifiedName());
     }
-    // The generated classes carry @Generated; claiming it spares users -Xlint:processing's
-    // "No processor claimed" warning, which -Werror turns into a failed build.
-    names.add("javax.annotation.processing.Generated");
     return names;
   }
 
@@ -55,7 +52,7 @@ public final class ScheduleProcessor extends AbstractProcessor {
     Reporter reporter = new Reporter(processingEnv.getMessager());
     TypeElement schedule = processingEnv.getElementUtils().getTypeElement("dev.anneal.Schedule");
     if (schedule == null) {
-      return true;
+      return false;
     }
     Set<? extends Element> configs = round.getElementsAnnotatedWith(schedule);
     for (TypeElement annotation : annotations) {
@@ -83,7 +80,8 @@ public final class ScheduleProcessor extends AbstractProcessor {
             e);
       }
     }
-    return true; // anneal's annotations are anneal's alone: claiming them keeps -Xlint quiet
+    // Claim nothing: other processors may want to see the same annotations.
+    return false;
   }
 
   private void processConfig(TypeElement type, Reporter reporter) throws IOException {

@@ -16,6 +16,8 @@ import dev.anneal.LrSchedule;
 import dev.anneal.ParamGroups;
 import dev.anneal.internal.DeclarationParser;
 import dev.anneal.internal.Kind;
+import dev.anneal.internal.Attr;
+import dev.anneal.internal.Part;
 import dev.anneal.internal.Plan;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,6 +67,9 @@ class GenerationTest {
       "@Exponential(from = 0.1, rate = 0.96, every = 100, staircase = true)",
       "@Exponential(from = 0.1, rate = 0.5, every = 333)",
       "@Exponential(from = 0.1, rate = 1)",
+      "@Exponential(from = 0.1, rate = 0.99, to = 0.01)",
+      "@Exponential(from = 0.01, rate = 1.01, every = 3, to = 0.1)",
+      "@Exponential(from = 0.1, rate = 0.5, every = 100, staircase = true, to = 0.02)",
       // @Cosine
       "@Cosine(from = 0.1, steps = 1000)",
       "@Cosine(from = 0.1, to = 1e-4, steps = 1500, exponent = 2)",
@@ -96,6 +101,18 @@ class GenerationTest {
       "@InverseTime(from = 0.1, rate = 0.5, every = 100)",
       "@InverseTime(from = 0.1, rate = 0.5, every = 100, staircase = true)",
       "@InverseTime(from = 0.1, rate = 0)",
+      "@InverseTime(from = 0.1, rate = 0.01, power = 0.75)",
+      "@InverseTime(from = 0.1, rate = 0.5, every = 100, staircase = true, power = 2)",
+      // @Tanh
+      "@Tanh(from = 0.1, steps = 1000)",
+      "@Tanh(from = 0.1, to = 1e-3, steps = 777, lower = -5, upper = 5)",
+      "@Warmup(steps = 50) @Tanh(from = 0.1, steps = 500) @Cooldown(steps = 100)",
+      "@Restarts(growth = 2, decay = 0.5, limit = 4) @Tanh(from = 0.1, to = 1e-4, steps = 100)",
+      "@Restarts @Tanh(from = 0.1, steps = 300)",
+      // @Sigmoid
+      "@Sigmoid(from = 0.1, gamma = -0.01, center = 500)",
+      "@Sigmoid(from = 0.1, gamma = -0.05, center = 0)",
+      "@Warmup(steps = 100) @Sigmoid(from = 0.1, gamma = -0.001, center = 3000)",
       // @InverseSqrt
       "@InverseSqrt(from = 0.1, timescale = 100)",
       "@Warmup(steps = 400) @InverseSqrt(from = 1e-3, timescale = 4000)",
@@ -179,7 +196,9 @@ class GenerationTest {
       // the abstract-class variant with a sample: the interface variant has them all
       List<String> declarations = kind[0].equals("AllClass") ? DECLARATIONS.subList(0, 20) : DECLARATIONS;
       Compilation c = Compiled.javac()
-          .withOptions("-Xlint:all", "-Werror")
+          // -processing: anneal claims no annotations (other processors may read them too), so
+          // javac's "no processor claimed" note is expected; everything else must be silent.
+          .withOptions("-Xlint:all,-processing", "-Werror")
           .compile(Sources.file(kind[0], source(kind[1], declarations).split("\n")));
       Sources.assertNoCrash(c);
       assertThat(c).succeededWithoutWarnings();
@@ -251,7 +270,10 @@ class GenerationTest {
     assertThat(head).contains("{@code lr}: {@code " + declaration + "}");
     assertThat(head).contains("{@code weightDecay}: {@code @Constant(value = 5.0E-4)}");
     // every method's javadoc repeats its declaration
-    assertThat(src).contains("{@code " + declaration + "}; see {@link LrCurve}");
+    assertThat(src).contains("{@code " + declaration + "}; see {@link Curve0}");
+    // each schedule is a nested class over the runtime's narrow base, and writes only at()
+    assertThat(src).contains("private static final class Curve0 extends GeneratedSchedule {");
+    assertThat(src).contains("super(\"lr\", 1, \"" + declaration + "\");");
     // generated sources never touch the incubator module
     assertThat(src).doesNotContain("jdk.incubator");
 
@@ -265,6 +287,15 @@ class GenerationTest {
     assertThat(Arrays.asList(impl.getInterfaces()).toString()).contains("test.Cfg");
     Object instance = ctor.newInstance();
     assertEquals(0.1, (double) impl.getMethod("lr", long.class).invoke(instance, 500L));
+    Class<?> curve = Compiled.classLoader(c).loadClass("test.CfgImpl$Curve0");
+    assertEquals("dev.anneal.internal.generated.GeneratedSchedule", curve.getSuperclass().getName());
+    List<String> declared = new ArrayList<>();
+    for (java.lang.reflect.Method m : curve.getDeclaredMethods()) {
+      declared.add(m.getName());
+    }
+    assertEquals(List.of("at"), declared);
+    Object weightDecay = impl.getMethod("weightDecay").invoke(instance);
+    assertEquals("weightDecay: @Constant(value = 5.0E-4)", weightDecay.toString());
   }
 
   @Test
@@ -381,24 +412,28 @@ class GenerationTest {
     long w = plan.warmupSteps;
     long b = plan.bodyLength;
     long c = plan.cooldownSteps;
-    List<Long> marks = new ArrayList<>(List.of(w, b, w + Math.max(b, 0), c, w + Math.max(b, 0) + c, plan.steps,
-        w + plan.steps, plan.every, plan.up, plan.period, w + plan.period, Long.MAX_VALUE / 2, 1L << 53, 1L << 62,
+    List<Long> marks = new ArrayList<>(List.of(w, b, w + Math.max(b, 0), c, w + Math.max(b, 0) + c,
+        plan.period, w + plan.period, Long.MAX_VALUE / 2, 1L << 53, 1L << 62,
         1_000_000_000_000L, 1_000_000_000_000_000L));
-    if (plan.milestones != null) {
-      for (long m : plan.milestones) {
-        marks.add(w + m);
+    // every step-count attribute of the body is a place where something changes
+    Part body = plan.declaration().body();
+    for (Attr a : body.kind().attrs()) {
+      if (a.unit() != Attr.Unit.STEPS) {
+        continue;
       }
-    }
-    if (plan.knots != null) {
-      for (long k : plan.knots) {
-        marks.add(w + k);
-      }
-    }
-    if (plan.cycleStart != null) {
-      for (double start : plan.cycleStart) {
-        if (start < 0x1p63) {
-          marks.add(w + (long) start);
+      Object v = body.value(a.name());
+      if (v instanceof Long) {
+        marks.add((Long) v);
+        marks.add(w + (Long) v);
+      } else if (v instanceof long[]) {
+        for (long m : (long[]) v) {
+          marks.add(w + m);
         }
+      }
+    }
+    for (int i = 0; i < plan.cycleStarts(); i++) {
+      if (plan.cycleStart(i) < 0x1p63) {
+        marks.add(w + (long) plan.cycleStart(i));
       }
     }
     for (long m : marks) {

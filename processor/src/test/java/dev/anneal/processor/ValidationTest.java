@@ -230,19 +230,19 @@ class ValidationTest {
             "  @Cosine(from = 0.1, steps = 100)", "  double lr(long step);"),
         // @Restarts
         rule("@Restarts repeats a body whose length is its steps attribute (@Cosine, @Linear, @Polynomial without"
-                + " cycle, @OneCycle, @Constant with steps), not @StepDecay(from = 0.1, factor = 0.5, every = 10)",
+                + " cycle, @OneCycle, @Tanh, @Constant with steps), not @StepDecay(from = 0.1, factor = 0.5, every = 10)",
             "@Restarts", null,
             "  @Restarts", "  @StepDecay(from = 0.1, factor = 0.5, every = 10)", "  double lr(long step);"),
         rule("@Restarts repeats a body whose length is its steps attribute (@Cosine, @Linear, @Polynomial without"
-                + " cycle, @OneCycle, @Constant with steps), not @Piecewise(steps = {0, 10}, values = {0.1, 0.01})",
+                + " cycle, @OneCycle, @Tanh, @Constant with steps), not @Piecewise(steps = {0, 10}, values = {0.1, 0.01})",
             "@Restarts(", null,
             "  @Restarts(limit = 3)", "  @Piecewise(steps = {0, 10}, values = {0.1, 0.01})", "  double lr(long step);"),
         rule("@Restarts repeats a body whose length is its steps attribute (@Cosine, @Linear, @Polynomial without"
-                + " cycle, @OneCycle, @Constant with steps), not @Constant(value = 0.1)",
+                + " cycle, @OneCycle, @Tanh, @Constant with steps), not @Constant(value = 0.1)",
             "@Restarts", null,
             "  @Restarts", "  @Constant(0.1)", "  double lr(long step);"),
         rule("@Restarts repeats a body whose length is its steps attribute (@Cosine, @Linear, @Polynomial without"
-                + " cycle, @OneCycle, @Constant with steps), not @Polynomial(from = 0.1, steps = 10, cycle = true)",
+                + " cycle, @OneCycle, @Tanh, @Constant with steps), not @Polynomial(from = 0.1, steps = 10, cycle = true)",
             "@Restarts", null,
             "  @Restarts", "  @Polynomial(from = 0.1, steps = 10, cycle = true)", "  double lr(long step);"),
         rule("@Restarts cannot be combined with @Cooldown: a restarting schedule has no single end to cool down from",
@@ -377,6 +377,9 @@ class ValidationTest {
         }
         for (String[] bad : new String[][] {{"Double.NaN", "Double.NaN"}, {"-1.0 / 0", "Double.NEGATIVE_INFINITY"},
             {"Double.POSITIVE_INFINITY", "Double.POSITIVE_INFINITY"}}) {
+          if (attr.nanMeansNone() && bad[0].equals("Double.NaN")) {
+            continue; // NaN is this attribute's "none" (e.g. @Exponential.to)
+          }
           String[] parts = valid.get(kind);
           String value = attr.type() == Attr.Type.DOUBLE ? bad[0] : "{0.1, " + bad[0] + "}";
           String index = attr.type() == Attr.Type.DOUBLE ? "" : "[1]";
@@ -422,6 +425,8 @@ class ValidationTest {
     m.put(Kind.CYCLIC, new String[] {"low = 0.01, high = 0.1, up = 10"});
     m.put(Kind.ONE_CYCLE, new String[] {"peak = 0.1, steps = 100"});
     m.put(Kind.PIECEWISE, new String[] {"steps = {0, 10}, values = {0.1, 0.01}"});
+    m.put(Kind.TANH, new String[] {"from = 0.1, steps = 100"});
+    m.put(Kind.SIGMOID, new String[] {"from = 0.1, gamma = -0.01, center = 100"});
     m.put(Kind.WARMUP, new String[] {"steps = 10", "@Cosine(from = 0.1, steps = 100)"});
     m.put(Kind.COOLDOWN, new String[] {"steps = 10", "@Cosine(from = 0.1, steps = 100)"});
     m.put(Kind.RESTARTS, new String[] {"", "@Cosine(from = 0.1, steps = 100)"});
@@ -585,7 +590,8 @@ class ValidationTest {
   void noBody() {
     expectError(config("  double lr(long step);"),
         "lr() declares no schedule: add one body annotation (@Constant, @StepDecay, @MultiStep, @Exponential,"
-            + " @Cosine, @Linear, @Polynomial, @InverseTime, @InverseSqrt, @Cyclic, @OneCycle or @Piecewise)",
+            + " @Cosine, @Linear, @Polynomial, @InverseTime, @InverseSqrt, @Cyclic, @OneCycle, @Piecewise,"
+            + " @Tanh or @Sigmoid)",
         "double lr(long step);", "lr(");
   }
 

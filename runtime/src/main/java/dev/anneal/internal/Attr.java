@@ -18,28 +18,53 @@ public final class Attr {
     ENUM
   }
 
+  /**
+   * What an attribute's number means. Declaring a schedule in epochs multiplies every {@link #STEPS}
+   * attribute by the iterations per epoch and leaves the others alone.
+   */
+  public enum Unit {
+    /** A step count (or a step position, or a length in steps). */
+    STEPS,
+    /** Anything else: a value, a factor, a mode, a cycle count. */
+    OTHER
+  }
+
   private final String name;
   private final Type type;
+  private final Unit unit;
   private final Object defaultValue;
   private final Class<? extends Enum<?>> enumType;
 
-  private Attr(String name, Type type, Object defaultValue, Class<? extends Enum<?>> enumType) {
+  private Attr(String name, Type type, Unit unit, Object defaultValue, Class<? extends Enum<?>> enumType) {
     this.name = name;
     this.type = type;
+    this.unit = unit;
     this.defaultValue = defaultValue;
     this.enumType = enumType;
   }
 
-  static Attr required(String name, Type type) {
-    return new Attr(name, type, null, null);
+  /** A required attribute that is not a step count. */
+  public static Attr required(String name, Type type) {
+    return new Attr(name, type, Unit.OTHER, null, null);
   }
 
-  static Attr optional(String name, Type type, Object defaultValue) {
-    return new Attr(name, type, defaultValue, null);
+  /** An optional attribute that is not a step count. */
+  public static Attr optional(String name, Type type, Object defaultValue) {
+    return new Attr(name, type, Unit.OTHER, defaultValue, null);
   }
 
-  static <E extends Enum<E>> Attr enumerated(String name, Class<E> enumType, E defaultValue) {
-    return new Attr(name, Type.ENUM, defaultValue, enumType);
+  /** A required step count. */
+  public static Attr requiredSteps(String name, Type type) {
+    return new Attr(name, type, Unit.STEPS, null, null);
+  }
+
+  /** An optional step count. */
+  public static Attr optionalSteps(String name, Type type, Object defaultValue) {
+    return new Attr(name, type, Unit.STEPS, defaultValue, null);
+  }
+
+  public static <E extends Enum<E>> Attr enumerated(String name, Class<E> enumType, E defaultValue) {
+    return new Attr(name, Type.ENUM, Unit.OTHER, defaultValue, enumType);
   }
 
   public String name() {
@@ -48,6 +73,18 @@ public final class Attr {
 
   public Type type() {
     return type;
+  }
+
+  public Unit unit() {
+    return unit;
+  }
+
+  /**
+   * Whether NaN is this attribute's "not given" value (its default is NaN), so that NaN passes the
+   * finiteness rule.
+   */
+  public boolean nanMeansNone() {
+    return defaultValue instanceof Double && Double.isNaN((Double) defaultValue);
   }
 
   /** The default value, or {@code null} if the attribute is required. */

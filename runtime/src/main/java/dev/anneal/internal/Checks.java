@@ -1,5 +1,6 @@
 package dev.anneal.internal;
 
+import dev.anneal.internal.generated.Steps;
 import dev.anneal.ParamGroups;
 
 /** Internal, not API. Argument checks shared by the {@code fill} implementations: fail before writing anything. */

@@ -1,113 +1,66 @@
 package dev.anneal.internal;
 
-import static dev.anneal.internal.Attr.Type.BOOLEAN;
-import static dev.anneal.internal.Attr.Type.DOUBLE;
-import static dev.anneal.internal.Attr.Type.DOUBLE_ARRAY;
-import static dev.anneal.internal.Attr.Type.INT;
-import static dev.anneal.internal.Attr.Type.LONG;
-import static dev.anneal.internal.Attr.Type.LONG_ARRAY;
-import static dev.anneal.internal.Attr.enumerated;
-import static dev.anneal.internal.Attr.optional;
-import static dev.anneal.internal.Attr.required;
-
-import dev.anneal.Anneal;
-import dev.anneal.CyclicMode;
-import dev.anneal.Interpolation;
-import dev.anneal.Ramp;
+import dev.anneal.internal.kind.Body;
+import dev.anneal.internal.kind.Constant;
+import dev.anneal.internal.kind.Cooldown;
+import dev.anneal.internal.kind.Cosine;
+import dev.anneal.internal.kind.Cyclic;
+import dev.anneal.internal.kind.Exponential;
+import dev.anneal.internal.kind.InverseSqrt;
+import dev.anneal.internal.kind.InverseTime;
+import dev.anneal.internal.kind.Linear;
+import dev.anneal.internal.kind.MultiStep;
+import dev.anneal.internal.kind.OneCycle;
+import dev.anneal.internal.kind.Piecewise;
+import dev.anneal.internal.kind.Polynomial;
+import dev.anneal.internal.kind.Restarts;
+import dev.anneal.internal.kind.Sigmoid;
+import dev.anneal.internal.kind.StepDecay;
+import dev.anneal.internal.kind.Tanh;
+import dev.anneal.internal.kind.Warmup;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * Internal, not API. Every schedule annotation with its attributes: the one catalogue that the
- * processor, the builder and the validation rules share.
+ * Internal, not API. Every schedule annotation: the one catalogue that the processor, the parser and
+ * the builder share. Each kind's attributes, rules and evaluator live in its home class in {@code
+ * dev.anneal.internal.kind}; this enum only names the annotation and points there.
  */
 public enum Kind {
-  CONSTANT("Constant", true, required("value", DOUBLE), optional("steps", LONG, 0L)),
-  STEP_DECAY("StepDecay", true, required("from", DOUBLE), required("factor", DOUBLE), required("every", LONG)),
-  MULTI_STEP(
-      "MultiStep", true, required("from", DOUBLE), required("milestones", LONG_ARRAY), required("factor", DOUBLE)),
-  EXPONENTIAL(
-      "Exponential",
-      true,
-      required("from", DOUBLE),
-      required("rate", DOUBLE),
-      optional("every", LONG, 1L),
-      optional("staircase", BOOLEAN, false)),
-  COSINE(
-      "Cosine",
-      true,
-      required("from", DOUBLE),
-      optional("to", DOUBLE, 0.0),
-      required("steps", LONG),
-      optional("exponent", DOUBLE, 1.0)),
-  LINEAR("Linear", true, required("from", DOUBLE), required("to", DOUBLE), required("steps", LONG)),
-  POLYNOMIAL(
-      "Polynomial",
-      true,
-      required("from", DOUBLE),
-      optional("to", DOUBLE, 0.0),
-      required("steps", LONG),
-      optional("power", DOUBLE, 1.0),
-      optional("cycle", BOOLEAN, false)),
-  INVERSE_TIME(
-      "InverseTime",
-      true,
-      required("from", DOUBLE),
-      required("rate", DOUBLE),
-      optional("every", LONG, 1L),
-      optional("staircase", BOOLEAN, false)),
-  INVERSE_SQRT("InverseSqrt", true, required("from", DOUBLE), required("timescale", DOUBLE)),
-  CYCLIC(
-      "Cyclic",
-      true,
-      required("low", DOUBLE),
-      required("high", DOUBLE),
-      required("up", LONG),
-      optional("down", LONG, 0L),
-      enumerated("mode", CyclicMode.class, CyclicMode.TRIANGULAR),
-      optional("gamma", DOUBLE, 1.0)),
-  ONE_CYCLE(
-      "OneCycle",
-      true,
-      required("peak", DOUBLE),
-      required("steps", LONG),
-      optional("pctStart", DOUBLE, 0.3),
-      optional("divFactor", DOUBLE, 25.0),
-      optional("finalDivFactor", DOUBLE, 1e4),
-      enumerated("anneal", Anneal.class, Anneal.COSINE),
-      optional("threePhase", BOOLEAN, false)),
-  PIECEWISE(
-      "Piecewise",
-      true,
-      required("steps", LONG_ARRAY),
-      required("values", DOUBLE_ARRAY),
-      enumerated("interpolation", Interpolation.class, Interpolation.STEP)),
-  WARMUP(
-      "Warmup",
-      false,
-      required("steps", LONG),
-      optional("from", DOUBLE, 0.0),
-      enumerated("shape", Ramp.class, Ramp.LINEAR)),
-  COOLDOWN(
-      "Cooldown",
-      false,
-      required("steps", LONG),
-      optional("to", DOUBLE, 0.0),
-      enumerated("shape", Ramp.class, Ramp.LINEAR)),
-  RESTARTS(
-      "Restarts",
-      false,
-      optional("growth", DOUBLE, 1.0),
-      optional("decay", DOUBLE, 1.0),
-      optional("limit", INT, 0));
+  CONSTANT("Constant", Constant.ATTRIBUTES, Constant::of),
+  STEP_DECAY("StepDecay", StepDecay.ATTRIBUTES, StepDecay::of),
+  MULTI_STEP("MultiStep", MultiStep.ATTRIBUTES, MultiStep::of),
+  EXPONENTIAL("Exponential", Exponential.ATTRIBUTES, Exponential::of),
+  COSINE("Cosine", Cosine.ATTRIBUTES, Cosine::of),
+  LINEAR("Linear", Linear.ATTRIBUTES, Linear::of),
+  POLYNOMIAL("Polynomial", Polynomial.ATTRIBUTES, Polynomial::of),
+  INVERSE_TIME("InverseTime", InverseTime.ATTRIBUTES, InverseTime::of),
+  INVERSE_SQRT("InverseSqrt", InverseSqrt.ATTRIBUTES, InverseSqrt::of),
+  CYCLIC("Cyclic", Cyclic.ATTRIBUTES, Cyclic::of),
+  ONE_CYCLE("OneCycle", OneCycle.ATTRIBUTES, OneCycle::of),
+  PIECEWISE("Piecewise", Piecewise.ATTRIBUTES, Piecewise::of),
+  TANH("Tanh", Tanh.ATTRIBUTES, Tanh::of),
+  SIGMOID("Sigmoid", Sigmoid.ATTRIBUTES, Sigmoid::of),
+  WARMUP("Warmup", Warmup.ATTRIBUTES, null),
+  COOLDOWN("Cooldown", Cooldown.ATTRIBUTES, null),
+  RESTARTS("Restarts", Restarts.ATTRIBUTES, null);
 
   private final String simpleName;
-  private final boolean body;
   private final List<Attr> attrs;
+  private final Function<Part, Body> reader;
 
-  Kind(String simpleName, boolean body, Attr... attrs) {
+  Kind(String simpleName, List<Attr> attrs, Function<Part, Body> reader) {
     this.simpleName = simpleName;
-    this.body = body;
-    this.attrs = List.of(attrs);
+    this.attrs = attrs;
+    this.reader = reader;
+  }
+
+  /** The typed body of a part of this (body) kind. */
+  public Body body(Part part) {
+    if (reader == null || part.kind() != this) {
+      throw new IllegalArgumentException("not a @" + simpleName + " body: " + part);
+    }
+    return reader.apply(part);
   }
 
   /** Simple name of the annotation, e.g. {@code "Cosine"}. */
@@ -122,7 +75,7 @@ public enum Kind {
 
   /** Whether this is a body (exactly one per schedule) rather than a modifier. */
   public boolean isBody() {
-    return body;
+    return reader != null;
   }
 
   /** Attributes in declaration order. */

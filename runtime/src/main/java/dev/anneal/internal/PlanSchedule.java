@@ -50,17 +50,17 @@ public final class PlanSchedule implements LrSchedule {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof PlanSchedule && ((PlanSchedule) o).plan.declaration.equals(plan.declaration);
+    return o instanceof PlanSchedule && ((PlanSchedule) o).plan.declaration().equals(plan.declaration());
   }
 
   @Override
   public int hashCode() {
-    return plan.declaration.hashCode();
+    return plan.declaration().hashCode();
   }
 
   /** The declaration in annotation syntax, which {@code Schedules.parse} reads back. */
   @Override
   public String toString() {
-    return plan.declaration.toSource();
+    return plan.declaration().toSource();
   }
 }

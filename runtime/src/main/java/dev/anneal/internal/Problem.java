@@ -18,7 +18,7 @@ public final class Problem {
   private final int index;
   private final String message;
 
-  Problem(Severity severity, Kind kind, String attribute, int index, String message) {
+  public Problem(Severity severity, Kind kind, String attribute, int index, String message) {
     this.severity = severity;
     this.kind = kind;
     this.attribute = attribute;

@@ -24,30 +24,36 @@ public final class Rescale {
     }
     Map<String, Object> values = new LinkedHashMap<>();
     for (Attr a : p.kind().attrs()) {
-      if (!p.isExplicit(a.name())) {
-        continue;
+      // A defaulted step count is scaled too (every = 1 means one epoch here); other defaults stay out.
+      if (a.unit() == Attr.Unit.STEPS) {
+        values.put(a.name(), scaled(p, a, p.value(a.name()), factor));
+      } else if (p.isExplicit(a.name())) {
+        values.put(a.name(), p.value(a.name()));
       }
-      Object v;
+    }
+    return Part.of(p.kind(), values);
+  }
+
+  /** A step-count attribute times {@code factor}; overflow names the attribute. */
+  private static Object scaled(Part p, Attr a, Object v, long factor) {
+    try {
       switch (a.type()) {
         case LONG:
-          v = Math.multiplyExact(p.l(a.name()), factor);
-          break;
+          return Math.multiplyExact((Long) v, factor);
         case LONG_ARRAY:
-          long[] ls = p.ls(a.name());
+          long[] ls = (long[]) v;
           for (int i = 0; i < ls.length; i++) {
             ls[i] = Math.multiplyExact(ls[i], factor);
           }
-          v = ls;
-          break;
+          return ls;
+        case DOUBLE:
+          return (Double) v * factor;
         default:
-          v = p.value(a.name());
-          // InverseSqrt's timescale is a step count stored as a double.
-          if (p.kind() == Kind.INVERSE_SQRT && a.name().equals("timescale")) {
-            v = p.d(a.name()) * factor;
-          }
+          throw new AssertionError(a.type());
       }
-      values.put(a.name(), v);
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("@" + p.kind().simpleName() + "." + a.name() + " = "
+          + Literals.source(v) + " times " + factor + " iterations per epoch does not fit in a long");
     }
-    return Part.of(p.kind(), values);
   }
 }

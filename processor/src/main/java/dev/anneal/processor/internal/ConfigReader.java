@@ -297,7 +297,7 @@ public final class ConfigReader {
       if (kind.isBody()) {
         body = part;
       } else {
-        modifiers[kind.ordinal() - Kind.WARMUP.ordinal()] = part;
+        modifiers[modifierSlot(kind)] = part;
       }
     }
     if (form == null) {
@@ -314,13 +314,37 @@ public final class ConfigReader {
     }
     if (body == null) {
       reporter.error(
-          name + " declares no schedule: add one body annotation (@Constant, @StepDecay, @MultiStep, @Exponential,"
-              + " @Cosine, @Linear, @Polynomial, @InverseTime, @InverseSqrt, @Cyclic, @OneCycle or @Piecewise)",
+          name + " declares no schedule: add one body annotation (" + bodyNames() + ")",
           method);
       return null;
     }
     Declaration declaration = new Declaration(body, modifiers[0], modifiers[1], modifiers[2]);
     return new ScheduleMethod(method, form, declaration, mirrors, suppressed(method));
+  }
+
+  /** {@code "@Constant, @StepDecay, ... or @Sigmoid"}. */
+  private static String bodyNames() {
+    List<String> names = new ArrayList<>();
+    for (Kind k : Kind.values()) {
+      if (k.isBody()) {
+        names.add("@" + k.simpleName());
+      }
+    }
+    return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+  }
+
+  /** Where a modifier goes in {@code new Declaration(body, warmup, cooldown, restarts)}. */
+  private static int modifierSlot(Kind kind) {
+    switch (kind) {
+      case WARMUP:
+        return 0;
+      case COOLDOWN:
+        return 1;
+      case RESTARTS:
+        return 2;
+      default:
+        throw new AssertionError(kind);
+    }
   }
 
   private ScheduleMethod.Form form(ExecutableElement m) {

@@ -1,4 +1,4 @@
-package dev.anneal.internal;
+package dev.anneal.internal.generated;
 
 /** Internal, not API. Steps as numbers: the negative-step message and the step-to-double conversion. */
 public final class Steps {

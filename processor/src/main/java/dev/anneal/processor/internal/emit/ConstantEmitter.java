@@ -1,0 +1,20 @@
+package dev.anneal.processor.internal.emit;
+
+import static dev.anneal.processor.internal.emit.Expr.lit;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.anneal.internal.kind.Constant;
+
+final class ConstantEmitter implements BodyEmitter<Constant.Folded> {
+  @Override
+  public void emit(CodeBlock.Builder code, Constant.Folded c, String t) {
+    code.addStatement("return $L", lit(c.value));
+  }
+
+  @Override
+  public void periodic(
+      CodeBlock.Builder code, Constant.Folded c, String t, String p, String invP, String scale,
+      boolean mayEnd) {
+    code.addStatement("return $L", scale.equals("1") ? lit(c.value) : lit(c.value) + " * " + scale);
+  }
+}

@@ -1,0 +1,26 @@
+package dev.anneal.processor.internal.emit;
+
+import static dev.anneal.processor.internal.emit.Expr.lit;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.anneal.internal.kind.Exponential;
+
+final class ExponentialEmitter implements BodyEmitter<Exponential.Folded> {
+  @Override
+  public void emit(CodeBlock.Builder code, Exponential.Folded c, String t) {
+    String v;
+    if (c.lnRate == 0) {
+      v = lit(c.from);
+    } else if (c.staircase) {
+      v = lit(c.from) + " * exp(toDouble(" + t + " / " + lit(c.every) + ") * " + lit(c.lnRate) + ")";
+    } else {
+      v = lit(c.from) + " * exp(toDouble(" + t + ") * " + lit(c.lnRatePerStep) + ")";
+    }
+    if (c.clamped) {
+      code.add("// clamped at $L\n", lit(c.to));
+      code.addStatement("return $L($L, $L)", c.decays ? "max" : "min", v, lit(c.to));
+    } else {
+      code.addStatement("return $L", v);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package dev.anneal.processor.internal.emit;
+
+import static dev.anneal.processor.internal.emit.Expr.linear;
+import static dev.anneal.processor.internal.emit.Expr.lit;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.anneal.internal.kind.Linear;
+
+final class LinearEmitter implements BodyEmitter<Linear.Folded> {
+  @Override
+  public void emit(CodeBlock.Builder code, Linear.Folded c, String t) {
+    code.addStatement("double x = toDouble($L)", t).addStatement("return $L", linear(c.from, c.slope, "x"));
+  }
+
+  @Override
+  public void periodic(
+      CodeBlock.Builder code, Linear.Folded c, String t, String p, String invP, String scale,
+      boolean mayEnd) {
+    if (mayEnd) {
+      code.beginControlFlow("if ($L >= $L)", t, p).addStatement("return $L", lit(c.to)).endControlFlow();
+    }
+    code.addStatement("double start = $L", scale.equals("1") ? lit(c.from) : lit(c.from) + " * " + scale)
+        .addStatement("return start + ($L - start) * ($L * $L)", lit(c.to), t, invP);
+  }
+}

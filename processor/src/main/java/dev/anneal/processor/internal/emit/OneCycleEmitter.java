@@ -1,0 +1,77 @@
+package dev.anneal.processor.internal.emit;
+
+import static dev.anneal.processor.internal.emit.Expr.lit;
+import static dev.anneal.processor.internal.emit.Expr.plus;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.anneal.internal.kind.OneCycle;
+
+/** PyTorch's phases, unrolled, with every phase boundary and reciprocal folded. */
+final class OneCycleEmitter implements BodyEmitter<OneCycle.Folded> {
+  @Override
+  public void emit(CodeBlock.Builder code, OneCycle.Folded c, String t) {
+    OneCycle.Phases o = c.phases();
+    code.addStatement("double x = toDouble($L)", t);
+    double end0 = o.end0(o.steps);
+    code.beginControlFlow("if (x <= $L)", lit(end0))
+        .addStatement("return $L", anneal(o, o.initial, o.peak, "x * " + lit(1 / end0)))
+        .endControlFlow();
+    double last = o.steps - 1;
+    if (o.threePhase) {
+      double end1 = o.end1(o.steps);
+      code.beginControlFlow("if (x <= $L)", lit(end1))
+          .addStatement("return $L", anneal(o, o.peak, o.initial,
+              "(x - " + lit(end0) + ") * " + lit(1 / (end1 - end0))))
+          .endControlFlow()
+          .addStatement("return $L", anneal(o, o.initial, o.min,
+              "(x - " + lit(end1) + ") * " + lit(1 / (last - end1))));
+    } else {
+      code.addStatement("return $L", anneal(o, o.peak, o.min,
+          "(x - " + lit(end0) + ") * " + lit(1 / (last - end0))));
+    }
+  }
+
+  /** {@code Phases.anneal} with {@code (start - end) / 2.0} and {@code end - start} folded. */
+  private static String anneal(OneCycle.Phases o, double start, double end, String pct) {
+    if (o.cosine) {
+      return plus(lit(end), lit((start - end) / 2.0) + " * (cos(PI * (" + pct + ")) + 1)");
+    }
+    return plus(lit(end - start) + " * (" + pct + ")", lit(start));
+  }
+
+  /** {@code Phases.periodic}: the phases over a cycle of length {@code p}, peak scaled. */
+  @Override
+  public void periodic(
+      CodeBlock.Builder code, OneCycle.Folded c, String t, String p, String invP, String scale,
+      boolean mayEnd) {
+    OneCycle.Phases o = c.phases();
+    String top = scale.equals("1") ? lit(o.peak) : lit(o.peak) + " * " + scale;
+    code.addStatement("double top = $L", top)
+        .addStatement("double total = $L", p)
+        .addStatement("double x = min($L, total - 1)", t)
+        .addStatement("double end0 = $L * total - 1", lit(o.pctStart))
+        .beginControlFlow("if (x <= end0)")
+        .addStatement("return $L", runtimeAnneal(o, lit(o.initial), "top", "x * (1 / end0)"))
+        .endControlFlow();
+    if (o.threePhase) {
+      code.addStatement("double end1 = 2 * $L * total - 2", lit(o.pctStart))
+          .beginControlFlow("if (x <= end1)")
+          .addStatement("return $L",
+              runtimeAnneal(o, "top", lit(o.initial), "(x - end0) * (1 / (end1 - end0))"))
+          .endControlFlow()
+          .addStatement("return $L", runtimeAnneal(o, lit(o.initial), lit(o.min),
+              "(x - end1) * (1 / (total - 1 - end1))"));
+    } else {
+      code.addStatement("return $L",
+          runtimeAnneal(o, "top", lit(o.min), "(x - end0) * (1 / (total - 1 - end0))"));
+    }
+  }
+
+  /** {@code Phases.anneal} as written, for start and end values known only at run time. */
+  private static String runtimeAnneal(OneCycle.Phases o, String start, String end, String pct) {
+    if (o.cosine) {
+      return end + " + (" + start + " - " + end + ") / 2.0 * (cos(PI * (" + pct + ")) + 1)";
+    }
+    return "(" + end + " - " + start + ") * (" + pct + ") + " + start;
+  }
+}

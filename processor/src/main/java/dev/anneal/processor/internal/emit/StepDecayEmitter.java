@@ -1,0 +1,18 @@
+package dev.anneal.processor.internal.emit;
+
+import static dev.anneal.processor.internal.emit.Expr.lit;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.anneal.internal.kind.StepDecay;
+
+final class StepDecayEmitter implements BodyEmitter<StepDecay.Folded> {
+  @Override
+  public void emit(CodeBlock.Builder code, StepDecay.Folded c, String t) {
+    if (c.lnFactor == 0) {
+      code.addStatement("return $L", lit(c.from));
+    } else {
+      code.addStatement("return $L * exp(toDouble($L / $L) * $L)",
+          lit(c.from), t, lit(c.every), lit(c.lnFactor));
+    }
+  }
+}

@@ -1,0 +1,161 @@
+package dev.anneal.internal.generated;
+
+import dev.anneal.LrSchedule;
+import dev.anneal.ParamGroups;
+import dev.anneal.internal.Kernels;
+import dev.anneal.internal.Plan;
+
+/**
+ * Internal, not API. The base of every generated schedule: the generated subclass writes only
+ * {@link #at}; this class owns the four {@code fill}s (the runtime's vector kernels when they pay
+ * off, else {@link LrSchedule}'s loops over {@code at}) and {@code toString}.
+ *
+ * <p>The declaration is embedded as text with the {@link #FORMAT format} it was written in, and read
+ * only on the first {@code fill} that could use a kernel, never while the class loads: a runtime that
+ * cannot read it (a newer format, a rule that changed) falls back to the plain loops, which are
+ * exact, rather than fail.
+ */
+public abstract class GeneratedSchedule implements LrSchedule {
+  /** The format of the embedded declaration that this runtime reads: annotation syntax, version 1. */
+  public static final int FORMAT = 1;
+
+  private final String name;
+  private final int format;
+  private final String declaration;
+  /** The declaration as the kernels' description; {@link #UNREADABLE} when it cannot be read. */
+  private volatile Object plan;
+
+  private static final Object UNREADABLE = new Object();
+
+  /**
+   * @param name the schedule method's name, for {@code toString}
+   * @param format the format of {@code declaration}; this runtime reads {@link #FORMAT}
+   * @param declaration the schedule in annotation syntax, as declared
+   */
+  protected GeneratedSchedule(String name, int format, String declaration) {
+    this.name = name;
+    this.format = format;
+    this.declaration = declaration;
+  }
+
+  /** The plan the kernels run, or {@code null} when this runtime cannot read the declaration. */
+  private Plan plan() {
+    Object p = plan;
+    if (p == null) {
+      p = UNREADABLE;
+      if (format == FORMAT) {
+        try {
+          p = Plan.parse(declaration);
+        } catch (IllegalArgumentException e) {
+          p = UNREADABLE;
+        }
+      }
+      plan = p;
+    }
+    return p == UNREADABLE ? null : (Plan) p;
+  }
+
+  @Override
+  public final void fill(long step, ParamGroups groups, float[] out) {
+    Plan p = plan();
+    if (p == null || !Kernels.fill(p, step, groups, out)) {
+      LrSchedule.super.fill(step, groups, out);
+    }
+  }
+
+  @Override
+  public final void fill(long step, ParamGroups groups, double[] out) {
+    Plan p = plan();
+    if (p == null || !Kernels.fill(p, step, groups, out)) {
+      LrSchedule.super.fill(step, groups, out);
+    }
+  }
+
+  @Override
+  public final void fill(long[] steps, float[] out) {
+    Plan p = plan();
+    if (p == null || !Kernels.fill(p, steps, out)) {
+      LrSchedule.super.fill(steps, out);
+    }
+  }
+
+  @Override
+  public final void fill(long[] steps, double[] out) {
+    Plan p = plan();
+    if (p == null || !Kernels.fill(p, steps, out)) {
+      LrSchedule.super.fill(steps, out);
+    }
+  }
+
+  // ---- what generated at() methods call: inherited, so no name in a user's config can shadow them ----
+
+  /** {@link Math#PI}. */
+  protected static final double PI = Math.PI;
+
+  /** The exception for a negative step. */
+  protected static IllegalArgumentException negative(long step) {
+    return Steps.negative(step);
+  }
+
+  /** {@link Steps#toDouble}: the step as a double, exactly. */
+  protected static double toDouble(long n) {
+    return Steps.toDouble(n);
+  }
+
+  protected static double cos(double x) {
+    return Math.cos(x);
+  }
+
+  protected static double exp(double x) {
+    return Math.exp(x);
+  }
+
+  protected static double sqrt(double x) {
+    return Math.sqrt(x);
+  }
+
+  protected static double tanh(double x) {
+    return Math.tanh(x);
+  }
+
+  protected static double pow(double x, double y) {
+    return Math.pow(x, y);
+  }
+
+  protected static double scalb(double x, int n) {
+    return Math.scalb(x, n);
+  }
+
+  protected static long min(long a, long b) {
+    return Math.min(a, b);
+  }
+
+  protected static double min(double a, double b) {
+    return Math.min(a, b);
+  }
+
+  protected static double max(double a, double b) {
+    return Math.max(a, b);
+  }
+
+  /** {@link Tables#cycleStarts}. */
+  protected static double[] cycleStarts(long steps, double growth, int limit) {
+    return Tables.cycleStarts(steps, growth, limit);
+  }
+
+  /** {@link Tables#cycleOf}. */
+  protected static int cycleOf(double[] starts, long t) {
+    return Tables.cycleOf(starts, t);
+  }
+
+  /** {@link Tables#countAtMost}. */
+  protected static int countAtMost(long[] sorted, long x) {
+    return Tables.countAtMost(sorted, x);
+  }
+
+  /** {@code "<method>: <declaration>"}. */
+  @Override
+  public final String toString() {
+    return name + ": " + declaration;
+  }
+}
