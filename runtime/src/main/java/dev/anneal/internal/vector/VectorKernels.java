@@ -216,14 +216,15 @@ public final class VectorKernels implements Kernels.Provider {
     }
     double w = p.warmupSteps;
     if ((edges & WARM) != 0) {
-      ramp(p.warmupShape, p.warmupFrom, p.warmupTo, p.warmupLnRatio, p.warmupInv, 0, w, false, 0, x, flip, shift, scales, n, f, d);
+      ramp(p.warmupShape, p.warmupFrom, p.warmupTo, p.warmupLnRatio, p.warmupInv, p.warmupSlope, 0, w, false, 0,
+          x, flip, shift, scales, n, f, d);
     }
     if ((edges & END) != 0) {
       double lo = w + p.bodyLength;
       if (p.cooldownSteps == 0) {
-        ramp(Ramp.CONSTANT, p.endValue, p.endValue, 0, 0, lo, lo, true, p.endValue, x, flip, shift, scales, n, f, d);
+        ramp(Ramp.CONSTANT, p.endValue, p.endValue, 0, 0, 0, lo, lo, true, p.endValue, x, flip, shift, scales, n, f, d);
       } else {
-        ramp(p.cooldownShape, p.cooldownFrom, p.cooldownTo, p.cooldownLnRatio, p.cooldownInv,
+        ramp(p.cooldownShape, p.cooldownFrom, p.cooldownTo, p.cooldownLnRatio, p.cooldownInv, p.cooldownSlope,
             lo, lo + p.cooldownSteps, true, p.endValue, x, flip, shift, scales, n, f, d);
       }
     }
@@ -387,7 +388,6 @@ public final class VectorKernels implements Kernels.Provider {
   private static int linear(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     double w = p.warmupSteps;
     double end = end(p);
-    double slope = p.to - p.from;
     int edges = 0;
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
@@ -399,7 +399,7 @@ public final class VectorKernels implements Kernels.Provider {
         continue;
       }
       DoubleVector t = s.sub(w);
-      DoubleVector v = t.mul(p.invSteps).mul(slope).add(p.from);
+      DoubleVector v = t.mul(p.linearSlope).add(p.from); // from + linearSlope * t
       DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
       v = scale.mul(v).blend(0.0, s.compare(LT, 0.0));
       if (f != null) {
@@ -839,13 +839,14 @@ public final class VectorKernels implements Kernels.Provider {
   // ---- second pass: warm-up, cool-down and end ----
 
   /**
-   * For the lanes with local step {@code s} in {@code [lo, hi)}: {@link Plan#ramp} at progress
-   * {@code (s - lo) * inv}; with {@code holds}, lanes at {@code s >= hi} get {@code hold}. Other
-   * lanes keep what the body loop wrote; vectors with no such lane are not touched.
+   * For the lanes with local step {@code s} in {@code [lo, hi)}, as {@link Plan#at}: a LINEAR ramp
+   * is {@code a + slope * (s - lo)}, any other {@link Plan#ramp} at progress {@code (s - lo) *
+   * inv}; with {@code holds}, lanes at {@code s >= hi} get {@code hold}. Other lanes keep what the
+   * body loop wrote; vectors with no such lane are not touched.
    */
   private static void ramp(
-      Ramp shape, double a, double b, double lnRatio, double inv, double lo, double hi, boolean holds, double hold,
-      long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
+      Ramp shape, double a, double b, double lnRatio, double inv, double slope, double lo, double hi,
+      boolean holds, double hold, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
       LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
@@ -856,11 +857,12 @@ public final class VectorKernels implements Kernels.Provider {
       if (!edge.anyTrue()) {
         continue;
       }
-      DoubleVector pr = s.sub(lo).mul(inv);
+      DoubleVector x0 = s.sub(lo); // the ramp's own step, exact
+      DoubleVector pr = x0.mul(inv);
       DoubleVector v;
       switch (shape) {
         case LINEAR:
-          v = pr.mul(b - a).add(a);
+          v = x0.mul(slope).add(a); // as Plan.at: from + slope * x, not the progress form
           break;
         case COSINE:
           v = DoubleVector.broadcast(D, 0.5).sub(pr.mul(Math.PI).lanewise(COS).mul(0.5)).mul(b - a).add(a);
