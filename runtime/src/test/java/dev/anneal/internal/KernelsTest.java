@@ -31,11 +31,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class KernelsTest {
   /**
-   * Relative tolerances of the contract (DESIGN.md), plus an absolute 1e-15 * peak (and, for
-   * floats, the smallest float: tiny values round to it or to 0).
+   * The fill contract (DESIGN.md "Runtime"): bit for bit where {@link Plan#at} calls no {@code
+   * cos} / {@code exp} / {@code log} / {@code pow} at that step ({@link KernelContractTest#exact}),
+   * else 1e-15 relative + 1e-15 * peak; floats are the double rounded to float.
    */
-  private static final double DOUBLE_TOLERANCE = 1e-12;
-  private static final double FLOAT_TOLERANCE = 1e-6;
+  private static final double RELATIVE = 1e-15;
   private static final double ABSOLUTE = 1e-15;
 
   private static final int[] COUNTS = counts();
@@ -284,6 +284,35 @@ class KernelsTest {
     assertFalse(Kernels.fill(plan, Kernels.STEP_LIMIT, groups, new double[40]));
   }
 
+  /**
+   * The same neighbourhood below the limit: 64 steps (at least two vectors) ending at {@code
+   * STEP_LIMIT - 1}, and groups delayed onto them, are the kernels' and keep the contract.
+   */
+  @ParameterizedTest
+  @MethodSource("plans")
+  void stepsJustBelowTheLimitUseTheKernels(String source) {
+    Plan plan = Plan.parse(source);
+    LrSchedule schedule = new PlanSchedule(plan);
+    double peak = peak(plan, interesting(plan));
+    long[] steps = new long[64];
+    long[] delays = new long[64];
+    double[] scales = new double[64];
+    for (int i = 0; i < steps.length; i++) {
+      steps[i] = Kernels.STEP_LIMIT - 64 + i;
+      delays[i] = 63 - i;
+      scales[i] = 1 + 0.01 * i;
+    }
+    checkBatch(source, schedule, plan, steps, peak, true);
+    ParamGroups groups = ParamGroups.of(scales, delays);
+    checkGroups(source, schedule, plan, Kernels.STEP_LIMIT - 1, groups, peak, true);
+    if (EXPECT_VECTOR && !DISABLED && supported(plan)) {
+      assertTrue(Kernels.fill(plan, steps, new double[64]), "vector kernels took " + source);
+      assertTrue(
+          Kernels.fill(plan, Kernels.STEP_LIMIT - 1, groups, new float[64]),
+          "vector kernels took " + source);
+    }
+  }
+
   // ---- validation: throw before writing ----
 
   @Test
@@ -373,10 +402,9 @@ class KernelsTest {
     for (int g = 0; g < n; g++) {
       long local = step - groups.delay(g);
       double want = local < 0 ? 0 : groups.scale(g) * plan.at(local);
-      double slack = ABSOLUTE * peak * Math.abs(groups.scale(g));
+      boolean exact = local < 0 || KernelContractTest.exact(plan, local);
       String where = source + ": group " + g + " of " + n + ", step " + step + ", local step " + local;
-      near(want, d[g], DOUBLE_TOLERANCE, slack, "double " + where);
-      near(want, f[g], FLOAT_TOLERANCE, slack + Float.MIN_VALUE, "float " + where);
+      contract(want, exact, peak * Math.abs(groups.scale(g)), d[g], f[g], where);
     }
     assertTrue(Float.isNaN(f[n]) && Double.isNaN(d[n]), "wrote past the groups");
     if (DISABLED) {
@@ -399,8 +427,7 @@ class KernelsTest {
     for (int i = 0; i < n; i++) {
       double want = plan.at(steps[i]);
       String where = source + ": row " + i + " of " + n + ", step " + steps[i];
-      near(want, d[i], DOUBLE_TOLERANCE, ABSOLUTE * peak, "double " + where);
-      near(want, f[i], FLOAT_TOLERANCE, ABSOLUTE * peak + Float.MIN_VALUE, "float " + where);
+      contract(want, KernelContractTest.exact(plan, steps[i]), peak, d[i], f[i], where);
     }
     assertTrue(Float.isNaN(f[n]) && Double.isNaN(d[n]), "wrote past the steps");
     if (EXPECT_VECTOR && !DISABLED) {
@@ -416,10 +443,28 @@ class KernelsTest {
     return plan.every < max && plan.period < max && plan.steps < max;
   }
 
-  private static void near(double want, double got, double relative, double absolute, String what) {
-    double error = Math.abs(got - want);
-    if (!(error <= relative * Math.abs(want) + absolute)) {
-      fail(what + ": want " + want + ", got " + got + " (relative error " + error / Math.abs(want) + ")");
+  /**
+   * {@code d} equals {@code want} bit for bit when {@code exact}, else lies within the tolerance;
+   * {@code f} is {@code (float) want} when exact, else the float of a value within the tolerance.
+   */
+  private static void contract(
+      double want, boolean exact, double peak, double d, float f, String what) {
+    if (exact) {
+      if (Double.doubleToRawLongBits(d) != Double.doubleToRawLongBits(want)) {
+        fail("double " + what + ": want " + want + " bit for bit, got " + d);
+      }
+      if (Float.floatToRawIntBits(f) != Float.floatToRawIntBits((float) want)) {
+        fail("float " + what + ": want " + (float) want + " bit for bit, got " + f);
+      }
+      return;
+    }
+    double tolerance = RELATIVE * Math.abs(want) + ABSOLUTE * peak;
+    if (!(Math.abs(d - want) <= tolerance)) {
+      fail("double " + what + ": want " + want + ", got " + d + " (error " + Math.abs(d - want)
+          + ")");
+    }
+    if (!(f >= (float) (want - tolerance) && f <= (float) (want + tolerance))) {
+      fail("float " + what + ": want the float of " + want + " +- " + tolerance + ", got " + f);
     }
   }
 
