@@ -5,12 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.anneal.Anneal;
 import dev.anneal.CyclicMode;
 import dev.anneal.Interpolation;
 import dev.anneal.LrSchedule;
 import dev.anneal.ParamGroups;
 import dev.anneal.Ramp;
 import dev.anneal.Schedules;
+import dev.anneal.internal.kind.Body;
+import dev.anneal.internal.kind.Constant;
+import dev.anneal.internal.kind.Cosine;
+import dev.anneal.internal.kind.Cyclic;
+import dev.anneal.internal.kind.Exponential;
+import dev.anneal.internal.kind.InverseSqrt;
+import dev.anneal.internal.kind.InverseTime;
+import dev.anneal.internal.kind.Linear;
+import dev.anneal.internal.kind.MultiStep;
+import dev.anneal.internal.kind.OneCycle;
+import dev.anneal.internal.kind.Piecewise;
+import dev.anneal.internal.kind.Polynomial;
+import dev.anneal.internal.kind.Sigmoid;
+import dev.anneal.internal.kind.StepDecay;
+import dev.anneal.internal.kind.Tanh;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -85,8 +101,20 @@ class KernelContractTest {
         "@InverseTime(from = 0.1, rate = 0.3, every = 1)",
         "@InverseTime(from = 0.1, rate = 0.5, every = 10)",
         "@InverseTime(from = 0.1, rate = 0.5, every = 10, staircase = true)",
+        "@InverseTime(from = 0.1, rate = 0.3, power = 0.5)",
+        "@InverseTime(from = 0.1, rate = 0.5, every = 10, staircase = true, power = 2)",
+        "@Exponential(from = 0.1, rate = 0.9, to = 0.02)",
+        "@Exponential(from = 0.01, rate = 1.1, every = 3, staircase = true, to = 0.05)",
         "@InverseSqrt(from = 0.1, timescale = 20)",
         "@InverseSqrt(from = 0.3, timescale = 7.3)",
+        "@Tanh(from = 0.1, steps = 100)",
+        "@Tanh(from = 0.1, to = 0.001, steps = 37, lower = -3, upper = 4)",
+        "@Warmup(steps = 10) @Tanh(from = 0.1, steps = 50) @Cooldown(steps = 7, shape = Ramp.SQRT)",
+        "@Restarts(growth = 2, decay = 0.5, limit = 5) @Tanh(from = 0.1, to = 0.001, steps = 10)",
+        "@Restarts @Tanh(from = 0.1, steps = 9)",
+        "@Sigmoid(from = 0.1, gamma = -0.05, center = 100)",
+        "@Sigmoid(from = 0.1, gamma = 0.5, center = 20)",
+        "@Warmup(steps = 5) @Sigmoid(from = 0.1, gamma = -0.1, center = 0)",
         "@Cyclic(low = 0.001, high = 0.1, up = 10)",
         "@Cyclic(low = 0.001, high = 0.1, up = 7, down = 13)",
         "@Cyclic(low = 0.001, high = 0.1, up = 10, mode = CyclicMode.TRIANGULAR2)",
@@ -318,30 +346,29 @@ class KernelContractTest {
     }
     // With restarts, the start value scales by exp(i * ln(decay)).
     Phase decays = p.restarts && p.decay != 1 ? Phase.MATH : Phase.EXACT;
-    switch (p.body) {
-      case CONSTANT:
-      case LINEAR:
-        return decays;
-      case MULTI_STEP:
-      case INVERSE_TIME:
-      case INVERSE_SQRT:
-        return Phase.EXACT;
-      case STEP_DECAY:
-      case EXPONENTIAL:
-        return Phase.MATH;
-      case COSINE:
-        return p.exponent == 1 ? Phase.MATH : Phase.POW;
-      case POLYNOMIAL:
-        return p.exponent == 1 ? decays : Phase.POW;
-      case CYCLIC:
-        return p.mode == CyclicMode.EXP_RANGE ? Phase.MATH : Phase.EXACT;
-      case ONE_CYCLE:
-        return p.oneCycle.cosine ? Phase.MATH : decays;
-      case PIECEWISE:
-        return p.interpolation == Interpolation.COSINE ? Phase.MATH : Phase.EXACT;
-      default:
-        throw new AssertionError(p.body);
+    Body body = p.body();
+    if (body instanceof Constant || body instanceof Linear) {
+      return decays;
+    } else if (body instanceof MultiStep || body instanceof InverseSqrt) {
+      return Phase.EXACT;
+    } else if (body instanceof InverseTime c) {
+      return c.power() == 1 ? Phase.EXACT : Phase.POW;
+    } else if (body instanceof StepDecay || body instanceof Exponential) {
+      return Phase.MATH;
+    } else if (body instanceof Cosine c) {
+      return c.exponent() == 1 ? Phase.MATH : Phase.POW;
+    } else if (body instanceof Polynomial c) {
+      return c.power() == 1 ? decays : Phase.POW;
+    } else if (body instanceof Cyclic c) {
+      return c.mode() == CyclicMode.EXP_RANGE ? Phase.MATH : Phase.EXACT;
+    } else if (body instanceof OneCycle c) {
+      return c.anneal() == Anneal.COSINE ? Phase.MATH : decays;
+    } else if (body instanceof Piecewise c) {
+      return c.interpolation() == Interpolation.COSINE ? Phase.MATH : Phase.EXACT;
+    } else if (body instanceof Tanh || body instanceof Sigmoid) {
+      return Phase.MATH;
     }
+    throw new AssertionError(body);
   }
 
   private static Phase phase(Ramp shape) {
@@ -381,54 +408,66 @@ class KernelContractTest {
       edges.add(w + p.bodyLength + p.cooldownSteps);
       horizon = Math.max(horizon, p.bodyLength + p.cooldownSteps);
     }
-    if (p.steps > 0) {
-      for (long c = 0; c <= 12; c++) {
-        edges.add(w + c * p.steps);
-      }
-      horizon = Math.max(horizon, 4 * p.steps);
-    }
-    if (p.cycleStart != null) {
-      for (double s : p.cycleStart) {
-        if (s < 1e7) {
-          edges.add(w + (long) Math.floor(s));
-          edges.add(w + (long) Math.ceil(s));
-          horizon = Math.max(horizon, (long) s + 1);
-        }
-      }
-    }
-    for (long c = 0; c < 12; c++) {
-      edges.add(w + c * p.every);
-      edges.add(w + c * p.period);
-      edges.add(w + c * p.period + p.up);
-    }
-    if (p.every > 1 || p.period > 0) {
-      horizon = Math.max(horizon, 12 * Math.max(p.every, p.period));
-    }
-    for (long[] table : new long[][] {p.milestones, p.knots}) {
-      if (table != null) {
-        for (long m : table) {
+    // Every step count of the body (steps, every, up, milestones, knots, center...) marks a place
+    // where something changes, and so do its multiples for the periodic ones.
+    Part declared = p.declaration().body();
+    List<Long> counts = new ArrayList<>();
+    for (Attr a : declared.kind().attrs()) {
+      Object v = declared.value(a.name());
+      if (a.unit() != Attr.Unit.STEPS) {
+        continue;
+      } else if (v instanceof Long) {
+        counts.add((Long) v);
+      } else if (v instanceof long[]) {
+        for (long m : (long[]) v) {
           edges.add(w + m);
         }
       }
     }
-    if (p.oneCycle != null) {
+    if (p.curve() instanceof Cyclic.Folded c) {
+      counts.add(c.period);
+      for (long k = 0; k < 12; k++) {
+        edges.add(w + k * c.period + c.up);
+      }
+    }
+    counts.add(p.period);
+    for (long count : counts) {
+      if (count <= 0 || count >= Kernels.STEP_LIMIT) {
+        continue;
+      }
+      for (long k = 0; k <= 12; k++) {
+        edges.add(w + k * count);
+      }
+      horizon = Math.max(horizon, Math.min(12 * count, 1L << 40));
+    }
+    for (int i = 0; i < p.cycleStarts(); i++) {
+      double s = p.cycleStart(i);
+      if (s < 1e7) {
+        edges.add(w + (long) Math.floor(s));
+        edges.add(w + (long) Math.ceil(s));
+        horizon = Math.max(horizon, (long) s + 1);
+      }
+    }
+    if (p.curve() instanceof OneCycle.Folded oc) {
+      OneCycle.Phases o = oc.phases();
+      long length = p.restarts ? p.period : oc.steps;
       // Phase ends of the plain cycle and of the first growing / repeated cycles.
       List<Double> starts = new ArrayList<>();
-      if (p.cycleStart != null) {
-        for (int i = 0; i + 1 < p.cycleStart.length && i < 6; i++) {
-          starts.add(p.cycleStart[i]);
-          starts.add(p.cycleStart[i + 1] - p.cycleStart[i]);
+      if (p.cycleStarts() > 0) {
+        for (int i = 0; i + 1 < p.cycleStarts() && i < 6; i++) {
+          starts.add(p.cycleStart(i));
+          starts.add(p.cycleStart(i + 1) - p.cycleStart(i));
         }
       } else {
         for (long c = 0; c < 6; c++) {
-          starts.add((double) c * p.steps);
-          starts.add((double) p.steps);
+          starts.add((double) c * length);
+          starts.add((double) length);
         }
       }
       for (int i = 0; i < starts.size(); i += 2) {
         double start = starts.get(i);
-        double length = starts.get(i + 1);
-        double[] ends = {p.oneCycle.end0(length), p.oneCycle.end1(length), length - 1};
+        double cycle = starts.get(i + 1);
+        double[] ends = {o.end0(cycle), o.end1(cycle), cycle - 1};
         for (double e : ends) {
           edges.add(w + (long) Math.floor(start + e));
           edges.add(w + (long) Math.ceil(start + e));
@@ -447,7 +486,7 @@ class KernelContractTest {
     for (long s = 0; s <= dense; s++) {
       at.add(s);
     }
-    Random random = new Random(p.declaration.hashCode());
+    Random random = new Random(p.declaration().hashCode());
     for (int i = 0; i < 200; i++) {
       at.add(w + (long) (random.nextDouble() * 1.3 * horizon));
     }

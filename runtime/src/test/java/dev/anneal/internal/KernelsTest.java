@@ -9,6 +9,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.anneal.LrSchedule;
 import dev.anneal.ParamGroups;
+import dev.anneal.internal.kind.Body;
+import dev.anneal.internal.kind.Cyclic;
+import dev.anneal.internal.kind.Exponential;
+import dev.anneal.internal.kind.InverseTime;
+import dev.anneal.internal.kind.OneCycle;
+import dev.anneal.internal.kind.Polynomial;
+import dev.anneal.internal.kind.StepDecay;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -66,6 +73,11 @@ class KernelsTest {
         "@InverseTime(from = 0.1, rate = 0.5, every = 10)",
         "@InverseTime(from = 0.1, rate = 0.5, every = 10, staircase = true)",
         "@Warmup(steps = 20) @InverseSqrt(from = 0.1, timescale = 20)",
+        "@Warmup(steps = 3) @InverseTime(from = 0.1, rate = 0.1, power = 0.75)",
+        "@Exponential(from = 0.1, rate = 0.8, every = 2, to = 0.01)",
+        "@Warmup(steps = 4) @Tanh(from = 0.1, to = 0.01, steps = 60) @Cooldown(steps = 5)",
+        "@Restarts(growth = 2, decay = 0.7) @Tanh(from = 0.1, steps = 8)",
+        "@Sigmoid(from = 0.1, gamma = -0.2, center = 30)",
         // annealing to an end
         "@Warmup(steps = 50) @Cosine(from = 0.1, steps = 200)",
         "@Warmup(steps = 7, from = 0.01, shape = Ramp.COSINE) @Cosine(from = 0.1, to = 1e-4, steps = 193, exponent = 2)",
@@ -440,7 +452,22 @@ class KernelsTest {
   /** What {@code VectorKernels.supports} accepts: divisors whose quotients are exact in doubles. */
   private static boolean supported(Plan plan) {
     long max = 1L << 52;
-    return plan.every < max && plan.period < max && plan.steps < max;
+    long divisor = 0;
+    Body b = plan.body();
+    if (b instanceof StepDecay c) {
+      divisor = c.every();
+    } else if (b instanceof Exponential c) {
+      divisor = c.every();
+    } else if (b instanceof InverseTime c) {
+      divisor = c.every();
+    } else if (b instanceof Cyclic c) {
+      divisor = c.up() + c.downSteps();
+    } else if (b instanceof Polynomial c) {
+      divisor = c.steps();
+    } else if (b instanceof OneCycle c) {
+      divisor = c.steps();
+    }
+    return divisor < max && plan.period < max;
   }
 
   /**
@@ -468,77 +495,16 @@ class KernelsTest {
     }
   }
 
-  /** Local steps at and around every edge of the plan, then a few far ones; sorted, distinct. */
+  /**
+   * Steps at and around every edge of the plan, dense and random ones (as KernelContractTest), with
+   * room below the kernels' step limit for the groups' spread of delays.
+   */
   private static long[] interesting(Plan p) {
-    TreeSet<Long> at = new TreeSet<>();
-    long w = p.warmupSteps;
-    List<Long> edges = new ArrayList<>(List.of(0L, w));
-    if (p.bodyLength >= 0) {
-      edges.add(w + p.bodyLength);
-      edges.add(w + p.bodyLength + p.cooldownSteps);
-    }
-    long horizon = Math.max(50, p.bodyLength >= 0 ? p.bodyLength + p.cooldownSteps : 0);
-    if (p.restarts && p.cycleStart == null) {
-      for (long c = 0; c <= horizon + 3 * p.steps && c < 5000; c += p.steps) {
-        edges.add(w + c);
-      }
-      horizon = Math.max(horizon, 4 * p.steps);
-    }
-    if (p.cycleStart != null) {
-      for (double s : p.cycleStart) {
-        if (s < 1e6) {
-          edges.add(w + (long) Math.floor(s));
-          edges.add(w + (long) Math.ceil(s));
-          horizon = Math.max(horizon, (long) s + 1);
-        }
-      }
-    }
-    if (p.every > 1 && p.every < 1000) {
-      for (long c = 0; c < 6; c++) {
-        edges.add(w + c * p.every);
-      }
-    }
-    if (p.period > 0) {
-      for (long c = 0; c < 5; c++) {
-        edges.add(w + c * p.period);
-        edges.add(w + c * p.period + p.up);
-      }
-    }
-    if (p.body == Kind.POLYNOMIAL && p.cycle) {
-      for (long c = 0; c < 5; c++) {
-        edges.add(w + c * p.steps);
-      }
-    }
-    if (p.milestones != null) {
-      for (long m : p.milestones) {
-        edges.add(w + m);
-      }
-    }
-    if (p.knots != null) {
-      for (long k : p.knots) {
-        edges.add(w + k);
-      }
-    }
-    if (p.oneCycle != null) {
-      edges.add(w + (long) Math.floor(p.oneCycle.end0(p.steps)));
-      edges.add(w + (long) Math.floor(p.oneCycle.end1(p.steps)));
-    }
-    for (long e : edges) {
-      for (long d = -2; d <= 2; d++) {
-        if (e + d >= 0) {
-          at.add(e + d);
-        }
-      }
-    }
-    Random random = new Random(p.declaration.hashCode());
-    for (int i = 0; i < 40; i++) {
-      at.add(w + (long) (random.nextDouble() * 1.2 * horizon));
-    }
-    for (long far : new long[] {12_345, 1_000_003, 1L << 33, (1L << 40) + 7, (1L << 50) + 1}) {
-      at.add(far);
-    }
-    return at.stream().mapToLong(Long::longValue).toArray();
+    return java.util.Arrays.stream(KernelContractTest.steps(p))
+        .filter(s -> s < Kernels.STEP_LIMIT - 64)
+        .toArray();
   }
+
 
   private static double peak(Plan plan, long[] steps) {
     double peak = 0;

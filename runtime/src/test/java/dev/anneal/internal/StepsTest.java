@@ -1,5 +1,7 @@
 package dev.anneal.internal;
 
+import dev.anneal.internal.generated.Steps;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;

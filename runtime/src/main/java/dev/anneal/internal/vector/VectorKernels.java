@@ -12,6 +12,7 @@ import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.MAX;
 import static jdk.incubator.vector.VectorOperators.MIN;
 import static jdk.incubator.vector.VectorOperators.SQRT;
+import static jdk.incubator.vector.VectorOperators.TANH;
 import static jdk.incubator.vector.VectorOperators.XOR;
 
 import dev.anneal.CyclicMode;
@@ -19,8 +20,22 @@ import dev.anneal.Interpolation;
 import dev.anneal.Ramp;
 import dev.anneal.internal.Kernels;
 import dev.anneal.internal.Kind;
-import dev.anneal.internal.OneCyclePhases;
 import dev.anneal.internal.Plan;
+import dev.anneal.internal.kind.Constant;
+import dev.anneal.internal.kind.Cosine;
+import dev.anneal.internal.kind.Curve;
+import dev.anneal.internal.kind.Cyclic;
+import dev.anneal.internal.kind.Exponential;
+import dev.anneal.internal.kind.InverseSqrt;
+import dev.anneal.internal.kind.InverseTime;
+import dev.anneal.internal.kind.Linear;
+import dev.anneal.internal.kind.MultiStep;
+import dev.anneal.internal.kind.OneCycle;
+import dev.anneal.internal.kind.Piecewise;
+import dev.anneal.internal.kind.Polynomial;
+import dev.anneal.internal.kind.Sigmoid;
+import dev.anneal.internal.kind.StepDecay;
+import dev.anneal.internal.kind.Tanh;
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -118,7 +133,7 @@ public final class VectorKernels implements Kernels.Provider {
    */
   @Override
   public boolean supports(Plan p) {
-    return p.every < MAX_DIVISOR && p.period < MAX_DIVISOR && p.steps < MAX_DIVISOR;
+    return divisor(p) < MAX_DIVISOR && p.period < MAX_DIVISOR;
   }
 
   // ---- entry points ----
@@ -186,15 +201,17 @@ public final class VectorKernels implements Kernels.Provider {
   private static void run(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     int edges;
     if (p.restarts) {
-      edges = p.body == Kind.ONE_CYCLE
+      edges = p.body().kind() == Kind.ONE_CYCLE
           ? oneCycle(p, x, flip, shift, scales, n, f, d)
           : restarts(p, x, flip, shift, scales, n, f, d);
     } else {
-      switch (p.body) {
+      switch (p.body().kind()) {
         case CONSTANT:
           edges = constant(p, x, flip, shift, scales, n, f, d);
           break;
         case STEP_DECAY:
+          edges = exponential(p, x, flip, shift, scales, n, f, d);
+          break;
         case EXPONENTIAL:
           edges = exponential(p, x, flip, shift, scales, n, f, d);
           break;
@@ -225,8 +242,14 @@ public final class VectorKernels implements Kernels.Provider {
         case PIECEWISE:
           edges = piecewise(p, x, flip, shift, scales, n, f, d);
           break;
+        case TANH:
+          edges = tanh(p, x, flip, shift, scales, n, f, d);
+          break;
+        case SIGMOID:
+          edges = sigmoid(p, x, flip, shift, scales, n, f, d);
+          break;
         default:
-          throw new AssertionError(p.body);
+          throw new AssertionError(p.body().kind());
       }
     }
     double w = p.warmupSteps;
@@ -268,7 +291,7 @@ public final class VectorKernels implements Kernels.Provider {
   private static int constant(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     double w = p.warmupSteps;
     double end = end(p);
-    double value = p.from;
+    double value = ((Constant.Folded) p.curve()).value;
     int edges = 0;
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
@@ -291,11 +314,41 @@ public final class VectorKernels implements Kernels.Provider {
     return edges;
   }
 
-  /** StepDecay and Exponential: {@code from * exp(k * ln(rate))}, k floored when staircase. */
+  /**
+   * StepDecay and Exponential: {@code from * exp(k * ln(rate))}, k floored when staircase, then the
+   * Exponential's clamp.
+   */
   private static int exponential(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     double w = p.warmupSteps;
     double end = end(p);
-    double every = p.every;
+    double every;
+    double from;
+    boolean staircase;
+    double lnRate;
+    double lnRatePerStep;
+    boolean clamped;
+    boolean decays;
+    double to;
+    if (p.curve() instanceof StepDecay.Folded c) {
+      every = c.every;
+      from = c.from;
+      staircase = true;
+      lnRate = c.lnFactor;
+      lnRatePerStep = 0;
+      clamped = false;
+      decays = false;
+      to = 0;
+    } else {
+      Exponential.Folded c = (Exponential.Folded) p.curve();
+      every = c.every;
+      from = c.from;
+      staircase = c.staircase;
+      lnRate = c.lnRate;
+      lnRatePerStep = c.lnRatePerStep;
+      clamped = c.clamped;
+      decays = c.decays;
+      to = c.to;
+    }
     int edges = 0;
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
@@ -308,14 +361,17 @@ public final class VectorKernels implements Kernels.Provider {
       }
       DoubleVector t = s.sub(w);
       DoubleVector k;
-      if (p.staircase) {
+      if (staircase) {
         DoubleVector q = t.div(every);
         DoubleVector r = q.add(0x1p52).sub(0x1p52);
-        k = r.blend(r.sub(1.0), r.compare(GT, q)).mul(p.lnRate);
+        k = r.blend(r.sub(1.0), r.compare(GT, q)).mul(lnRate);
       } else {
-        k = t.mul(p.lnRatePerStep);
+        k = t.mul(lnRatePerStep);
       }
-      DoubleVector v = k.lanewise(EXP).mul(p.from);
+      DoubleVector v = k.lanewise(EXP).mul(from);
+      if (clamped) {
+        v = decays ? v.max(to) : v.min(to);
+      }
       DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
       v = scale.mul(v).blend(0.0, s.compare(LT, 0.0));
       if (f != null) {
@@ -331,8 +387,7 @@ public final class VectorKernels implements Kernels.Provider {
   private static int multiStep(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     double w = p.warmupSteps;
     double end = end(p);
-    long[] m = p.milestones;
-    double[] levels = p.levels;
+    MultiStep.Folded c = (MultiStep.Folded) p.curve();
     int edges = 0;
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
@@ -345,15 +400,15 @@ public final class VectorKernels implements Kernels.Provider {
       }
       DoubleVector t = s.sub(w);
       int lo = 0;
-      int hi = m.length;
+      int hi = c.count();
       if (hi > SMALL_TABLE) {
         // Only the milestones between the lanes' smallest and largest steps.
-        lo = countAtMost(m, t.reduceLanes(MIN));
-        hi = countAtMost(m, t.reduceLanes(MAX));
+        lo = milestonesAtMost(c, t.reduceLanes(MIN));
+        hi = milestonesAtMost(c, t.reduceLanes(MAX));
       }
-      DoubleVector v = DoubleVector.broadcast(D, levels[lo]);
+      DoubleVector v = DoubleVector.broadcast(D, c.level(lo));
       for (int k = lo; k < hi; k++) {
-        v = v.blend(levels[k + 1], t.compare(GE, (double) m[k]));
+        v = v.blend(c.level(k + 1), t.compare(GE, (double) c.milestone(k)));
       }
       DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
       v = scale.mul(v).blend(0.0, s.compare(LT, 0.0));
@@ -370,7 +425,8 @@ public final class VectorKernels implements Kernels.Provider {
   private static int cosine(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     double w = p.warmupSteps;
     double end = end(p);
-    double exponent = p.exponent;
+    Cosine.Folded c = (Cosine.Folded) p.curve();
+    double exponent = c.exponent;
     int edges = 0;
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
@@ -382,12 +438,12 @@ public final class VectorKernels implements Kernels.Provider {
         continue;
       }
       DoubleVector t = s.sub(w);
-      DoubleVector cos = t.mul(p.piOverSteps).lanewise(COS);
+      DoubleVector cos = t.mul(c.piOverSteps).lanewise(COS);
       DoubleVector v;
       if (exponent == 1) {
-        v = cos.mul(p.cosineHalf).add(p.cosineMid);
+        v = cos.mul(c.half).add(c.mid);
       } else {
-        v = cos.mul(0.5).add(0.5).lanewise(LOG).mul(exponent).lanewise(EXP).mul(p.delta).add(p.to);
+        v = cos.mul(0.5).add(0.5).lanewise(LOG).mul(exponent).lanewise(EXP).mul(c.delta).add(c.to);
       }
       DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
       v = scale.mul(v).blend(0.0, s.compare(LT, 0.0));
@@ -403,6 +459,7 @@ public final class VectorKernels implements Kernels.Provider {
   private static int linear(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     double w = p.warmupSteps;
     double end = end(p);
+    Linear.Folded c = (Linear.Folded) p.curve();
     int edges = 0;
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
@@ -414,7 +471,7 @@ public final class VectorKernels implements Kernels.Provider {
         continue;
       }
       DoubleVector t = s.sub(w);
-      DoubleVector v = t.mul(p.linearSlope).add(p.from); // from + linearSlope * t
+      DoubleVector v = t.mul(c.slope).add(c.from); // from + slope * t
       DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
       v = scale.mul(v).blend(0.0, s.compare(LT, 0.0));
       if (f != null) {
@@ -433,9 +490,10 @@ public final class VectorKernels implements Kernels.Provider {
   private static int polynomial(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     double w = p.warmupSteps;
     double end = end(p);
-    double total = p.steps;
-    double exponent = p.exponent;
-    boolean cycle = p.cycle;
+    Polynomial.Folded c = (Polynomial.Folded) p.curve();
+    double total = c.steps;
+    double exponent = c.power;
+    boolean cycle = c.cycle;
     int edges = 0;
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
@@ -459,13 +517,13 @@ public final class VectorKernels implements Kernels.Provider {
         // At a whole multiple (other than 0) the previous horizon has just ended.
         ended = m.compare(LE, 0.0).and(t.compare(GT, 0.0));
       } else {
-        r = DoubleVector.broadcast(D, total).sub(t).mul(p.invSteps);
+        r = DoubleVector.broadcast(D, total).sub(t).mul(c.invSteps);
         ended = t.compare(LT, Double.NEGATIVE_INFINITY);
       }
       if (exponent != 1) {
         r = r.lanewise(LOG).mul(exponent).lanewise(EXP);
       }
-      DoubleVector v = r.mul(p.delta).add(p.to).blend(p.to, ended);
+      DoubleVector v = r.mul(c.delta).add(c.to).blend(c.to, ended);
       DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
       v = scale.mul(v).blend(0.0, s.compare(LT, 0.0));
       if (f != null) {
@@ -481,7 +539,9 @@ public final class VectorKernels implements Kernels.Provider {
   private static int inverseTime(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     double w = p.warmupSteps;
     double end = end(p);
-    double every = p.every;
+    InverseTime.Folded c = (InverseTime.Folded) p.curve();
+    double every = c.every;
+    double power = c.power;
     int edges = 0;
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
@@ -494,14 +554,18 @@ public final class VectorKernels implements Kernels.Provider {
       }
       DoubleVector t = s.sub(w);
       DoubleVector k;
-      if (p.staircase) {
+      if (c.staircase) {
         DoubleVector q = t.div(every);
         DoubleVector r = q.add(0x1p52).sub(0x1p52);
-        k = r.blend(r.sub(1.0), r.compare(GT, q)).mul(p.rate);
+        k = r.blend(r.sub(1.0), r.compare(GT, q)).mul(c.rate);
       } else {
-        k = t.mul(p.ratePerStep);
+        k = t.mul(c.ratePerStep);
       }
-      DoubleVector v = DoubleVector.broadcast(D, p.from).div(k.add(1.0));
+      DoubleVector den = k.add(1.0);
+      if (power != 1) {
+        den = den.lanewise(LOG).mul(power).lanewise(EXP); // pow as exp(power * log d)
+      }
+      DoubleVector v = DoubleVector.broadcast(D, c.from).div(den);
       DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
       v = scale.mul(v).blend(0.0, s.compare(LT, 0.0));
       if (f != null) {
@@ -528,7 +592,67 @@ public final class VectorKernels implements Kernels.Provider {
         continue;
       }
       DoubleVector t = s.sub(w);
-      DoubleVector v = DoubleVector.broadcast(D, p.timescale).div(t.add(p.timescale)).lanewise(SQRT).mul(p.from);
+      InverseSqrt.Folded c = (InverseSqrt.Folded) p.curve();
+      DoubleVector v = DoubleVector.broadcast(D, c.timescale).div(t.add(c.timescale)).lanewise(SQRT).mul(c.from);
+      DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
+      v = scale.mul(v).blend(0.0, s.compare(LT, 0.0));
+      if (f != null) {
+        ((FloatVector) v.convertShape(D2F, F, 0)).intoArray(f, at);
+      } else {
+        v.intoArray(d, at);
+      }
+    }
+    return edges;
+  }
+
+  /** timm TanhLRScheduler: {@code to + half * (1 - tanh(lower + slope * t))}. */
+  private static int tanh(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
+    double w = p.warmupSteps;
+    double end = end(p);
+    Tanh.Folded c = (Tanh.Folded) p.curve();
+    int edges = 0;
+    for (int i = 0; i < n; i += LANES) {
+      int at = Math.min(i, n - LANES);
+      LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
+      DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
+      edges |= (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0) | (s.compare(GE, end).anyTrue() ? END : 0);
+      if (!s.compare(GE, 0.0).anyTrue()) {
+        frozen(at, f, d);
+        continue;
+      }
+      DoubleVector t = s.sub(w);
+      DoubleVector th = t.mul(c.slope).add(c.lower).lanewise(TANH);
+      DoubleVector v = DoubleVector.broadcast(D, 1.0).sub(th).mul(c.half).add(c.to);
+      DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
+      v = scale.mul(v).blend(0.0, s.compare(LT, 0.0));
+      if (f != null) {
+        ((FloatVector) v.convertShape(D2F, F, 0)).intoArray(f, at);
+      } else {
+        v.intoArray(d, at);
+      }
+    }
+    return edges;
+  }
+
+  /** DL4J SigmoidSchedule: {@code from / (1 + exp(negGamma * (t - center)))}. */
+  private static int sigmoid(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
+    double w = p.warmupSteps;
+    double end = end(p);
+    Sigmoid.Folded c = (Sigmoid.Folded) p.curve();
+    double center = c.center;
+    int edges = 0;
+    for (int i = 0; i < n; i += LANES) {
+      int at = Math.min(i, n - LANES);
+      LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
+      DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
+      edges |= (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0) | (s.compare(GE, end).anyTrue() ? END : 0);
+      if (!s.compare(GE, 0.0).anyTrue()) {
+        frozen(at, f, d);
+        continue;
+      }
+      // t - center is exact: both are integers below 2^53
+      DoubleVector t = s.sub(w).sub(center);
+      DoubleVector v = DoubleVector.broadcast(D, c.from).div(t.mul(c.negGamma).lanewise(EXP).add(1.0));
       DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
       v = scale.mul(v).blend(0.0, s.compare(LT, 0.0));
       if (f != null) {
@@ -549,9 +673,10 @@ public final class VectorKernels implements Kernels.Provider {
   private static int cyclic(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     double w = p.warmupSteps;
     double end = end(p);
-    double period = p.period;
-    double up = p.up;
-    CyclicMode mode = p.mode;
+    Cyclic.Folded c = (Cyclic.Folded) p.curve();
+    double period = c.period;
+    double up = c.up;
+    CyclicMode mode = c.mode;
     int edges = 0;
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
@@ -567,8 +692,8 @@ public final class VectorKernels implements Kernels.Provider {
       DoubleVector cycle = q.add(0x1p52).sub(0x1p52);
       cycle = cycle.blend(cycle.sub(1.0), cycle.compare(GT, q));
       DoubleVector pos = t.sub(cycle.mul(period));
-      DoubleVector down = DoubleVector.broadcast(D, period).sub(pos).mul(p.invDown);
-      DoubleVector v = down.blend(pos.mul(p.invUp), pos.compare(LE, up)).mul(p.height);
+      DoubleVector down = DoubleVector.broadcast(D, period).sub(pos).mul(c.invDown);
+      DoubleVector v = down.blend(pos.mul(c.invUp), pos.compare(LE, up)).mul(c.height);
       if (mode == CyclicMode.TRIANGULAR2) {
         DoubleVector k1 = cycle.min(600.0);
         DoubleVector k2 = cycle.sub(600.0).max(0.0).min(600.0);
@@ -577,9 +702,9 @@ public final class VectorKernels implements Kernels.Provider {
         LongVector e2 = LongVector.broadcast(L, -MAGIC_BITS).add(bias.sub(k2).reinterpretAsLongs()).lanewise(LSHL, 52);
         v = v.mul(DoubleVector.broadcast(D, 1.0).mul(e1.reinterpretAsDoubles()).mul(e2.reinterpretAsDoubles()));
       } else if (mode == CyclicMode.EXP_RANGE) {
-        v = v.mul(t.mul(p.lnGamma).lanewise(EXP));
+        v = v.mul(t.mul(c.lnGamma).lanewise(EXP));
       }
-      v = v.add(p.low);
+      v = v.add(c.low);
       DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
       v = scale.mul(v).blend(0.0, s.compare(LT, 0.0));
       if (f != null) {
@@ -598,11 +723,12 @@ public final class VectorKernels implements Kernels.Provider {
   private static int oneCycle(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     double w = p.warmupSteps;
     double end = end(p);
-    OneCyclePhases o = p.oneCycle;
+    OneCycle.Folded c = (OneCycle.Folded) p.curve();
+    OneCycle.Phases o = c.phases();
     boolean restarts = p.restarts;
-    double[] starts = p.cycleStart; // growing cycles, else null
-    int last = starts == null ? 0 : starts.length - 2;
-    double total = p.steps;
+    boolean growing = p.cycleStarts() > 0;
+    int last = growing ? p.cycleStarts() - 2 : 0;
+    double total = restarts ? p.period : c.steps;
     // Phase ends and reciprocal lengths of a cycle of `total` steps, as OneCyclePhases has them.
     double end0 = o.end0(total);
     double end1 = o.end1(total);
@@ -627,7 +753,7 @@ public final class VectorKernels implements Kernels.Provider {
       DoubleVector i0;
       DoubleVector i1;
       DoubleVector i2;
-      if (starts == null) {
+      if (!growing) {
         if (restarts) {
           DoubleVector q = t.div(total);
           index = q.add(0x1p52).sub(0x1p52);
@@ -644,16 +770,16 @@ public final class VectorKernels implements Kernels.Provider {
         int lo = 0;
         int hi = last;
         if (last > SMALL_TABLE) {
-          lo = cycle(starts, t.reduceLanes(MIN));
-          hi = cycle(starts, t.reduceLanes(MAX));
+          lo = cycle(p, t.reduceLanes(MIN));
+          hi = cycle(p, t.reduceLanes(MAX));
         }
-        DoubleVector start = DoubleVector.broadcast(D, starts[lo]);
-        DoubleVector length = DoubleVector.broadcast(D, starts[lo + 1] - starts[lo]);
+        DoubleVector start = DoubleVector.broadcast(D, p.cycleStart(lo));
+        DoubleVector length = DoubleVector.broadcast(D, p.cycleStart(lo + 1) - p.cycleStart(lo));
         index = DoubleVector.broadcast(D, (double) lo);
         for (int j = lo + 1; j <= hi; j++) {
-          VectorMask<Double> in = t.compare(GE, starts[j]);
-          start = start.blend(starts[j], in);
-          length = length.blend(starts[j + 1] - starts[j], in);
+          VectorMask<Double> in = t.compare(GE, p.cycleStart(j));
+          start = start.blend(p.cycleStart(j), in);
+          length = length.blend(p.cycleStart(j + 1) - p.cycleStart(j), in);
           index = index.blend((double) j, in);
         }
         DoubleVector lastStep = length.sub(1.0);
@@ -709,11 +835,37 @@ public final class VectorKernels implements Kernels.Provider {
   private static int restarts(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     double w = p.warmupSteps;
     double end = end(p);
-    double[] starts = p.cycleStart; // growing cycles, else null
-    int last = starts == null ? 0 : starts.length - 2;
-    double total = p.steps;
-    double exponent = p.exponent;
-    Kind body = p.body;
+    boolean growing = p.cycleStarts() > 0;
+    int last = growing ? p.cycleStarts() - 2 : 0;
+    double total = p.period;
+    Kind body = p.body().kind();
+    // The body's constants: its start value, its end value, and an exponent (1 = none).
+    double from;
+    double toValue;
+    double exponent = 1;
+    double lower = 0;
+    double range = 0;
+    if (p.curve() instanceof Constant.Folded c) {
+      from = c.value;
+      toValue = c.value;
+    } else if (p.curve() instanceof Cosine.Folded c) {
+      from = c.from;
+      toValue = c.to;
+      exponent = c.exponent;
+    } else if (p.curve() instanceof Linear.Folded c) {
+      from = c.from;
+      toValue = c.to;
+    } else if (p.curve() instanceof Polynomial.Folded c) {
+      from = c.from;
+      toValue = c.to;
+      exponent = c.power;
+    } else {
+      Tanh.Folded c = (Tanh.Folded) p.curve();
+      from = c.from;
+      toValue = c.to;
+      lower = c.lower;
+      range = c.range;
+    }
     int edges = 0;
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
@@ -729,42 +881,46 @@ public final class VectorKernels implements Kernels.Provider {
       DoubleVector local;
       DoubleVector length;
       DoubleVector inv;
-      if (starts == null) {
+      if (!growing) {
         DoubleVector q = t.div(total);
         index = q.add(0x1p52).sub(0x1p52);
         index = index.blend(index.sub(1.0), index.compare(GT, q));
         local = t.sub(index.mul(total));
         length = DoubleVector.broadcast(D, total);
-        inv = DoubleVector.broadcast(D, p.invSteps);
+        inv = DoubleVector.broadcast(D, p.invPeriod);
       } else {
         int lo = 0;
         int hi = last;
         if (last > SMALL_TABLE) {
-          lo = cycle(starts, t.reduceLanes(MIN));
-          hi = cycle(starts, t.reduceLanes(MAX));
+          lo = cycle(p, t.reduceLanes(MIN));
+          hi = cycle(p, t.reduceLanes(MAX));
         }
-        DoubleVector start = DoubleVector.broadcast(D, starts[lo]);
-        length = DoubleVector.broadcast(D, starts[lo + 1] - starts[lo]);
+        DoubleVector start = DoubleVector.broadcast(D, p.cycleStart(lo));
+        length = DoubleVector.broadcast(D, p.cycleStart(lo + 1) - p.cycleStart(lo));
         index = DoubleVector.broadcast(D, (double) lo);
         for (int j = lo + 1; j <= hi; j++) {
-          VectorMask<Double> in = t.compare(GE, starts[j]);
-          start = start.blend(starts[j], in);
-          length = length.blend(starts[j + 1] - starts[j], in);
+          VectorMask<Double> in = t.compare(GE, p.cycleStart(j));
+          start = start.blend(p.cycleStart(j), in);
+          length = length.blend(p.cycleStart(j + 1) - p.cycleStart(j), in);
           index = index.blend((double) j, in);
         }
         local = t.sub(start);
         inv = DoubleVector.broadcast(D, 1.0).div(length);
       }
-      DoubleVector to = DoubleVector.broadcast(D, p.to);
+      DoubleVector to = DoubleVector.broadcast(D, toValue);
       // The start value scales by decay^cycle; the end value does not.
       DoubleVector first = p.decay == 1
-          ? DoubleVector.broadcast(D, p.from)
-          : index.mul(p.lnDecay).lanewise(EXP).mul(p.from);
+          ? DoubleVector.broadcast(D, from)
+          : index.mul(p.lnDecay).lanewise(EXP).mul(from);
       DoubleVector v;
       if (body == Kind.CONSTANT) {
         v = first;
       } else {
-        if (body == Kind.LINEAR) {
+        if (body == Kind.TANH) {
+          // to + 0.5 * (first - to) * (1 - tanh(lower + range * (t * invP)))
+          DoubleVector th = local.mul(inv).mul(range).add(lower).lanewise(TANH);
+          v = first.sub(to).mul(0.5).mul(DoubleVector.broadcast(D, 1.0).sub(th)).add(to);
+        } else if (body == Kind.LINEAR) {
           v = local.mul(inv).mul(to.sub(first)).add(first);
         } else {
           DoubleVector c = body == Kind.COSINE
@@ -792,12 +948,11 @@ public final class VectorKernels implements Kernels.Provider {
   private static int piecewise(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     double w = p.warmupSteps;
     double end = end(p);
-    long[] knots = p.knots;
-    double[] values = p.values;
-    Interpolation interpolation = p.interpolation;
-    // Per segment: the slope for LINEAR (as Plan.at), 1 / length for COSINE.
-    double[] rate = interpolation == Interpolation.LINEAR ? p.knotSlope : p.knotInv;
-    int last = knots.length - 1;
+    Piecewise.Folded c = (Piecewise.Folded) p.curve();
+    Interpolation interpolation = c.interpolation;
+    // Per segment: the slope for LINEAR (as the curve's at), 1 / length for COSINE.
+    boolean linear = interpolation == Interpolation.LINEAR;
+    int last = c.count() - 1;
     int edges = 0;
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
@@ -809,26 +964,26 @@ public final class VectorKernels implements Kernels.Provider {
         continue;
       }
       DoubleVector t = s.sub(w);
-      DoubleVector v = DoubleVector.broadcast(D, values[last]);
+      DoubleVector v = DoubleVector.broadcast(D, c.value(last));
       if (last > 0) {
         int lo = 0;
         int hi = last - 1;
         if (last > SMALL_TABLE) {
           // Only the segments between the lanes' smallest and largest steps.
-          lo = segment(knots, t.reduceLanes(MIN));
-          hi = segment(knots, t.reduceLanes(MAX));
+          lo = segment(c, t.reduceLanes(MIN));
+          hi = segment(c, t.reduceLanes(MAX));
         }
         // Segment j covers [knots[j], knots[j + 1]).
-        DoubleVector knot = DoubleVector.broadcast(D, (double) knots[lo]);
-        DoubleVector r = DoubleVector.broadcast(D, rate[lo]);
-        DoubleVector a = DoubleVector.broadcast(D, values[lo]);
-        DoubleVector b = DoubleVector.broadcast(D, values[lo + 1]);
+        DoubleVector knot = DoubleVector.broadcast(D, (double) c.knot(lo));
+        DoubleVector r = DoubleVector.broadcast(D, linear ? c.slope(lo) : c.inverseLength(lo));
+        DoubleVector a = DoubleVector.broadcast(D, c.value(lo));
+        DoubleVector b = DoubleVector.broadcast(D, c.value(lo + 1));
         for (int j = lo + 1; j <= hi; j++) {
-          VectorMask<Double> in = t.compare(GE, (double) knots[j]);
-          knot = knot.blend((double) knots[j], in);
-          r = r.blend(rate[j], in);
-          a = a.blend(values[j], in);
-          b = b.blend(values[j + 1], in);
+          VectorMask<Double> in = t.compare(GE, (double) c.knot(j));
+          knot = knot.blend((double) c.knot(j), in);
+          r = r.blend(linear ? c.slope(j) : c.inverseLength(j), in);
+          a = a.blend(c.value(j), in);
+          b = b.blend(c.value(j + 1), in);
         }
         DoubleVector u;
         if (interpolation == Interpolation.STEP) {
@@ -838,7 +993,7 @@ public final class VectorKernels implements Kernels.Provider {
         } else {
           u = a.sub(b).mul(t.sub(knot).mul(r).mul(Math.PI).lanewise(COS).mul(0.5).add(0.5)).add(b);
         }
-        v = v.blend(u, t.compare(LT, (double) knots[last]));
+        v = v.blend(u, t.compare(LT, (double) c.knot(last)));
       }
       DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
       v = scale.mul(v).blend(0.0, s.compare(LT, 0.0));
@@ -925,22 +1080,42 @@ public final class VectorKernels implements Kernels.Provider {
   // ---- table search (scalar, once per vector) ----
 
   /** As {@link Plan#cycleOf}: the last cycle starting at or before {@code t}, clamped to the table. */
-  private static int cycle(double[] starts, double t) {
-    return Math.max(0, Math.min(starts.length - 2, countAtMost(starts, t) - 1));
-  }
-
-  /** The segment {@code j} ({@code [knots[j], knots[j + 1])}) holding step {@code t}, clamped to the table. */
-  private static int segment(long[] knots, double t) {
-    return Math.max(0, Math.min(knots.length - 2, countAtMost(knots, t) - 1));
-  }
-
-  /** Number of entries of the increasing {@code a} that are {@code <= x}. */
-  private static int countAtMost(long[] a, double x) {
+  private static int cycle(Plan p, double t) {
     int lo = 0;
-    int hi = a.length;
+    int hi = p.cycleStarts();
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if ((double) a[mid] <= x) {
+      if (p.cycleStart(mid) <= t) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return Math.max(0, Math.min(p.cycleStarts() - 2, lo - 1));
+  }
+
+  /** The segment {@code j} ({@code [knot(j), knot(j + 1))}) holding step {@code t}, clamped. */
+  private static int segment(Piecewise.Folded c, double t) {
+    int lo = 0;
+    int hi = c.count();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if ((double) c.knot(mid) <= t) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return Math.max(0, Math.min(c.count() - 2, lo - 1));
+  }
+
+  /** Number of milestones {@code <= x}. */
+  private static int milestonesAtMost(MultiStep.Folded c, double x) {
+    int lo = 0;
+    int hi = c.count();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if ((double) c.milestone(mid) <= x) {
         lo = mid + 1;
       } else {
         hi = mid;
@@ -949,17 +1124,22 @@ public final class VectorKernels implements Kernels.Provider {
     return lo;
   }
 
-  private static int countAtMost(double[] a, double x) {
-    int lo = 0;
-    int hi = a.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (a[mid] <= x) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
+  /** The largest divisor the body's kernel takes a quotient by ({@code every}, cycle, steps). */
+  private static long divisor(Plan p) {
+    Curve c = p.curve();
+    if (c instanceof StepDecay.Folded e) {
+      return e.every;
+    } else if (c instanceof Exponential.Folded e) {
+      return e.every;
+    } else if (c instanceof InverseTime.Folded e) {
+      return e.every;
+    } else if (c instanceof Cyclic.Folded e) {
+      return e.period;
+    } else if (c instanceof Polynomial.Folded e) {
+      return e.steps;
+    } else if (c instanceof OneCycle.Folded e) {
+      return e.steps;
     }
-    return lo;
+    return 0;
   }
 }
