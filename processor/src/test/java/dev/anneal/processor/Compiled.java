@@ -100,7 +100,11 @@ public final class Compiled {
    * faster than the whole test class path, which javac would index on every compilation.
    */
   public static Compiler javac() {
-    return Compiler.javac().withProcessors(new ScheduleProcessor()).withClasspath(List.of(RUNTIME));
+    // -Xmaxerrs: tests that put one error per method in a large config must see them all
+    return Compiler.javac()
+        .withProcessors(new ScheduleProcessor())
+        .withClasspath(List.of(RUNTIME))
+        .withOptions("-Xmaxerrs", "100000", "-Xmaxwarns", "100000");
   }
 
   /** The jar or directory that holds the runtime ({@code dev.anneal.*}). */
