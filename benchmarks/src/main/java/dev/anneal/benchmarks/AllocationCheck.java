@@ -99,6 +99,7 @@ public final class AllocationCheck {
         failures += report(c[0] + " groups=" + n, fillBytes((Fill) c[1], calls));
       }
     }
+    failures += controllerCases();
     System.out.println(failures == 0 ? "\nOK: nothing allocated" : "\nFAILED: " + failures + " allocate");
     System.exit(failures == 0 ? 0 : 1);
   }
@@ -179,5 +180,46 @@ public final class AllocationCheck {
   private static int report(String what, double bytesPerCall) {
     System.out.printf("  %-34s %10.4f B/call%s%n", what, bytesPerCall, bytesPerCall == 0 ? "" : "  <-- allocates");
     return bytesPerCall == 0 ? 0 : 1;
+  }
+
+  /** Metric controllers: observe (both, every compat) and a plateau schedule's at and fills. */
+  private static int controllerCases() {
+    System.out.println("\ncontrollers: bytes per call after warm-up");
+    int failures = 0;
+    double[] metrics = new double[4096];
+    SplittableRandom random = new SplittableRandom(7);
+    double v = 2;
+    for (int k = 0; k < metrics.length; k++) {
+      v = random.nextDouble() < 0.05 ? v * 0.9 : v;
+      metrics[k] = v + random.nextGaussian() * 1e-3 + (random.nextDouble() < 0.01 ? Double.NaN : 0);
+    }
+    LrSchedule curve = Schedules.parse("@Warmup(steps = 500) @Cosine(from = 0.1, to = 1e-4, steps = 19_500)");
+    List<Object[]> cases = new ArrayList<>();
+    for (dev.anneal.Compat compat : dev.anneal.Compat.values()) {
+      dev.anneal.PlateauSchedule p = dev.anneal.PlateauSchedule.of(
+              compat == dev.anneal.Compat.ANNEAL ? curve : Schedules.constant(0.1).build())
+          .patience(3).cooldown(1).minScale(1e-3).compat(compat).build();
+      cases.add(new Object[] {"plateau observe " + compat, (Fill) s -> sink += p.observe(metrics[(int) (s & 4095)]) ? 1 : 0});
+    }
+    for (dev.anneal.NonFinite nonFinite : dev.anneal.NonFinite.values()) {
+      dev.anneal.EarlyStopper e = dev.anneal.EarlyStopper.builder(10).minDelta(1e-4).nonFinite(nonFinite).build();
+      cases.add(new Object[] {"stopper observe " + nonFinite, (Fill) s -> sink += e.observe(metrics[(int) (s & 4095)]) ? 1 : 0});
+    }
+    dev.anneal.PlateauSchedule reduced = dev.anneal.PlateauSchedule.of(curve).patience(1).build();
+    reduced.observe(1);
+    reduced.observe(1);
+    ParamGroups groups = ParamGroups.of(new double[] {1, 0.5, 0.25, 0.125}, new long[] {0, 100, 200, 300});
+    double[] d = new double[4];
+    float[] f = new float[4];
+    long[] rows = {1, 700, 9_000, 19_000};
+    cases.add(new Object[] {"plateau at", (Fill) s -> sink += reduced.at(s)});
+    cases.add(new Object[] {"plateau fill double", (Fill) s -> reduced.fill(s, groups, d)});
+    cases.add(new Object[] {"plateau fill float", (Fill) s -> reduced.fill(s, groups, f)});
+    cases.add(new Object[] {"plateau rows double", (Fill) s -> reduced.fill(rows, d)});
+    cases.add(new Object[] {"plateau rows float", (Fill) s -> reduced.fill(rows, f)});
+    for (Object[] c : cases) {
+      failures += report((String) c[0], fillBytes((Fill) c[1], 200_000));
+    }
+    return failures;
   }
 }

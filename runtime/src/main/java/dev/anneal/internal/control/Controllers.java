@@ -1,0 +1,107 @@
+package dev.anneal.internal.control;
+
+import dev.anneal.Compat;
+import dev.anneal.EarlyStopper;
+import dev.anneal.LrSchedule;
+import dev.anneal.PlateauSchedule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Internal, not API. The factory generated code and the runtime builders call: each call returns a
+ * controller with fresh state. Validates first and throws an {@link IllegalArgumentException} with
+ * every problem's message.
+ */
+public final class Controllers {
+  /** Implemented by {@code dev.anneal.PlateauSchedule}, whose constructors are not public. */
+  public interface Access {
+    PlateauSchedule plateau(LrSchedule curve, PlateauRules rules, double value, long fingerprint);
+
+    EarlyStopper stopper(StoppingRules rules, long fingerprint);
+  }
+
+  private static volatile Access access;
+
+  private Controllers() {}
+
+  /** Called once by {@code PlateauSchedule}'s static initializer. */
+  public static void install(Access a) {
+    if (access != null) {
+      throw new IllegalStateException("already installed");
+    }
+    access = a;
+  }
+
+  private static Access access() {
+    Access a = access;
+    if (a == null) {
+      try {
+        Class.forName("dev.anneal.PlateauSchedule", true, Controllers.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException(e);
+      }
+      a = access;
+    }
+    return a;
+  }
+
+  /**
+   * A plateau controller with {@link Compat#ANNEAL} rules over any curve.
+   *
+   * @throws IllegalArgumentException if the rules break a rule or ask for PYTORCH/KERAS (which
+   *     need {@link #plateau(LrSchedule, PlateauRules, double)})
+   */
+  public static PlateauSchedule plateau(LrSchedule curve, PlateauRules rules) {
+    List<ControlProblem> problems = problems(rules);
+    if (rules.compat() != null && rules.compat() != Compat.ANNEAL) {
+      problems.add(new ControlProblem(PlateauRules.NAME, "compat",
+          "@ReduceOnPlateau.compat = " + rules.compat() + " needs the @Constant value it reduces"));
+    }
+    Text.throwIfAny(problems);
+    return make(curve, rules, Double.NaN);
+  }
+
+  /**
+   * A plateau controller over a constant curve of value {@code constantValue} (the processor
+   * requires a {@code @Constant} body for PYTORCH and KERAS): their {@code min_lr} and {@code eps}
+   * are in LR units. With ANNEAL rules the value is not used.
+   *
+   * @throws IllegalArgumentException if the rules break a rule or the value is not finite and
+   *     {@code > 0}
+   */
+  public static PlateauSchedule plateau(LrSchedule curve, PlateauRules rules, double constantValue) {
+    List<ControlProblem> problems = problems(rules);
+    if (rules.compat() != null && rules.compat() != Compat.ANNEAL
+        && !(constantValue > 0 && constantValue < Double.POSITIVE_INFINITY)) {
+      problems.add(new ControlProblem("Constant", "value",
+          "@Constant.value must be finite and > 0 under @ReduceOnPlateau(compat = Compat."
+              + rules.compat() + "), was " + Text.source(constantValue)));
+    }
+    Text.throwIfAny(problems);
+    return make(curve, rules, rules.compat() == Compat.ANNEAL ? Double.NaN : constantValue);
+  }
+
+  private static List<ControlProblem> problems(PlateauRules rules) {
+    if (rules == null) {
+      throw new IllegalArgumentException("@ReduceOnPlateau rules must not be null");
+    }
+    return new ArrayList<>(rules.problems());
+  }
+
+  private static PlateauSchedule make(LrSchedule curve, PlateauRules rules, double value) {
+    if (curve == null) {
+      throw new IllegalArgumentException("the curve of @ReduceOnPlateau must not be null");
+    }
+    long fingerprint = Text.fnv1a(rules.canonical() + "|" + Double.toHexString(value) + "|" + curve);
+    return access().plateau(curve, rules, value, fingerprint);
+  }
+
+  /** An early stopper with fresh state. */
+  public static EarlyStopper earlyStopper(StoppingRules rules) {
+    if (rules == null) {
+      throw new IllegalArgumentException("@EarlyStopping rules must not be null");
+    }
+    Text.throwIfAny(rules.problems());
+    return access().stopper(rules, Text.fnv1a(rules.canonical()));
+  }
+}

@@ -1,0 +1,150 @@
+package dev.anneal.internal.control;
+
+import dev.anneal.Compat;
+import dev.anneal.Goal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Internal, not API. Every attribute of a {@code @ReduceOnPlateau}, defaults as the annotation's.
+ * {@link #problems()} lists what breaks the rules, one {@link ControlProblem} per attribute at
+ * fault; the processor reports them, {@link Controllers} throws them.
+ */
+public record PlateauRules(
+    Goal goal,
+    double factor,
+    int patience,
+    double relThreshold,
+    double absThreshold,
+    int cooldown,
+    double minScale,
+    int startAfter,
+    Compat compat) {
+
+  static final String NAME = "ReduceOnPlateau";
+
+  /** The annotation's defaults. */
+  public static final PlateauRules DEFAULTS =
+      new PlateauRules(Goal.MINIMIZE, 0.1, 10, 1e-4, 0, 0, 0, 0, Compat.ANNEAL);
+
+  public PlateauRules withGoal(Goal v) {
+    return new PlateauRules(v, factor, patience, relThreshold, absThreshold, cooldown, minScale, startAfter, compat);
+  }
+
+  public PlateauRules withFactor(double v) {
+    return new PlateauRules(goal, v, patience, relThreshold, absThreshold, cooldown, minScale, startAfter, compat);
+  }
+
+  public PlateauRules withPatience(int v) {
+    return new PlateauRules(goal, factor, v, relThreshold, absThreshold, cooldown, minScale, startAfter, compat);
+  }
+
+  public PlateauRules withRelThreshold(double v) {
+    return new PlateauRules(goal, factor, patience, v, absThreshold, cooldown, minScale, startAfter, compat);
+  }
+
+  public PlateauRules withAbsThreshold(double v) {
+    return new PlateauRules(goal, factor, patience, relThreshold, v, cooldown, minScale, startAfter, compat);
+  }
+
+  public PlateauRules withCooldown(int v) {
+    return new PlateauRules(goal, factor, patience, relThreshold, absThreshold, v, minScale, startAfter, compat);
+  }
+
+  public PlateauRules withMinScale(double v) {
+    return new PlateauRules(goal, factor, patience, relThreshold, absThreshold, cooldown, v, startAfter, compat);
+  }
+
+  public PlateauRules withStartAfter(int v) {
+    return new PlateauRules(goal, factor, patience, relThreshold, absThreshold, cooldown, minScale, v, compat);
+  }
+
+  public PlateauRules withCompat(Compat v) {
+    return new PlateauRules(goal, factor, patience, relThreshold, absThreshold, cooldown, minScale, startAfter, v);
+  }
+
+  private static void add(List<ControlProblem> out, String attribute, String rule, String was) {
+    out.add(new ControlProblem(NAME, attribute, "@" + NAME + "." + attribute + " " + rule + ", was " + was));
+  }
+
+  /** What breaks the rules, in attribute order; empty when valid. */
+  public List<ControlProblem> problems() {
+    List<ControlProblem> out = new ArrayList<>();
+    if (goal == null) {
+      add(out, "goal", "must not be null", "null");
+    }
+    if (!(factor > 0 && factor < 1)) {
+      add(out, "factor", "must be in (0, 1)", Text.source(factor));
+    }
+    int minPatience = compat == Compat.ANNEAL ? 1 : 0;
+    if (patience < minPatience) {
+      add(out, "patience", "must be >= " + minPatience + (compat == Compat.ANNEAL ? "" : " with compat = " + compat), Integer.toString(patience));
+    }
+    if (!(relThreshold >= 0 && relThreshold < 1)) {
+      add(out, "relThreshold", "must be in [0, 1)", Text.source(relThreshold));
+    }
+    if (!(absThreshold >= 0 && absThreshold < Double.POSITIVE_INFINITY)) {
+      add(out, "absThreshold", "must be finite and >= 0", Text.source(absThreshold));
+    }
+    if (cooldown < 0) {
+      add(out, "cooldown", "must be >= 0", Integer.toString(cooldown));
+    }
+    if (!(minScale >= 0 && minScale < 1)) {
+      add(out, "minScale", "must be in [0, 1)", Text.source(minScale));
+    }
+    if (startAfter < 0) {
+      add(out, "startAfter", "must be >= 0", Integer.toString(startAfter));
+    }
+    if (compat == null) {
+      add(out, "compat", "must not be null", "null");
+    } else if (compat == Compat.PYTORCH && relThreshold != 0 && absThreshold != 0
+        && relThreshold == relThreshold && absThreshold == absThreshold) {
+      add(out, "absThreshold",
+          "and relThreshold must not both be non-zero with compat = PYTORCH (threshold_mode 'abs' "
+              + "is absThreshold with relThreshold = 0, 'rel' is relThreshold with absThreshold = 0)",
+          Text.source(absThreshold) + " and relThreshold = " + Text.source(relThreshold));
+    }
+    return out;
+  }
+
+  /** The annotation with its non-default attributes, e.g. {@code @ReduceOnPlateau(factor = 0.5)}. */
+  public String declaration() {
+    StringBuilder sb = new StringBuilder();
+    PlateauRules d = DEFAULTS;
+    if (goal != d.goal) {
+      sb.append(", goal = Goal.").append(goal);
+    }
+    if (Double.compare(factor, d.factor) != 0) {
+      sb.append(", factor = ").append(Text.source(factor));
+    }
+    if (patience != d.patience) {
+      sb.append(", patience = ").append(patience);
+    }
+    if (Double.compare(relThreshold, d.relThreshold) != 0) {
+      sb.append(", relThreshold = ").append(Text.source(relThreshold));
+    }
+    if (Double.compare(absThreshold, d.absThreshold) != 0) {
+      sb.append(", absThreshold = ").append(Text.source(absThreshold));
+    }
+    if (cooldown != d.cooldown) {
+      sb.append(", cooldown = ").append(cooldown);
+    }
+    if (Double.compare(minScale, d.minScale) != 0) {
+      sb.append(", minScale = ").append(Text.source(minScale));
+    }
+    if (startAfter != d.startAfter) {
+      sb.append(", startAfter = ").append(startAfter);
+    }
+    if (compat != d.compat) {
+      sb.append(", compat = Compat.").append(compat);
+    }
+    return "@" + NAME + (sb.length() == 0 ? "" : "(" + sb.substring(2) + ")");
+  }
+
+  /** Every attribute, exactly (hex floats): the input of the declaration's fingerprint. */
+  String canonical() {
+    return NAME + "(" + goal + "," + Double.toHexString(factor) + "," + patience + ","
+        + Double.toHexString(relThreshold) + "," + Double.toHexString(absThreshold) + "," + cooldown
+        + "," + Double.toHexString(minScale) + "," + startAfter + "," + compat + ")";
+  }
+}

@@ -1,0 +1,112 @@
+package dev.anneal.internal.control;
+
+/**
+ * Internal, not API. Reader and writer of the controllers' single-line state texts: a header word,
+ * then {@code name=value} fields in a fixed order separated by one space. Doubles are written as
+ * {@link Double#toHexString} (exact on every JDK), longs in decimal, the fingerprint as 16 hex
+ * digits, booleans as {@code true}/{@code false}. Parsing accepts exactly that form.
+ */
+public final class StateText {
+  private final String what;
+  private final String[] tokens;
+  private int next = 1;
+
+  private StateText(String what, String[] tokens) {
+    this.what = what;
+    this.tokens = tokens;
+  }
+
+  /** Starts reading {@code text}, which must begin with {@code header} and have {@code fields}. */
+  public static StateText read(String what, String header, int fields, String text) {
+    if (text == null) {
+      throw new IllegalArgumentException(what + " text must not be null");
+    }
+    String[] tokens = text.split(" ", -1);
+    if (tokens.length != fields + 1 || !tokens[0].equals(header)) {
+      throw new IllegalArgumentException(
+          what + " text must be '" + header + "' and " + fields + " fields, was '" + text + "'");
+    }
+    return new StateText(what, tokens);
+  }
+
+  private String value(String name) {
+    String token = tokens[next++];
+    if (!token.startsWith(name + "=")) {
+      throw new IllegalArgumentException(
+          what + " field " + name + " expected at position " + (next - 1) + ", was '" + token + "'");
+    }
+    return token.substring(name.length() + 1);
+  }
+
+  private IllegalArgumentException bad(String name, String kind, String v) {
+    return new IllegalArgumentException(what + " field " + name + " must be " + kind + ", was '" + v + "'");
+  }
+
+  public long fingerprint(String name) {
+    String v = value(name);
+    if (v.length() != 16 || !v.chars().allMatch(c -> Character.digit(c, 16) >= 0 && c == Character.toLowerCase(c))) {
+      throw bad(name, "16 lower-case hex digits", v);
+    }
+    return Long.parseUnsignedLong(v, 16);
+  }
+
+  public long longValue(String name) {
+    String v = value(name);
+    try {
+      long l = Long.parseLong(v);
+      if (Long.toString(l).equals(v)) {
+        return l;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw bad(name, "a decimal integer", v);
+  }
+
+  public int intValue(String name) {
+    long l = longValue(name);
+    if (l != (int) l) {
+      throw bad(name, "an int", Long.toString(l));
+    }
+    return (int) l;
+  }
+
+  public double doubleValue(String name) {
+    String v = value(name);
+    try {
+      double d = Double.parseDouble(v);
+      if (Double.toHexString(d).equals(v)) {
+        return d;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw bad(name, "a hex float (Double.toHexString)", v);
+  }
+
+  public boolean booleanValue(String name) {
+    String v = value(name);
+    if (v.equals("true") || v.equals("false")) {
+      return v.equals("true");
+    }
+    throw bad(name, "true or false", v);
+  }
+
+  /** Writer side: {@code name=value} with the formats above. */
+  public static String field(String name, double d) {
+    return " " + name + "=" + Double.toHexString(d);
+  }
+
+  public static String field(String name, long l) {
+    return " " + name + "=" + l;
+  }
+
+  public static String field(String name, boolean b) {
+    return " " + name + "=" + b;
+  }
+
+  public static String fingerprintField(String name, long fingerprint) {
+    String hex = Long.toHexString(fingerprint);
+    return " " + name + "=" + "0".repeat(16 - hex.length()) + hex;
+  }
+}

@@ -1,0 +1,96 @@
+package dev.anneal.internal.control;
+
+import dev.anneal.Goal;
+import dev.anneal.NonFinite;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Internal, not API. Every attribute of an {@code @EarlyStopping} ({@code patience} has no
+ * default). {@link #problems()} lists what breaks the rules, one per attribute at fault.
+ */
+public record StoppingRules(
+    Goal goal, int patience, double minDelta, double baseline, int startAfter, NonFinite nonFinite) {
+
+  static final String NAME = "EarlyStopping";
+
+  /** The annotation's defaults with this {@code patience}. */
+  public static StoppingRules of(int patience) {
+    return new StoppingRules(Goal.MINIMIZE, patience, 0, Double.NaN, 0, NonFinite.STOP);
+  }
+
+  public StoppingRules withGoal(Goal v) {
+    return new StoppingRules(v, patience, minDelta, baseline, startAfter, nonFinite);
+  }
+
+  public StoppingRules withMinDelta(double v) {
+    return new StoppingRules(goal, patience, v, baseline, startAfter, nonFinite);
+  }
+
+  public StoppingRules withBaseline(double v) {
+    return new StoppingRules(goal, patience, minDelta, v, startAfter, nonFinite);
+  }
+
+  public StoppingRules withStartAfter(int v) {
+    return new StoppingRules(goal, patience, minDelta, baseline, v, nonFinite);
+  }
+
+  public StoppingRules withNonFinite(NonFinite v) {
+    return new StoppingRules(goal, patience, minDelta, baseline, startAfter, v);
+  }
+
+  private static void add(List<ControlProblem> out, String attribute, String rule, String was) {
+    out.add(new ControlProblem(NAME, attribute, "@" + NAME + "." + attribute + " " + rule + ", was " + was));
+  }
+
+  /** What breaks the rules, in attribute order; empty when valid. */
+  public List<ControlProblem> problems() {
+    List<ControlProblem> out = new ArrayList<>();
+    if (goal == null) {
+      add(out, "goal", "must not be null", "null");
+    }
+    if (patience < 0) {
+      add(out, "patience", "must be >= 0", Integer.toString(patience));
+    }
+    if (!(minDelta >= 0 && minDelta < Double.POSITIVE_INFINITY)) {
+      add(out, "minDelta", "must be finite and >= 0", Text.source(minDelta));
+    }
+    if (Double.isInfinite(baseline)) {
+      add(out, "baseline", "must be finite or Double.NaN (none)", Text.source(baseline));
+    }
+    if (startAfter < 0) {
+      add(out, "startAfter", "must be >= 0", Integer.toString(startAfter));
+    }
+    if (nonFinite == null) {
+      add(out, "nonFinite", "must not be null", "null");
+    }
+    return out;
+  }
+
+  /** The annotation: {@code patience} always, the other attributes when not default. */
+  public String declaration() {
+    StringBuilder sb = new StringBuilder("@" + NAME + "(");
+    if (goal != Goal.MINIMIZE) {
+      sb.append("goal = Goal.").append(goal).append(", ");
+    }
+    sb.append("patience = ").append(patience);
+    if (Double.compare(minDelta, 0.0) != 0) {
+      sb.append(", minDelta = ").append(Text.source(minDelta));
+    }
+    if (!Double.isNaN(baseline)) {
+      sb.append(", baseline = ").append(Text.source(baseline));
+    }
+    if (startAfter != 0) {
+      sb.append(", startAfter = ").append(startAfter);
+    }
+    if (nonFinite != NonFinite.STOP) {
+      sb.append(", nonFinite = NonFinite.").append(nonFinite);
+    }
+    return sb.append(')').toString();
+  }
+
+  String canonical() {
+    return NAME + "(" + goal + "," + patience + "," + Double.toHexString(minDelta) + ","
+        + Double.toHexString(baseline) + "," + startAfter + "," + nonFinite + ")";
+  }
+}

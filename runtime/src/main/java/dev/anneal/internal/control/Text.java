@@ -1,0 +1,41 @@
+package dev.anneal.internal.control;
+
+import java.util.List;
+
+/** Internal, not API. Declaration text, fingerprints and the strict state text form. */
+final class Text {
+  private Text() {}
+
+  /** A double as Java source, as the schedules' declarations print it. */
+  static String source(double d) {
+    if (Double.isNaN(d)) {
+      return "Double.NaN";
+    }
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
+    }
+    return Double.toString(d);
+  }
+
+  /** 64-bit FNV-1a over the UTF-16 units of {@code s}. */
+  static long fnv1a(String s) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      h = (h ^ (c & 0xff)) * 0x100000001b3L;
+      h = (h ^ (c >>> 8)) * 0x100000001b3L;
+    }
+    return h;
+  }
+
+  /** Throws the joined messages of {@code problems}, if any. */
+  static void throwIfAny(List<ControlProblem> problems) {
+    if (!problems.isEmpty()) {
+      StringBuilder sb = new StringBuilder();
+      for (ControlProblem p : problems) {
+        sb.append(sb.length() == 0 ? "" : "; ").append(p.message());
+      }
+      throw new IllegalArgumentException(sb.toString());
+    }
+  }
+}
