@@ -55,7 +55,7 @@ class ParseFuzzTest {
     "Cyclic.SAME_AS_UP", "dev.anneal.", "\\u0040", "é", "𝔘",
   };
 
-  private static final int ITERATIONS = 30_000;
+  private static final int ITERATIONS = 15_000;
 
   @Test
   void parseThrowsOnlyIllegalArgumentAndAcceptedTextRoundTrips() {
@@ -94,6 +94,36 @@ class ParseFuzzTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Schedules.parse(null));
     assertFalse(e.getMessage() == null || e.getMessage().isBlank());
+  }
+
+  @Test
+  void literalsReadAsJavacReadsThem() {
+    // The expected values are literals in this file: javac computed them when it compiled the test.
+    assertEquals(Schedules.constant(010).build(), Schedules.parse("@Constant(010)"));
+    assertEquals(Schedules.constant(0.1f).build(), Schedules.parse("@Constant(0.1f)"));
+    assertEquals(Schedules.constant(0x1p-3).build(), Schedules.parse("@Constant(0x1p-3)"));
+    assertEquals(Schedules.constant(0x1.8p1f).build(), Schedules.parse("@Constant(0x1.8p1f)"));
+    assertEquals(Schedules.constant(Long.MAX_VALUE).build(),
+        Schedules.parse("@Constant(java.lang.Long.MAX_VALUE)"));
+    assertEquals(Schedules.constant(Math.PI).steps(Long.MAX_VALUE).build(),
+        Schedules.parse("@Constant(value = Math.PI, steps = Long.MAX_VALUE)"));
+    assertEquals(Schedules.cosine(0.1, 0b1010_0000).to(Float.MIN_VALUE).build(),
+        Schedules.parse("@Cosine(from = 0.1, steps = 0b1010_0000, to = Float.MIN_VALUE)"));
+    assertEquals(Schedules.multiStep(0.1, 0.5, 0x10, 030, 1L << 40).build(),
+        Schedules.parse("@MultiStep(from = 0.1, /* javac's octal */ milestones = {0x10, 030, "
+            + "1_099_511_627_776L, }, factor = 0.5) // trailing comma and comments, as in Java"));
+    assertEquals(Schedules.constant(1.0).build(), Schedules.parse("@Constant(\n  1 // one\n)"));
+    LrSchedule big = Schedules.cosine(0.1, 1L << 40).build(); // toString needs an L: javac's rule
+    assertEquals(big, Schedules.parse(big.toString()));
+    assertTrue(big.toString().matches(".*steps = [0-9_]+L\\).*"), big.toString());
+    for (String javacRejects : new String[] {"@Constant(09)", "@Constant(1_)", "@Constant(1e-400)",
+        "@Constant(0x1.0)", "@Constant(9223372036854775808)", "@Cosine(from = 1, steps = 1.0)",
+        "@Cosine(from = 1, steps = 10) @Restarts(limit = 1L)", "@Cosine(from = 1, steps = 10) @Restarts(limit = 2147483648)", "@Constant(1) /* open",
+        "@MultiStep(from = 0.1, milestones = {,1}, factor = 0.5)", "@Constant(--1)"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> Schedules.parse(javacRejects), javacRejects);
+      assertFalse(e.getMessage().isBlank());
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.anneal.internal.parse;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -112,6 +113,9 @@ public final class JavaLexer {
   /** origin[i]: offset in src of text's char i; origin[text.length()] == src.length(). */
   private final int[] origin;
 
+  /** See {@link #JavaLexer(String, boolean)}. */
+  private final boolean longsWithoutSuffix;
+
   private int pos;
   private Token lookahead;
   /** Kind of the last token lexed (javac's "prefix" for 2147483648), null before the first. */
@@ -123,6 +127,19 @@ public final class JavaLexer {
    * @throws IllegalArgumentException if source is null or holds a malformed unicode escape
    */
   public JavaLexer(String source) {
+    this(source, false);
+  }
+
+  /**
+   * A lexer over {@code source}; with {@code longsWithoutSuffix}, an integer literal without
+   * {@code L} that javac rejects as too large for an int but that fits a long (e.g.
+   * {@code 9_007_199_254_740_993}, {@code 0x1_0000_0000}) reads as that long instead. That only
+   * accepts more: every text javac accepts keeps javac's value ({@code 0xFFFFFFFF} is still -1).
+   *
+   * @throws IllegalArgumentException if source is null or holds a malformed unicode escape
+   */
+  public JavaLexer(String source, boolean longsWithoutSuffix) {
+    this.longsWithoutSuffix = longsWithoutSuffix;
     if (source == null) {
       throw new IllegalArgumentException("the source text is null");
     }
@@ -161,12 +178,26 @@ public final class JavaLexer {
     }
     from[sb.length()] = source.length();
     this.text = sb.toString();
-    this.origin = java.util.Arrays.copyOf(from, sb.length() + 1);
+    this.origin = Arrays.copyOf(from, sb.length() + 1);
   }
 
   /** The source text this lexer reads. */
   public String source() {
     return src;
+  }
+
+  /**
+   * Continues reading at this offset of the source (a parser that reads some text itself hands
+   * over here); the token before is forgotten, so {@code 2147483648} needs its minus after this.
+   */
+  public void reset(int sourceOffset) {
+    if (sourceOffset < 0 || sourceOffset > src.length()) {
+      throw new IllegalArgumentException("offset " + sourceOffset + " is outside the source text");
+    }
+    int i = Arrays.binarySearch(origin, sourceOffset);
+    pos = i >= 0 ? i : -i - 1;
+    lookahead = null;
+    previous = null;
   }
 
   /** The next token, without consuming it; {@link Kind#EOF} at the end. */
@@ -636,6 +667,10 @@ public final class JavaLexer {
       throw errorAt(start, "integer number too large: " + here(start));
     }
     boolean afterMinus = previous == Kind.MINUS;
+    long intLimit = radix == 10 ? (afterMinus ? 1L << 31 : Integer.MAX_VALUE) : 0xFFFF_FFFFL;
+    if (!isLong && longsWithoutSuffix && Long.compareUnsigned(v, intLimit) > 0) {
+      isLong = true; // read as if it had its L
+    }
     if (isLong) {
       // decimal: up to 2^63 - 1, and 2^63 right after a unary minus; others: all 64 bits
       if (radix == 10 && Long.compareUnsigned(v, Long.MIN_VALUE) >= 0
@@ -644,8 +679,7 @@ public final class JavaLexer {
       }
       return token(Kind.LONG, start, v);
     }
-    long limit = radix == 10 ? (afterMinus ? 1L << 31 : Integer.MAX_VALUE) : 0xFFFF_FFFFL;
-    if (Long.compareUnsigned(v, limit) > 0) {
+    if (Long.compareUnsigned(v, intLimit) > 0) {
       throw errorAt(start, "integer number too large: " + here(start));
     }
     return token(Kind.INT, start, (int) v);
