@@ -128,7 +128,8 @@ public final class DeclarationParser {
           int at = pos;
           JavaLexer.Token t = literal(kind, attr);
           if (t.kind() != JavaLexer.Kind.INT) {
-            throw fail(at, "@" + kind.simpleName() + "." + attr.name() + " must be an int, was " + t.text());
+            throw fail(at, "@" + kind.simpleName() + "." + attr.name() + " must be an int, was "
+                + t.text());
           }
           return lexer.intValue(t);
         }
@@ -210,7 +211,8 @@ public final class DeclarationParser {
     int at = pos;
     JavaLexer.Token t = literal(kind, attr);
     if (t.kind() != JavaLexer.Kind.INT && t.kind() != JavaLexer.Kind.LONG) {
-      throw fail(at, "@" + kind.simpleName() + "." + attr.name() + " must be a whole number, was " + t.text());
+      throw fail(at, "@" + kind.simpleName() + "." + attr.name() + " must be a whole number, was "
+          + t.text());
     }
     return lexer.longValue(t);
   }

@@ -15,9 +15,10 @@ import java.util.Set;
  * <p>Literal values are javac's: {@code 010} is 8, {@code 0xFFFFFFFF} is -1, {@code 0.1f} is the
  * float nearest 0.1, {@code 2147483648} is legal only right after a unary minus, a float or double
  * literal that rounds to infinity, or to zero while not written as zero, is an error. The rules
- * mirror {@code com.sun.tools.javac.parser.JavaTokenizer} (scanNumber, scanDigits) and
- * {@code JavacParser.literal} (range checks, {@code isZero}) of OpenJDK 17, repository
- * openjdk/jdk17u, directory src/jdk.compiler/share/classes/com/sun/tools/javac/parser/.
+ * mirror javac's {@code JavaTokenizer} (scanNumber, scanDigits) and {@code JavacParser}
+ * (literal: range checks, isZero; term3: the minus before 2147483648), repository openjdk/jdk,
+ * src/jdk.compiler/share/classes/com/sun/tools/javac/parser/; JavaLexerTest checks the lexer
+ * against the JDK's compiler itself.
  *
  * <p>Use: {@link #peek()} and {@link #next()} for tokens, {@link #qualifiedName()} for
  * {@code a.b.C}, {@link #signedNumber()} for a number with unary signs or a named constant, then
@@ -254,7 +255,8 @@ public final class JavaLexer {
       name.append('.').append((String) id.value);
       end = id.end();
     }
-    return new Token(Kind.IDENTIFIER, src.substring(first.start, end), first.start, name.toString());
+    String text = src.substring(first.start, end);
+    return new Token(Kind.IDENTIFIER, text, first.start, name.toString());
   }
 
   /** {@link #signedNumber(Map)} with only the {@code java.lang} constants. */
@@ -544,7 +546,8 @@ public final class JavaLexer {
       pos += 2;
       String digits = digits(2);
       if (digits.isEmpty()) {
-        throw errorAt(start, "binary numbers must contain at least one binary digit: " + here(start));
+        throw errorAt(start,
+            "binary numbers must contain at least one binary digit: " + here(start));
       }
       t = integer(start, digits, 2);
     } else {
@@ -568,8 +571,9 @@ public final class JavaLexer {
     char p = peekChar();
     if (p != 'p' && p != 'P') {
       if (dot) {
-        throw errorAt(start, "malformed floating-point literal (a hexadecimal one needs an exponent "
-            + "p): " + here(start));
+        throw errorAt(start,
+            "malformed floating-point literal (a hexadecimal one needs an exponent p): "
+                + here(start));
       }
       if (whole.isEmpty()) {
         throw errorAt(start,
@@ -745,8 +749,9 @@ public final class JavaLexer {
     if (n instanceof Double) {
       return Kind.DOUBLE;
     }
-    throw new IllegalArgumentException("a named constant must be an Integer, Long, Float or Double, "
-        + "was " + n.getClass().getName());
+    throw new IllegalArgumentException(
+        "a named constant must be an Integer, Long, Float or Double, was "
+            + n.getClass().getName());
   }
 
   private static Object negate(Object v) {

@@ -413,8 +413,8 @@ class JavaLexerTest {
         if (v < 0 && r.nextInt(4) > 0) {
           sign = "-";
         }
-        body = sign.isEmpty() ? (isLong ? Long.toUnsignedString(v) : Integer.toUnsignedString((int) v))
-            : Long.toString(v).substring(1);
+        String unsigned = isLong ? Long.toUnsignedString(v) : Integer.toUnsignedString((int) v);
+        body = sign.isEmpty() ? unsigned : Long.toString(v).substring(1);
         if (body.equals("0") && !sign.isEmpty()) {
           sign = "";
         }
