@@ -87,7 +87,7 @@ class ParseFuzzTest {
         + "\n    minimal:  " + quote(minimize(input, problem))));
     assertTrue(failures.isEmpty(), failures.size() + " kinds of failure:\n"
         + String.join("\n", report));
-    assertTrue(accepted > ITERATIONS / 50, "only " + accepted + " inputs were accepted");
+    assertTrue(accepted > ITERATIONS / 10, "only " + accepted + " inputs were accepted");
   }
 
   @Test
@@ -190,10 +190,10 @@ class ParseFuzzTest {
 
   private static String mutate(Random r) {
     StringBuilder sb = new StringBuilder(VALID[r.nextInt(VALID.length)]);
-    int edits = 1 + r.nextInt(4);
+    int edits = r.nextInt(3) == 0 ? 1 + r.nextInt(4) : 1; // one edit keeps more inputs valid
     for (int k = 0; k < edits; k++) {
       int at = r.nextInt(sb.length() + 1);
-      switch (r.nextInt(8)) {
+      switch (r.nextInt(10)) {
         case 0: // truncate
           sb.setLength(at);
           break;
@@ -208,7 +208,9 @@ class ParseFuzzTest {
           sb.replace(at, Math.min(sb.length(), at + 1 + r.nextInt(4)),
               PIECES[r.nextInt(PIECES.length)]);
           break;
-        case 5: // replace a number with another literal
+        case 5:
+        case 8:
+        case 9: // replace a number with another literal
           replaceNumber(sb, r);
           break;
         case 6: // splice another declaration in
