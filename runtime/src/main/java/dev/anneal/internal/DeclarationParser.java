@@ -1,5 +1,6 @@
 package dev.anneal.internal;
 
+import dev.anneal.internal.parse.JavaLexer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +12,15 @@ import java.util.Map;
  * generated classes embed and {@code Schedules.parse} accepts from config files.
  */
 public final class DeclarationParser {
+  /** anneal's named constants, as javac resolves them in an annotation. */
+  private static final Map<String, Long> NAMED = Map.of(
+      "Constant.UNBOUNDED", 0L, "dev.anneal.Constant.UNBOUNDED", 0L,
+      "Cyclic.SAME_AS_UP", 0L, "dev.anneal.Cyclic.SAME_AS_UP", 0L);
+
   private final String src;
   private int pos;
+  /** Reads numbers exactly as javac does; created at the first number. */
+  private JavaLexer lexer;
 
   private DeclarationParser(String src) {
     this.src = src;
@@ -24,6 +32,9 @@ public final class DeclarationParser {
    * @throws IllegalArgumentException naming the position and what was expected
    */
   public static Declaration parse(String source) {
+    if (source == null) {
+      throw new IllegalArgumentException("the declaration to parse is null");
+    }
     return new DeclarationParser(source).declaration();
   }
 
@@ -114,11 +125,13 @@ public final class DeclarationParser {
         return wholeNumber(kind, attr);
       case INT:
         {
-          long v = wholeNumber(kind, attr);
-          if (v != (int) v) {
-            throw fail(pos, "@" + kind.simpleName() + "." + attr.name() + " must fit in an int, was " + v);
+          int at = pos;
+          JavaLexer.Token t = literal(kind, attr);
+          if (t.kind() != JavaLexer.Kind.INT) {
+            throw fail(at, "@" + kind.simpleName() + "." + attr.name() + " must be an int, was "
+                + t.text());
           }
-          return (int) v;
+          return lexer.intValue(t);
         }
       case BOOLEAN:
         {
@@ -134,14 +147,19 @@ public final class DeclarationParser {
           List<Object> items = new ArrayList<>();
           if (tryConsume('{')) {
             skipSpace();
-            if (!tryConsume('}')) {
-              do {
-                skipSpace();
+            if (tryConsume(',')) { // {,}: an empty array, as Java allows
+              skipSpace();
+            } else {
+              while (peek() != '}') { // a trailing comma is allowed, as in Java
                 items.add(element(kind, attr));
                 skipSpace();
-              } while (tryConsume(','));
-              expect('}');
+                if (!tryConsume(',')) {
+                  break;
+                }
+                skipSpace();
+              }
             }
+            expect('}');
           } else {
             items.add(element(kind, attr));
           }
@@ -185,58 +203,35 @@ public final class DeclarationParser {
   }
 
   private double number(Kind kind, Attr attr) {
-    int at = pos;
-    String word = numberWord();
-    if (word.equals("Double.NaN") || word.equals("Double.POSITIVE_INFINITY") || word.equals("Double.NEGATIVE_INFINITY")) {
-      return word.equals("Double.NaN") ? Double.NaN
-          : word.endsWith("POSITIVE_INFINITY") ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
-    }
-    String clean = word.replace("_", "");
-    if (clean.endsWith("L") || clean.endsWith("l")) {
-      clean = clean.substring(0, clean.length() - 1);
-    }
-    try {
-      return Double.parseDouble(clean);
-    } catch (NumberFormatException e) {
-      throw fail(at, "@" + kind.simpleName() + "." + attr.name() + " must be a number, was " + word);
-    }
+    JavaLexer.Token t = literal(kind, attr); // creates the lexer: call before using it
+    return lexer.doubleValue(t);
   }
 
   private long wholeNumber(Kind kind, Attr attr) {
     int at = pos;
-    String word = numberWord();
-    if (word.endsWith("UNBOUNDED") || word.endsWith("SAME_AS_UP")) {
-      return 0; // Constant.UNBOUNDED, Cyclic.SAME_AS_UP
+    JavaLexer.Token t = literal(kind, attr);
+    if (t.kind() != JavaLexer.Kind.INT && t.kind() != JavaLexer.Kind.LONG) {
+      throw fail(at, "@" + kind.simpleName() + "." + attr.name() + " must be a whole number, was "
+          + t.text());
     }
-    String clean = word.replace("_", "");
-    if (clean.endsWith("L") || clean.endsWith("l")) {
-      clean = clean.substring(0, clean.length() - 1);
-    }
-    try {
-      return Long.parseLong(clean);
-    } catch (NumberFormatException e) {
-      throw fail(at, "@" + kind.simpleName() + "." + attr.name() + " must be a whole number, was " + word);
-    }
+    return lexer.longValue(t);
   }
 
-  private String numberWord() {
-    int start = pos;
-    if (peek() == '-' || peek() == '+') {
-      pos++;
-    }
-    while (pos < src.length()) {
-      char c = src.charAt(pos);
-      boolean sign = (c == '-' || c == '+') && (src.charAt(pos - 1) == 'e' || src.charAt(pos - 1) == 'E');
-      if (Character.isLetterOrDigit(c) || c == '.' || c == '_' || sign) {
-        pos++;
-      } else {
-        break;
+  /** A number with unary signs, or a named constant, read by {@link JavaLexer} from pos on. */
+  private JavaLexer.Token literal(Kind kind, Attr attr) {
+    int at = pos;
+    try {
+      if (lexer == null) {
+        lexer = new JavaLexer(src, true); // also 9_007_199_254_740_993 without L, as always
       }
+      lexer.reset(pos);
+      JavaLexer.Token t = lexer.signedNumber(NAMED);
+      pos = t.end();
+      return t;
+    } catch (IllegalArgumentException e) {
+      String why = e.getMessage().replaceFirst("^at [0-9:]+: ", "");
+      throw fail(at, "@" + kind.simpleName() + "." + attr.name() + ": " + why);
     }
-    if (pos == start) {
-      throw fail(pos, "expected a number");
-    }
-    return src.substring(start, pos);
   }
 
   private String qualifiedName() {
@@ -286,9 +281,25 @@ public final class DeclarationParser {
     }
   }
 
+  /** Whitespace and comments, as Java has them. */
   private void skipSpace() {
-    while (pos < src.length() && Character.isWhitespace(src.charAt(pos))) {
-      pos++;
+    while (pos < src.length()) {
+      char c = src.charAt(pos);
+      if (c == ' ' || c == '\t' || c == '\f' || c == '\n' || c == '\r') {
+        pos++;
+      } else if (src.startsWith("//", pos)) {
+        while (pos < src.length() && src.charAt(pos) != '\n' && src.charAt(pos) != '\r') {
+          pos++;
+        }
+      } else if (src.startsWith("/*", pos)) {
+        int end = src.indexOf("*/", pos + 2);
+        if (end < 0) {
+          throw fail(pos, "unclosed comment");
+        }
+        pos = end + 2;
+      } else {
+        return;
+      }
     }
   }
 

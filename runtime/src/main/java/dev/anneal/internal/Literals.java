@@ -12,7 +12,7 @@ public final class Literals {
       return number((Double) v);
     }
     if (v instanceof Long) {
-      return number((Long) v);
+      return longSource((Long) v);
     }
     if (v instanceof double[]) {
       StringBuilder sb = new StringBuilder("{");
@@ -24,7 +24,7 @@ public final class Literals {
     if (v instanceof long[]) {
       StringBuilder sb = new StringBuilder("{");
       for (long l : (long[]) v) {
-        sb.append(sb.length() > 1 ? ", " : "").append(number(l));
+        sb.append(sb.length() > 1 ? ", " : "").append(longSource(l));
       }
       return sb.append('}').toString();
     }
@@ -32,6 +32,11 @@ public final class Literals {
       return ((Enum<?>) v).getDeclaringClass().getSimpleName() + "." + ((Enum<?>) v).name();
     }
     return String.valueOf(v);
+  }
+
+  /** A long as Java source: with an L where an int literal could not hold it, as javac needs. */
+  private static String longSource(long l) {
+    return number(l) + (l == (int) l ? "" : "L");
   }
 
   /** A double as Java source that reads back to the same value. */
