@@ -44,6 +44,34 @@ class ValidationTest {
    */
   static Stream<Arguments> ruleErrors() {
     return Stream.of(
+        // values that stop being finite (the step where they do is in the message)
+        rule("@StepDecay.factor makes the value grow without bound: 0.1 * 2.0^floor(t / 10) overflows to"
+                + " Infinity at step 10,250", "factor = 2,", "2",
+            "  @StepDecay(from = 0.1,", "      factor = 2,", "      every = 10)", "  double lr(long step);"),
+        rule("@Exponential.rate makes the value grow without bound: it overflows to Infinity at step 71,561",
+            "rate = 1.01)", "1",
+            "  @Exponential(from = 0.1,", "      rate = 1.01)", "  double lr(long step);"),
+        rule("@MultiStep.factor makes the value overflow after 2 milestones (from step 200)", "factor = 1e308)", "1",
+            "  @MultiStep(from = 0.1, milestones = {100, 200, 300},", "      factor = 1e308)",
+            "  double lr(long step);"),
+        rule("@OneCycle.finalDivFactor makes the final value initial / finalDivFactor = Double.POSITIVE_INFINITY"
+                + " unusable", "finalDivFactor = Double.MIN_VALUE)", ".MIN",
+            "  @OneCycle(peak = 0.1, steps = 1_000,", "      finalDivFactor = Double.MIN_VALUE)",
+            "  double lr(long step);"),
+        rule("@Restarts.decay makes the schedule's value Double.POSITIVE_INFINITY at step 300", "decay = 1e308,",
+            "1", "  @Restarts(growth = 2,", "      decay = 1e308,", "      limit = 3)",
+            "  @Cosine(from = 0.1, steps = 100)", "  double lr(long step);"),
+        rule("@Exponential.to must be <= from (0.1) for a decay (rate < 1)", "to = 0.5)", "0",
+            "  @Exponential(from = 0.1, rate = 0.9,", "      to = 0.5)", "  double lr(long step);"),
+        rule("@Tanh.upper must be > lower (3.0), was -3.0", "upper = -3,", "-",
+            "  @Tanh(from = 0.1, steps = 100, lower = 3,", "      upper = -3,", "      to = 0)",
+            "  double lr(long step);"),
+        rule("@Sigmoid.gamma must not be 0", "gamma = 0,", "0",
+            "  @Sigmoid(from = 0.1,", "      gamma = 0,", "      center = 10)", "  double lr(long step);"),
+        rule("@Sigmoid.center must be >= 0, was -5", "center = -5)", "-",
+            "  @Sigmoid(from = 0.1, gamma = -1,", "      center = -5)", "  double lr(long step);"),
+        rule("@InverseTime.power must be >= 0, was -1.0", "power = -1)", "-",
+            "  @InverseTime(from = 0.1, rate = 0.1,", "      power = -1)", "  double lr(long step);"),
         // finite numbers
         rule("@Cosine.to must be finite, was Double.NaN", "to = Double.NaN", ".NaN",
             "  @Cosine(from = 0.1,", "      to = Double.NaN,", "      steps = 100)", "  double lr(long step);"),
@@ -469,12 +497,16 @@ class ValidationTest {
 
   static Stream<Arguments> ruleWarnings() {
     return Stream.of(
+        // A growth that stays finite up to Long.MAX_VALUE is legal, with a warning (every = 2^60: 7
+        // steps); one that overflows is an error (growthThatOverflowsIsAnError).
         rule("@StepDecay.factor is above 1, so this decay increases the value, was 1.5", "factor = 1.5,", null,
-            "  @StepDecay(from = 0.1,", "      factor = 1.5,", "      every = 10)", "  double lr(long step);"),
+            "  @StepDecay(from = 0.1,", "      factor = 1.5,", "      every = 1_152_921_504_606_846_976L)",
+            "  double lr(long step);"),
         rule("@MultiStep.factor is above 1, so this decay increases the value, was 2.0", "factor = 2)", null,
             "  @MultiStep(from = 0.1, milestones = {10, 20},", "      factor = 2)", "  double lr(long step);"),
-        rule("@Exponential.rate is above 1, so this decay increases the value, was 1.01", "rate = 1.01)", null,
-            "  @Exponential(from = 0.1,", "      rate = 1.01)", "  double lr(long step);"),
+        rule("@Exponential.rate is above 1, so this decay increases the value, was 1.01", "rate = 1.01,", null,
+            "  @Exponential(from = 0.1,", "      rate = 1.01,", "      every = 1_152_921_504_606_846_976L)",
+            "  double lr(long step);"),
         rule("@Cosine.to is above from (0.1), so this decay increases the value, was 0.5", "to = 0.5,", null,
             "  @Cosine(from = 0.1,", "      to = 0.5,", "      steps = 100)", "  double lr(long step);"),
         rule("@Polynomial.to is above from (0.1), so this decay increases the value, was 0.2", "to = 0.2,", null,

@@ -51,7 +51,58 @@ public final class Rules {
     if (r.errors() == 0) {
       r.length(body, w, c, restarts, totalSteps);
     }
+    if (r.errors() == 0) {
+      r.finiteEverywhere(Plan.unchecked(decl));
+    }
     return r.problems;
+  }
+
+  /**
+   * The safety net under the rules above: the value at every step where the schedule changes
+   * regime (and at powers of two up to {@code Long.MAX_VALUE}) must be finite. Each kind's rules
+   * already reject the overflows they can cause; this catches the combinations (a restart decay
+   * above 1 over many cycles).
+   */
+  private void finiteEverywhere(Plan plan) {
+    java.util.TreeSet<Long> probes = new java.util.TreeSet<>(); // in order: report the first
+    long w = plan.warmupSteps;
+    for (long s : new long[] {0, 1, w - 1, w, w + 1, Long.MAX_VALUE}) {
+      probes.add(s);
+    }
+    for (int k = 1; k < 63; k++) {
+      probes.add(1L << k);
+      probes.add(w + (1L << k));
+    }
+    if (plan.bodyLength >= 0) {
+      long end = w + plan.bodyLength;
+      for (long s : new long[] {end - 1, end, end + plan.cooldownSteps - 1, end + plan.cooldownSteps}) {
+        probes.add(s);
+      }
+    }
+    if (plan.restarts) {
+      int cycles = plan.limit == 0 ? 64 : Math.min(plan.limit, 4096);
+      for (int i = 0; i < cycles; i++) {
+        double start = plan.cycleStarts() > 0
+            ? (i < plan.cycleStarts() ? plan.cycleStart(i) : 0x1p63)
+            : (double) i * plan.period;
+        if (start < 0x1p62) {
+          probes.add(w + (long) start);
+          probes.add(w + (long) start + 1);
+        }
+      }
+    }
+    for (long s : probes) {
+      if (s < 0) {
+        continue;
+      }
+      double v = plan.at(s);
+      if (!Double.isFinite(v)) {
+        Kind k = plan.restarts ? Kind.RESTARTS : plan.body().kind();
+        error(k, plan.restarts ? "decay" : null, "makes the schedule's value " + number(v)
+            + " at step " + count(s) + "; every value must be finite");
+        return;
+      }
+    }
   }
 
   /** The first error's message, or {@code null} when {@code problems} has no error. */

@@ -57,6 +57,14 @@ public record Exponential(double from, double rate, long every, boolean staircas
     if (Double.isNaN(to)) {
       check.increases("rate", rate);
     }
+    if (!check.hasErrors() && !clamped()) {
+      long at = Growth.overflowStep(from, Math.log(rate), every, staircase);
+      if (at >= 0) {
+        check.error("rate", "makes the value grow without bound: it overflows to Infinity at step "
+            + count(at) + "; clamp it with to = <the largest value>, or use a rate <= 1, was "
+            + number(rate));
+      }
+    }
   }
 
   @Override

@@ -58,6 +58,18 @@ public record MultiStep(double from, long[] milestones, double factor) implement
             + " follows [" + (i - 1) + "] = " + count(m[i - 1]));
       }
     }
+    if (check.hasErrors()) {
+      return;
+    }
+    for (int k = 1; k <= m.length; k++) {
+      double level = from * StrictMath.pow(factor, k);
+      if (!Double.isFinite(level)) {
+        check.error("factor", "makes the value overflow after " + k + " milestone"
+            + (k == 1 ? "" : "s") + " (from step " + count(m[k - 1]) + "): " + number(from) + " * "
+            + number(factor) + "^" + k + " is not finite, was " + number(factor));
+        return;
+      }
+    }
   }
 
   @Override

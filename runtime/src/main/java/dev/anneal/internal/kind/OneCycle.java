@@ -87,6 +87,14 @@ public record OneCycle(
     check.positive("finalDivFactor", finalDivFactor);
     if (!check.hasErrors()) {
       check.difference("peak", peak, initial());
+      if (!Double.isFinite(initial()) || initial() == 0) {
+        check.error("divFactor", "makes the initial value peak / divFactor = " + number(initial())
+            + " unusable (it must be finite and > 0), was " + number(divFactor));
+      } else if (!Double.isFinite(min()) || min() == 0) {
+        check.error("finalDivFactor", "makes the final value initial / finalDivFactor = "
+            + number(min()) + " unusable (it must be finite and > 0), was "
+            + number(finalDivFactor));
+      }
     }
   }
 

@@ -33,6 +33,14 @@ public record StepDecay(double from, double factor, long every) implements Body 
     check.positive("factor", factor);
     check.positive("every", every);
     check.increases("factor", factor);
+    if (!check.hasErrors()) {
+      long at = Growth.overflowStep(from, Math.log(factor), every, true);
+      if (at >= 0) {
+        check.error("factor", "makes the value grow without bound: " + number(from) + " * "
+            + number(factor) + "^floor(t / " + count(every) + ") overflows to Infinity at step "
+            + count(at) + "; use a factor <= 1, was " + number(factor));
+      }
+    }
   }
 
   @Override
