@@ -77,13 +77,14 @@ final class Formulas {
     if (plan.restarts) {
       restarts(code, t);
     } else {
-      body(code, plan.curve(), t);
+      body(code, plan.curve(), t, fields);
     }
     return code.build();
   }
 
-  private static <C extends Curve> void body(CodeBlock.Builder code, C curve, String t) {
-    Emitters.of(curve).emit(code, curve, t);
+  private static <C extends Curve> void body(
+      CodeBlock.Builder code, C curve, String t, List<FieldSpec> fields) {
+    Emitters.of(curve).emit(code, curve, t, fields);
   }
 
   /** {@link Plan#ramp} for a known shape. */

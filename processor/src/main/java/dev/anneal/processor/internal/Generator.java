@@ -129,7 +129,7 @@ public final class Generator {
     CodeBlock at = formulas.at();
     formulas.fields().forEach(curve::addField);
     curve.addMethod(MethodSpec.constructorBuilder()
-        .addStatement("super($S, $L, $S)", m.name(), GENERATED_FORMAT, source)
+        .addStatement("super($S, $L, $L)", m.name(), GENERATED_FORMAT, pieces(source))
         .build());
     curve.addMethod(MethodSpec.methodBuilder("at")
         .addAnnotation(Override.class)
@@ -139,6 +139,16 @@ public final class Generator {
         .addCode(at)
         .build());
     return curve.build();
+  }
+
+  /** {@code "..."} or {@code "...", "..."}: string constants hold at most 65,535 bytes each. */
+  private static CodeBlock pieces(String s) {
+    CodeBlock.Builder b = CodeBlock.builder();
+    int piece = 8_000;
+    for (int i = 0; i < s.length(); i += piece) {
+      b.add(i == 0 ? "$S" : ",\n$S", s.substring(i, Math.min(s.length(), i + piece)));
+    }
+    return s.isEmpty() ? CodeBlock.of("$S", "") : b.build();
   }
 
   /**

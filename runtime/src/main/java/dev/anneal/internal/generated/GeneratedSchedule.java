@@ -30,12 +30,13 @@ public abstract class GeneratedSchedule implements LrSchedule {
   /**
    * @param name the schedule method's name, for {@code toString}
    * @param format the format of {@code declaration}; this runtime reads {@link #FORMAT}
-   * @param declaration the schedule in annotation syntax, as declared
+   * @param declaration the schedule in annotation syntax, as declared, in one or more pieces
    */
-  protected GeneratedSchedule(String name, int format, String declaration) {
+  protected GeneratedSchedule(String name, int format, String... declaration) {
     this.name = name;
     this.format = format;
-    this.declaration = declaration;
+    // in pieces: a class file's string constants hold at most 65,535 bytes
+    this.declaration = String.join("", declaration);
   }
 
   /** The plan the kernels run, or {@code null} when this runtime cannot read the declaration. */
@@ -146,6 +147,16 @@ public abstract class GeneratedSchedule implements LrSchedule {
   /** {@link Tables#cycleOf}. */
   protected static int cycleOf(double[] starts, long t) {
     return Tables.cycleOf(starts, t);
+  }
+
+  /** {@link Tables#longs}. */
+  protected static long[] longs(String... chunks) {
+    return Tables.longs(chunks);
+  }
+
+  /** {@link Tables#doubles}. */
+  protected static double[] doubles(String... chunks) {
+    return Tables.doubles(chunks);
   }
 
   /** {@link Tables#countAtMost}. */

@@ -27,6 +27,58 @@ public final class Tables {
     return lo;
   }
 
+  /**
+   * A {@code long[]} written into generated code as text: the values in base 36, separated by commas,
+   * split over several strings (a class file's string constants hold at most 65,535 bytes).
+   */
+  public static long[] longs(String... chunks) {
+    String all = String.join("", chunks);
+    if (all.isEmpty()) {
+      return new long[0];
+    }
+    String[] parts = all.split(",", -1);
+    long[] values = new long[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      values[i] = Long.parseLong(parts[i], 36);
+    }
+    return values;
+  }
+
+  /** A {@code double[]} written as {@link #longs} of its bits: exact, whatever the value. */
+  public static double[] doubles(String... chunks) {
+    long[] bits = longs(chunks);
+    double[] values = new double[bits.length];
+    for (int i = 0; i < bits.length; i++) {
+      values[i] = Double.longBitsToDouble(bits[i]);
+    }
+    return values;
+  }
+
+  /** The text {@link #longs} reads back, in chunks of at most {@code chunk} characters. */
+  public static java.util.List<String> encode(long[] values, int chunk) {
+    java.util.List<String> chunks = new java.util.ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (int i = 0; i < values.length; i++) {
+      String v = Long.toString(values[i], 36) + (i + 1 < values.length ? "," : "");
+      if (current.length() + v.length() > chunk) {
+        chunks.add(current.toString());
+        current.setLength(0);
+      }
+      current.append(v);
+    }
+    chunks.add(current.toString());
+    return chunks;
+  }
+
+  /** The text {@link #doubles} reads back. */
+  public static java.util.List<String> encode(double[] values, int chunk) {
+    long[] bits = new long[values.length];
+    for (int i = 0; i < values.length; i++) {
+      bits[i] = Double.doubleToRawLongBits(values[i]);
+    }
+    return encode(bits, chunk);
+  }
+
   /** The cycle containing {@code t}: the last {@code i} with {@code starts[i] <= t}. */
   public static int cycleOf(double[] starts, long t) {
     int i = Arrays.binarySearch(starts, (double) t);

@@ -1,14 +1,19 @@
 package dev.anneal.processor.internal.emit;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import java.util.List;
+import com.palantir.javapoet.FieldSpec;
+import java.util.List;
 import dev.anneal.internal.kind.Curve;
 
 /**
  * Writes one kind's curve: statements that end in {@code return}, for a local step {@code t} (a
- * {@code long} variable, non-negative, below the body's length when it has one).
+ * {@code long} variable, non-negative, below the body's length when it has one). Constant tables
+ * the code needs go into {@code fields} (static final fields of the generated class).
  */
 public interface BodyEmitter<C extends Curve> {
-  void emit(CodeBlock.Builder code, C curve, String t);
+  void emit(CodeBlock.Builder code, C curve, String t, List<FieldSpec> fields);
 
   /**
    * The body over one restart cycle of length {@code p} (a double expression) at local step {@code

@@ -3,11 +3,13 @@ package dev.anneal.processor.internal.emit;
 import static dev.anneal.processor.internal.emit.Expr.lit;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import java.util.List;
 import dev.anneal.internal.kind.Constant;
 
 final class ConstantEmitter implements BodyEmitter<Constant.Folded> {
   @Override
-  public void emit(CodeBlock.Builder code, Constant.Folded c, String t) {
+  public void emit(CodeBlock.Builder code, Constant.Folded c, String t, List<FieldSpec> fields) {
     code.addStatement("return $L", lit(c.value));
   }
 

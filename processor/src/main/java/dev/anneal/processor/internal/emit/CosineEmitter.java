@@ -6,11 +6,13 @@ import static dev.anneal.processor.internal.emit.Expr.power;
 import static dev.anneal.processor.internal.emit.Expr.sum;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import java.util.List;
 import dev.anneal.internal.kind.Cosine;
 
 final class CosineEmitter implements BodyEmitter<Cosine.Folded> {
   @Override
-  public void emit(CodeBlock.Builder code, Cosine.Folded c, String t) {
+  public void emit(CodeBlock.Builder code, Cosine.Folded c, String t, List<FieldSpec> fields) {
     if (c.exponent == 1) {
       code.addStatement("double x = toDouble($L)", t)
           .addStatement("return $L", plus(lit(c.mid), lit(c.half) + " * cos(x * " + lit(c.piOverSteps) + ")"));

@@ -3,12 +3,14 @@ package dev.anneal.processor.internal.emit;
 import static dev.anneal.processor.internal.emit.Expr.lit;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import java.util.List;
 import dev.anneal.CyclicMode;
 import dev.anneal.internal.kind.Cyclic;
 
 final class CyclicEmitter implements BodyEmitter<Cyclic.Folded> {
   @Override
-  public void emit(CodeBlock.Builder code, Cyclic.Folded c, String t) {
+  public void emit(CodeBlock.Builder code, Cyclic.Folded c, String t, List<FieldSpec> fields) {
     code.addStatement("long cycle = $L / $L", t, lit(c.period))
         .addStatement("long pos = $L - cycle * $L", t, lit(c.period))
         .addStatement("double x = pos <= $L ? toDouble(pos) * $L : toDouble($L - pos) * $L",

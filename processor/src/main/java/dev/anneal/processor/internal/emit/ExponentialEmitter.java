@@ -3,11 +3,13 @@ package dev.anneal.processor.internal.emit;
 import static dev.anneal.processor.internal.emit.Expr.lit;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import java.util.List;
 import dev.anneal.internal.kind.Exponential;
 
 final class ExponentialEmitter implements BodyEmitter<Exponential.Folded> {
   @Override
-  public void emit(CodeBlock.Builder code, Exponential.Folded c, String t) {
+  public void emit(CodeBlock.Builder code, Exponential.Folded c, String t, List<FieldSpec> fields) {
     String v;
     if (c.lnRate == 0) {
       v = lit(c.from);

@@ -4,11 +4,13 @@ import static dev.anneal.processor.internal.emit.Expr.lit;
 import static dev.anneal.processor.internal.emit.Expr.power;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import java.util.List;
 import dev.anneal.internal.kind.InverseTime;
 
 final class InverseTimeEmitter implements BodyEmitter<InverseTime.Folded> {
   @Override
-  public void emit(CodeBlock.Builder code, InverseTime.Folded c, String t) {
+  public void emit(CodeBlock.Builder code, InverseTime.Folded c, String t, List<FieldSpec> fields) {
     String d = c.staircase
         ? "1 + toDouble(" + t + " / " + lit(c.every) + ") * " + lit(c.rate)
         : "1 + toDouble(" + t + ") * " + lit(c.ratePerStep);

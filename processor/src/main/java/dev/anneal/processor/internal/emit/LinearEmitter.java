@@ -4,11 +4,13 @@ import static dev.anneal.processor.internal.emit.Expr.linear;
 import static dev.anneal.processor.internal.emit.Expr.lit;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import java.util.List;
 import dev.anneal.internal.kind.Linear;
 
 final class LinearEmitter implements BodyEmitter<Linear.Folded> {
   @Override
-  public void emit(CodeBlock.Builder code, Linear.Folded c, String t) {
+  public void emit(CodeBlock.Builder code, Linear.Folded c, String t, List<FieldSpec> fields) {
     code.addStatement("double x = toDouble($L)", t).addStatement("return $L", linear(c.from, c.slope, "x"));
   }
 

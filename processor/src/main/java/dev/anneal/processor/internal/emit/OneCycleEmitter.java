@@ -4,12 +4,14 @@ import static dev.anneal.processor.internal.emit.Expr.lit;
 import static dev.anneal.processor.internal.emit.Expr.plus;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import java.util.List;
 import dev.anneal.internal.kind.OneCycle;
 
 /** PyTorch's phases, unrolled, with every phase boundary and reciprocal folded. */
 final class OneCycleEmitter implements BodyEmitter<OneCycle.Folded> {
   @Override
-  public void emit(CodeBlock.Builder code, OneCycle.Folded c, String t) {
+  public void emit(CodeBlock.Builder code, OneCycle.Folded c, String t, List<FieldSpec> fields) {
     OneCycle.Phases o = c.phases();
     code.addStatement("double x = toDouble($L)", t);
     double end0 = o.end0(o.steps);

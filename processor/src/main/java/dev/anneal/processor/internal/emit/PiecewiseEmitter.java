@@ -5,14 +5,20 @@ import static dev.anneal.processor.internal.emit.Expr.lit;
 import static dev.anneal.processor.internal.emit.Expr.plus;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import java.util.List;
 import dev.anneal.Interpolation;
 import dev.anneal.internal.kind.Piecewise;
 
 final class PiecewiseEmitter implements BodyEmitter<Piecewise.Folded> {
   @Override
-  public void emit(CodeBlock.Builder code, Piecewise.Folded c, String t) {
+  public void emit(CodeBlock.Builder code, Piecewise.Folded c, String t, List<FieldSpec> fields) {
     // t is below the last knot here: the timeline holds the last value.
     int last = c.count() - 1;
+    if (c.count() > Table.LADDER_LIMIT) {
+      table(code, c, t, fields);
+      return;
+    }
     for (int i = 0; i < last; i++) {
       if (i + 1 < last) {
         code.beginControlFlow("if ($L < $L)", t, lit(c.knot(i + 1)));
@@ -35,6 +41,32 @@ final class PiecewiseEmitter implements BodyEmitter<Piecewise.Folded> {
     }
     if (last == 0) {
       code.addStatement("return $L", lit(c.value(0)));
+    }
+  }
+
+  /** The curve's own evaluation over constant tables: find the segment, then one interpolation. */
+  private static void table(CodeBlock.Builder code, Piecewise.Folded c, String t, List<FieldSpec> fields) {
+    int n = c.count();
+    long[] knots = new long[n];
+    double[] values = new double[n];
+    double[] rates = new double[n];
+    for (int i = 0; i < n; i++) {
+      knots[i] = c.knot(i);
+      values[i] = c.value(i);
+      rates[i] = c.interpolation == Interpolation.LINEAR ? c.slope(i) : c.inverseLength(i);
+    }
+    Table.longs(fields, "KNOTS", knots, "The knots.");
+    Table.doubles(fields, "VALUES", values, "The value at each knot");
+    code.addStatement("int i = countAtMost(KNOTS, $L) - 1", t);
+    if (c.interpolation == Interpolation.STEP) {
+      code.addStatement("return VALUES[i]");
+    } else if (c.interpolation == Interpolation.LINEAR) {
+      Table.doubles(fields, "SLOPES", rates, "Per segment, (values[i + 1] - values[i]) / its length");
+      code.addStatement("return VALUES[i] + SLOPES[i] * toDouble($L - KNOTS[i])", t);
+    } else {
+      Table.doubles(fields, "INVERSE_LENGTHS", rates, "Per segment, 1 / its length");
+      code.addStatement("double p = toDouble($L - KNOTS[i]) * INVERSE_LENGTHS[i]", t)
+          .addStatement("return VALUES[i + 1] + (VALUES[i] - VALUES[i + 1]) * (0.5 + 0.5 * cos(PI * p))");
     }
   }
 }

@@ -5,11 +5,13 @@ import static dev.anneal.processor.internal.emit.Expr.power;
 import static dev.anneal.processor.internal.emit.Expr.sumAfter;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import java.util.List;
 import dev.anneal.internal.kind.Polynomial;
 
 final class PolynomialEmitter implements BodyEmitter<Polynomial.Folded> {
   @Override
-  public void emit(CodeBlock.Builder code, Polynomial.Folded c, String t) {
+  public void emit(CodeBlock.Builder code, Polynomial.Folded c, String t, List<FieldSpec> fields) {
     if (!c.cycle) {
       code.addStatement("double r = toDouble($L - $L) * $L", lit(c.steps), t, lit(c.invSteps));
     } else {

@@ -3,11 +3,13 @@ package dev.anneal.processor.internal.emit;
 import static dev.anneal.processor.internal.emit.Expr.lit;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import java.util.List;
 import dev.anneal.internal.kind.StepDecay;
 
 final class StepDecayEmitter implements BodyEmitter<StepDecay.Folded> {
   @Override
-  public void emit(CodeBlock.Builder code, StepDecay.Folded c, String t) {
+  public void emit(CodeBlock.Builder code, StepDecay.Folded c, String t, List<FieldSpec> fields) {
     if (c.lnFactor == 0) {
       code.addStatement("return $L", lit(c.from));
     } else {

@@ -3,11 +3,13 @@ package dev.anneal.processor.internal.emit;
 import static dev.anneal.processor.internal.emit.Expr.lit;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import java.util.List;
 import dev.anneal.internal.kind.Tanh;
 
 final class TanhEmitter implements BodyEmitter<Tanh.Folded> {
   @Override
-  public void emit(CodeBlock.Builder code, Tanh.Folded c, String t) {
+  public void emit(CodeBlock.Builder code, Tanh.Folded c, String t, List<FieldSpec> fields) {
     code.addStatement("return $L + $L * (1 - tanh($L + $L * toDouble($L)))",
         lit(c.to), lit(c.half), lit(c.lower), lit(c.slope), t);
   }
