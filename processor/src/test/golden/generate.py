@@ -27,6 +27,9 @@ Sources of truth:
                optax/schedules/_join.py (float64).
   * hf-*     : lr * lr_lambda(step), lambdas transcribed from
                transformers/optimization.py.
+  * timm-*   : TanhLRScheduler._get_lr transcribed from timm/scheduler/tanh_lr.py (float64).
+  * dl4j-*   : SigmoidSchedule / InverseSchedule.valueAt transcribed from DL4J's Java.
+  * optax-exponential-* : exponential_decay transcribed from optax/schedules/_schedule.py.
   * design-* : the formulas of /work/shared/DESIGN.md (design_value below).
 
 Every case, whatever its reference, is also evaluated with design_value() (the
