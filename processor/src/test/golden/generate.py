@@ -27,6 +27,9 @@ Sources of truth:
                optax/schedules/_join.py (float64).
   * hf-*     : lr * lr_lambda(step), lambdas transcribed from
                transformers/optimization.py.
+  * timm-*   : TanhLRScheduler._get_lr transcribed from timm/scheduler/tanh_lr.py (float64).
+  * dl4j-*   : SigmoidSchedule / InverseSchedule.valueAt transcribed from DL4J's Java.
+  * optax-exponential-* : exponential_decay transcribed from optax/schedules/_schedule.py.
   * design-* : the formulas of /work/shared/DESIGN.md (design_value below).
 
 Every case, whatever its reference, is also evaluated with design_value() (the
@@ -124,7 +127,8 @@ ANNEAL = {n: Enum("Anneal." + n) for n in ("COSINE", "LINEAR")}
 INTERP = {n: Enum("Interpolation." + n) for n in ("STEP", "LINEAR", "COSINE")}
 
 BODIES = ("Constant", "StepDecay", "MultiStep", "Exponential", "Cosine", "Linear",
-          "Polynomial", "InverseTime", "InverseSqrt", "Cyclic", "OneCycle", "Piecewise")
+          "Polynomial", "InverseTime", "InverseSqrt", "Cyclic", "OneCycle", "Piecewise",
+          "Tanh", "Sigmoid")
 MODIFIERS = ("Warmup", "Cooldown", "Restarts")
 
 
@@ -156,7 +160,7 @@ def natural_length(body):
         return s if s > 0 else None
     if n == "Polynomial" and body.get("cycle", False):
         return None
-    if n in ("Cosine", "Linear", "Polynomial", "OneCycle"):
+    if n in ("Cosine", "Linear", "Polynomial", "OneCycle", "Tanh"):
         return body["steps"]
     if n == "Piecewise":
         return body["steps"][-1]
@@ -206,6 +210,22 @@ def cyclic_torch_formula(low, high, up, down, mode, gamma, step):
     return low + base_height * gamma ** step
 
 
+def exp_or_inf(x):
+    """exp(x), +inf where the result overflows (IEEE / Java Math.exp; Python raises instead)."""
+    try:
+        return math.exp(x)
+    except OverflowError:
+        return math.inf
+
+
+def pow_or_inf(x, y):
+    """x ** y, +inf where the result overflows (IEEE pow, jnp.power, Java Math.pow)."""
+    try:
+        return math.pow(x, y)
+    except OverflowError:
+        return math.inf
+
+
 def body_value(b, t):
     n = b.name
     if n == "Constant":
@@ -218,7 +238,13 @@ def body_value(b, t):
         p = t / b.get("every", 1)
         if b.get("staircase", False):
             p = math.floor(p)
-        return b["from"] * b["rate"] ** p
+        to = b.get("to")  # absent = Double.NaN = no clamp
+        v = b["from"] * (b["rate"] ** p if to is None else pow_or_inf(b["rate"], p))
+        if to is not None:
+            # DESIGN.md: once the decay (or growth) reaches `to` it holds `to`
+            if (b["rate"] < 1 and v <= to) or (b["rate"] > 1 and v >= to):
+                return to
+        return v
     if n == "Cosine":
         frm, to, s = b["from"], b.get("to", 0.0), b["steps"]
         if t >= s:
@@ -239,7 +265,7 @@ def body_value(b, t):
         p = t / b.get("every", 1)
         if b.get("staircase", False):
             p = math.floor(p)
-        return b["from"] / (1 + b["rate"] * p)
+        return b["from"] / (1 + b["rate"] * p) ** b.get("power", 1.0)
     if n == "InverseSqrt":
         return b["from"] * math.sqrt(b["timescale"] / (b["timescale"] + t))
     if n == "Cyclic":
@@ -250,6 +276,14 @@ def body_value(b, t):
                 b.get("finalDivFactor", 1e4), b.get("anneal", ANNEAL["COSINE"]),
                 b.get("threePhase", False))
         return onecycle_torch_formula(*args, min(t, b["steps"] - 1))
+    if n == "Tanh":
+        frm, to, s = b["from"], b.get("to", 0.0), b["steps"]
+        lower, upper = b.get("lower", -7.0), b.get("upper", 3.0)
+        if t >= s:
+            return to
+        return to + (frm - to) / 2 * (1 - math.tanh(lower + (upper - lower) * t / s))
+    if n == "Sigmoid":
+        return b["from"] / (1 + exp_or_inf(-b["gamma"] * (t - b["center"])))
     if n == "Piecewise":
         ks, vs = b["steps"], b["values"]
         interp = b.get("interpolation", INTERP["STEP"])
@@ -1115,6 +1149,283 @@ def hf_cases():
 
 
 # --------------------------------------------------------------------------------------
+# timm (huggingface/pytorch-image-models), transcribed line by line, float64 Python math.
+#   timm/scheduler/tanh_lr.py, commit 0d4c04f3497fcb3987174a43ab4836564e8ecd54:
+#     TanhLRScheduler.__init__ (asserts, warmup_steps) and TanhLRScheduler._get_lr
+#   timm/scheduler/scheduler.py, commit 12d9a6d4d27e8e67a5be5390a6b455a24d4b7d23:
+#     Scheduler.__init__ (base_values = the optimizer's initial lr), step(epoch) ->
+#     get_epoch_values(epoch) -> _get_lr(epoch) when t_in_epochs; no noise (noise_range_t=None).
+# --------------------------------------------------------------------------------------
+
+TIMM_SRC = ("timm/scheduler/tanh_lr.py (huggingface/pytorch-image-models "
+            "0d4c04f3497fcb3987174a43ab4836564e8ecd54)")
+
+
+class TimmTanhLRScheduler:
+    """TanhLRScheduler for one param group with base LR `base` (the optimizer's lr)."""
+
+    def __init__(self, base, t_initial, lb=-7., ub=3., lr_min=0., cycle_mul=1., cycle_decay=1.,
+                 cycle_limit=1, warmup_t=0, warmup_lr_init=0, warmup_prefix=False):
+        self.base_values = [base]
+        assert t_initial > 0
+        assert lr_min >= 0
+        assert lb < ub
+        assert cycle_limit >= 0
+        assert warmup_t >= 0
+        assert warmup_lr_init >= 0
+        self.lb = lb
+        self.ub = ub
+        self.t_initial = t_initial
+        self.lr_min = lr_min
+        self.cycle_mul = cycle_mul
+        self.cycle_decay = cycle_decay
+        self.cycle_limit = cycle_limit
+        self.warmup_t = warmup_t
+        self.warmup_lr_init = warmup_lr_init
+        self.warmup_prefix = warmup_prefix
+        if self.warmup_t:
+            t_v = self.base_values if self.warmup_prefix else self._get_lr(self.warmup_t)
+            self.warmup_steps = [(v - warmup_lr_init) / self.warmup_t for v in t_v]
+        else:
+            self.warmup_steps = [1 for _ in self.base_values]
+
+    def _get_lr(self, t):
+        if t < self.warmup_t:
+            lrs = [self.warmup_lr_init + t * s for s in self.warmup_steps]
+        else:
+            if self.warmup_prefix:
+                t = t - self.warmup_t
+
+            if self.cycle_mul != 1:
+                i = math.floor(math.log(1 - t / self.t_initial * (1 - self.cycle_mul),
+                                        self.cycle_mul))
+                t_i = self.cycle_mul ** i * self.t_initial
+                t_curr = t - (1 - self.cycle_mul ** i) / (1 - self.cycle_mul) * self.t_initial
+            else:
+                i = t // self.t_initial
+                t_i = self.t_initial
+                t_curr = t - (self.t_initial * i)
+
+            if i < self.cycle_limit:
+                gamma = self.cycle_decay ** i
+                lr_max_values = [v * gamma for v in self.base_values]
+
+                tr = t_curr / t_i
+                lrs = [
+                    self.lr_min + 0.5 * (lr_max - self.lr_min)
+                    * (1 - math.tanh(self.lb * (1. - tr) + self.ub * tr))
+                    for lr_max in lr_max_values
+                ]
+            else:
+                lrs = [self.lr_min for _ in self.base_values]
+        return lrs
+
+    def value(self, epoch):
+        """The lr after scheduler.step(epoch) (t_in_epochs=True, no noise)."""
+        return self._get_lr(epoch)[0]
+
+
+def exact_doubling_cycle(t, t_initial):
+    """Cycle index for cycle_mul = 2 in integers: largest k with t_initial * (2^k - 1) <= t."""
+    return (t // t_initial + 1).bit_length() - 1
+
+
+def timm_cases():
+    big = [10**4, 10**6, 10**9]
+    src = "; formula transcribed from %s, float64" % TIMM_SRC
+
+    def tanh(name, lr, t_initial, dense_to, edges, lb=None, ub=None, lr_min=None,
+             cycle_mul=None, cycle_decay=None, cycle_limit=None, notes=()):
+        kw = dict(t_initial=t_initial)
+        for k, v in (("lb", lb), ("ub", ub), ("lr_min", lr_min), ("cycle_mul", cycle_mul),
+                     ("cycle_decay", cycle_decay), ("cycle_limit", cycle_limit)):
+            if v is not None:
+                kw[k] = v
+        sched = TimmTanhLRScheduler(lr, **kw)
+        ref = ("timm.scheduler.TanhLRScheduler(optimizer(lr=%r), %s, t_in_epochs=True), "
+               "value after step(epoch=step)" % (lr, fmt_args(**kw))) + src
+        body = dict(from_=lr)
+        if lr_min is not None:
+            body["to"] = lr_min
+        body["steps"] = t_initial
+        if lb is not None:
+            body["lower"] = lb
+        if ub is not None:
+            body["upper"] = ub
+        anns = [Ann("Tanh", **body)]
+        if cycle_limit is not None and cycle_limit != 1:
+            r = {}
+            if cycle_mul is not None and cycle_mul != 1:
+                r["growth"] = cycle_mul
+            if cycle_decay is not None and cycle_decay != 1:
+                r["decay"] = cycle_decay
+            r["limit"] = cycle_limit
+            anns.insert(0, Ann("Restarts", **r))
+        steps = rows(dense_to, edges=edges, large=big)
+        if cycle_mul == 2.0:
+            # timm finds the cycle with a float log; check it is the exact integer cycle here
+            for s in steps:
+                i = math.floor(math.log(1 - s / t_initial * (1 - cycle_mul), cycle_mul))
+                assert i == exact_doubling_cycle(s, t_initial), (name, s, i)
+        formula_case(name, ref, anns, sched.value, steps, notes=notes)
+
+    end_note = ("timm holds lr_min from t = t_initial on (cycle_limit 1); its curve at "
+                "t_initial - 1 is still above lr_min (1 - tanh(ub) != 0), as anneal's")
+    tanh("timm-tanh", 0.1, 100, 160, [50, 70, 100], notes=[end_note])
+    tanh("timm-tanh-min", 0.1, 100, 160, [50, 70, 100], lr_min=0.0001, notes=[end_note])
+    tanh("timm-tanh-bounds", 0.05, 100, 160, [40, 100], lb=-4.0, ub=2.0)
+    tanh("timm-tanh-bounds-min", 0.2, 100, 160, [30, 100], lb=-3.0, ub=5.0, lr_min=0.0001)
+    tanh("timm-tanh-cycles", 0.1, 40, 330, [40, 120, 280], lr_min=0.0001, cycle_mul=2.0,
+         cycle_decay=0.5, cycle_limit=3,
+         notes=["cycles [0,40) [40,120) [120,280), base lr 0.1 * 0.5^i, lr_min 0.0001 unscaled; "
+                "from 280 on lr_min holds (i >= cycle_limit). timm's float-log cycle index was "
+                "checked equal to the exact integer index at every row"])
+
+
+def timm_warmup_difference():
+    """Max relative gap between timm warmup_prefix and anneal @Warmup for one example.
+
+    timm ramps to the base LR (warmup_prefix=True) or to _get_lr(warmup_t) without shifting the
+    body (warmup_prefix=False); anneal's @Warmup ramps to the body's value at t = 0, which for tanh
+    is below `from` by (1 + tanh(lower)) / 2. No case uses a timm warm-up for that reason.
+    """
+    lr, t0, w = 0.1, 100, 10
+    timm = TimmTanhLRScheduler(lr, t0, warmup_t=w, warmup_prefix=True)
+    anns = [Ann("Warmup", steps=w), Ann("Tanh", from_=lr, steps=t0)]
+    worst = max(abs(timm.value(s) - design_value(anns, s)) / abs(timm.value(s))
+                for s in range(1, w + t0))
+    return worst
+
+
+# --------------------------------------------------------------------------------------
+# DL4J (deeplearning4j/deeplearning4j), Java transcribed line by line. The schedules take
+# `int iteration` (ScheduleType.ITERATION), so rows stop below 2^31; Java's Math.exp gives
+# +Infinity where Python's math.exp raises (exp_or_inf).
+#   nd4j/nd4j-backends/nd4j-api-parent/nd4j-api/src/main/java/org/nd4j/linalg/schedule/
+#     SigmoidSchedule.java  commit 4766032444de8e0c2c3389270576bb6e7c466211
+#     InverseSchedule.java  commit 1299690ae856e730e630bd94b20451517e69f3d0
+# --------------------------------------------------------------------------------------
+
+DL4J_DIR = "nd4j/nd4j-backends/nd4j-api-parent/nd4j-api/src/main/java/org/nd4j/linalg/schedule/"
+DL4J_SIGMOID_SRC = DL4J_DIR + "SigmoidSchedule.java (4766032444de8e0c2c3389270576bb6e7c466211)"
+DL4J_INVERSE_SRC = DL4J_DIR + "InverseSchedule.java (1299690ae856e730e630bd94b20451517e69f3d0)"
+INT_MAX = 2**31 - 1
+
+
+def java_int(x):
+    assert -(2**31) <= x <= INT_MAX, "not a Java int: %r" % x
+    return x
+
+
+def dl4j_sigmoid_schedule(initial_value, gamma, step_size):
+    step_size = java_int(step_size)
+
+    def value_at(iteration):
+        i = java_int(iteration)  # scheduleType == ITERATION
+        return initial_value / (1.0 + exp_or_inf(-gamma * java_int(i - step_size)))
+    return value_at
+
+
+def dl4j_inverse_schedule(initial_value, gamma, power):
+    def value_at(iteration):
+        i = java_int(iteration)  # scheduleType == ITERATION
+        return initial_value / math.pow(1 + gamma * i, power)
+    return value_at
+
+
+def dl4j_cases():
+    big = [10**4, 10**6, 10**9, INT_MAX]
+
+    def sigmoid(name, lr, gamma, step_size, dense_to, stride, large):
+        ref = ("org.nd4j.linalg.schedule.SigmoidSchedule(ScheduleType.ITERATION, initialValue=%r, "
+               "gamma=%r, stepSize=%d); Java transcribed from %s, float64"
+               % (lr, gamma, step_size, DL4J_SIGMOID_SRC))
+        anns = [Ann("Sigmoid", from_=lr, gamma=gamma, center=step_size)]
+        edges = [step_size] if step_size else []
+        formula_case(name, ref, anns, dl4j_sigmoid_schedule(lr, gamma, step_size),
+                     rows(dense_to, edges=edges, large=large, stride=stride))
+
+    # decays (gamma < 0): the exponent overflows to +inf far out and the value is exactly 0
+    sigmoid("dl4j-sigmoid-decay-c500", 0.1, -0.01, 500, 1200, 4, big)
+    sigmoid("dl4j-sigmoid-decay-c0", 0.05, -0.05, 0, 300, 1, big)
+    # rises (gamma > 0): towards initialValue
+    sigmoid("dl4j-sigmoid-rise-c500", 0.1, 0.02, 500, 1000, 4, big)
+    sigmoid("dl4j-sigmoid-rise-c0", 0.01, 0.1, 0, 200, 1, big)
+
+    def inverse(name, lr, gamma, power, dense_to):
+        ref = ("org.nd4j.linalg.schedule.InverseSchedule(ScheduleType.ITERATION, initialValue=%r, "
+               "gamma=%r, power=%r); Java transcribed from %s, float64"
+               % (lr, gamma, power, DL4J_INVERSE_SRC))
+        body = dict(from_=lr, rate=gamma)
+        if power != 1.0:
+            body["power"] = power
+        formula_case(name, ref, [Ann("InverseTime", **body)],
+                     dl4j_inverse_schedule(lr, gamma, power), rows(dense_to, large=big))
+
+    inverse("dl4j-inverse-p05", 0.1, 0.01, 0.5, 200)
+    inverse("dl4j-inverse-p1", 0.1, 0.01, 1.0, 200)
+    inverse("dl4j-inverse-p2", 0.05, 0.01, 2.0, 200)
+
+
+# --------------------------------------------------------------------------------------
+# Optax exponential_decay (optax/schedules/_schedule.py, google-deepmind/optax commit
+# 006cebd2adddd064757543329c83eaed0890ed82), float64 Python math; transition_begin = 0.
+# --------------------------------------------------------------------------------------
+
+
+def optax_exponential_decay(init_value, transition_steps, decay_rate, transition_begin=0,
+                            staircase=False, end_value=None):
+    assert transition_steps > 0 and decay_rate != 0 and transition_begin >= 0
+    if end_value is not None:
+        clip_fn = max if decay_rate < 1.0 else min  # jnp.maximum / jnp.minimum
+
+    def schedule(count):
+        decreased_count = count - transition_begin
+        p = decreased_count / transition_steps
+        if staircase:
+            p = math.floor(p)  # jnp.floor
+        decayed_value = (init_value if decreased_count <= 0  # jnp.where
+                         else init_value * pow_or_inf(decay_rate, p))  # jnp.power
+        if end_value is not None:
+            decayed_value = clip_fn(decayed_value, end_value)
+        return decayed_value
+    return schedule
+
+
+def optax_exponential_cases():
+    src = ("; formula transcribed from optax/schedules/_schedule.py (google-deepmind/optax "
+           "006cebd2adddd064757543329c83eaed0890ed82), float64")
+
+    def exp(name, init, steps_, rate, staircase, end, dense_to, edges, large):
+        kw = dict(init_value=init, transition_steps=steps_, decay_rate=rate)
+        if staircase:
+            kw["staircase"] = True
+        kw["end_value"] = end
+        ref = "optax.exponential_decay(%s)" % fmt_args(**kw) + src
+        body = dict(from_=init, rate=rate)
+        if steps_ != 1:
+            body["every"] = steps_
+        if staircase:
+            body["staircase"] = True
+        body["to"] = end
+        fn = optax_exponential_decay(**kw)
+        first = next(s for s in range(10**6) if fn(s) == end)
+        formula_case(name, ref, [Ann("Exponential", **body)], fn,
+                     rows(dense_to, edges=list(edges) + [first], large=large),
+                     notes=["end_value holds from step %d on (%s)" % (
+                         first, "max: decay_rate < 1" if rate < 1 else "min: decay_rate >= 1")])
+
+    big = [10**4, 10**6, 10**9]
+    exp("optax-exponential-decay-end", 0.1, 10, 0.9, False, 0.01, 250, [], big)
+    exp("optax-exponential-decay-end-every1", 0.1, 1, 0.97, False, 0.001, 200, [], big)
+    exp("optax-exponential-decay-end-staircase", 0.1, 10, 0.5, True, 0.002, 120,
+        range(10, 121, 10), big)
+    exp("optax-exponential-growth-end", 0.0001, 1, 1.05, False, 0.1, 180, [], big)
+    exp("optax-exponential-growth-end-staircase", 0.001, 10, 2.0, True, 0.5, 130,
+        range(10, 131, 10), big)
+
+
+# --------------------------------------------------------------------------------------
 # anneal-only shapes: reference = DESIGN.md itself
 # --------------------------------------------------------------------------------------
 
@@ -1298,6 +1609,9 @@ def main():
     keras_cases()
     optax_cases()
     hf_cases()
+    timm_cases()
+    dl4j_cases()
+    optax_exponential_cases()
     design_cases()
 
     os.makedirs(OUT, exist_ok=True)
@@ -1309,6 +1623,8 @@ def main():
         paths.append(write_case(name, reference, anns, notes, values))
         print("%-42s %4d rows  max rel dev vs DESIGN.md %.2e" % (name + ".csv", len(values), worst))
     self_check(paths)
+    print("timm warmup_prefix vs anneal @Warmup (lr 0.1, t_initial 100, warmup_t 10): "
+          "max rel gap %.3g" % timm_warmup_difference())
     print("%d files written to %s (%s)" % (len(paths), os.path.relpath(OUT, ROOT), TORCH))
 
 

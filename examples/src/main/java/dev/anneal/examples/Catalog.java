@@ -19,7 +19,9 @@ import dev.anneal.Polynomial;
 import dev.anneal.Ramp;
 import dev.anneal.Restarts;
 import dev.anneal.Schedule;
+import dev.anneal.Sigmoid;
 import dev.anneal.StepDecay;
+import dev.anneal.Tanh;
 import dev.anneal.Warmup;
 
 /**
@@ -67,9 +69,36 @@ public interface Catalog {
   @Polynomial(from = 0.1, to = 0.001, steps = 50, cycle = true)
   double kerasPolynomialCycle(long step);
 
+  /**
+   * Optax {@code exponential_decay(0.1, transition_steps=10, decay_rate=0.5, staircase=True,
+   * end_value=0.002)}.
+   */
+  @Exponential(from = 0.1, rate = 0.5, every = 10, staircase = true, to = 0.002)
+  double optaxExponentialEndValue(long step);
+
   /** Keras {@code InverseTimeDecay(0.1, decay_steps=5, decay_rate=0.5)}. */
   @InverseTime(from = 0.1, rate = 0.5, every = 5)
   double kerasInverseTime(long step);
+
+  /** DL4J {@code InverseSchedule(ITERATION, initialValue=0.05, gamma=0.01, power=2)}. */
+  @InverseTime(from = 0.05, rate = 0.01, power = 2.0)
+  double dl4jInverse(long step);
+
+  /** DL4J {@code SigmoidSchedule(ITERATION, initialValue=0.1, gamma=-0.01, stepSize=500)}. */
+  @Sigmoid(from = 0.1, gamma = -0.01, center = 500)
+  double dl4jSigmoid(long step);
+
+  /** timm {@code TanhLRScheduler(t_initial=100, lb=-3, ub=5, lr_min=1e-4)}. */
+  @Tanh(from = 0.2, to = 0.0001, steps = 100, lower = -3.0, upper = 5.0)
+  double timmTanh(long step);
+
+  /**
+   * timm {@code TanhLRScheduler(t_initial=40, lr_min=1e-4, cycle_mul=2, cycle_decay=0.5,
+   * cycle_limit=3)}.
+   */
+  @Restarts(growth = 2.0, decay = 0.5, limit = 3)
+  @Tanh(from = 0.1, to = 0.0001, steps = 40)
+  LrSchedule timmTanhCycles();
 
   /** Hugging Face {@code get_inverse_sqrt_schedule(num_warmup_steps=50)}. */
   @Warmup(steps = 50)

@@ -92,8 +92,13 @@ class GoldenTest {
     String all = cases.stream().map(g -> g.declaration).collect(Collectors.joining(" "));
     for (String a : new String[] {"@Constant", "@StepDecay", "@MultiStep", "@Exponential", "@Cosine", "@Linear",
         "@Polynomial", "@InverseTime", "@InverseSqrt", "@Cyclic", "@OneCycle", "@Piecewise", "@Warmup", "@Cooldown",
-        "@Restarts"}) {
+        "@Restarts", "@Tanh", "@Sigmoid"}) {
       assertTrue(all.contains(a + "("), a + " has no golden case");
+    }
+    for (String attribute : new String[] {"@InverseTime\\([^)]*power = ", "@Exponential\\([^)]*to = ",
+        "@Restarts\\(.*@Tanh\\("}) {
+      assertTrue(cases.stream().anyMatch(g -> g.declaration.matches(".*" + attribute + ".*")),
+          attribute + " has no golden case");
     }
     assertTrue(cases.size() >= 40, "expected the full golden set, found " + cases.size());
   }
