@@ -49,6 +49,17 @@ class CatalogTest {
         Map.entry("warmupStableDecay", "hf-wsd-1sqrt"));
   }
 
+  /** The catalog is the per-kind checklist's "catalog entry": every annotation of anneal in use. */
+  @org.junit.jupiter.api.Test
+  void declaresEveryKind() throws Exception {
+    String source = Files.readString(Paths.get("src", "main", "java", "dev", "anneal", "examples", "Catalog.java"));
+    for (dev.anneal.internal.Kind kind : dev.anneal.internal.Kind.values()) {
+      if (!source.contains("@" + kind.simpleName())) {
+        fail("Catalog declares no @" + kind.simpleName());
+      }
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void matchesReference(Map.Entry<String, String> c) throws Exception {
