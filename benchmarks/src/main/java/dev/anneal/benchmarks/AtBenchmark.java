@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * One schedule value per call, four ways side by side, for every kind:
  *
  * <ul>
- *   <li>{@code <kind>_generated}: the processor's class, {@code BenchSchedulesImpl.<Kind>Curve.INSTANCE.at(step)};
+ *   <li>{@code <kind>_generated}: the processor's class, {@code new BenchSchedulesImpl().<kind>().at(step)}, held in a static final field;
  *   <li>{@code <kind>_handwritten}: {@link HandWritten}, the same curve specialized by hand;
  *   <li>{@code <kind>_builder}: the run-time builder's schedule ({@link Schedules}), held in a field;
  *   <li>{@code <kind>_djl}: DJL's equivalent tracker where there is one, called as DJL's optimizers
@@ -91,7 +91,7 @@ public class AtBenchmark {
 
   @Benchmark
   public double constant_generated() {
-    return BenchSchedulesImpl.ConstantCurve.INSTANCE.at(step());
+    return Generated.CONSTANT.at(step());
   }
 
   @Benchmark
@@ -115,7 +115,7 @@ public class AtBenchmark {
 
   @Benchmark
   public double stepDecay_generated() {
-    return BenchSchedulesImpl.StepDecayCurve.INSTANCE.at(step());
+    return Generated.STEP_DECAY.at(step());
   }
 
   @Benchmark
@@ -141,7 +141,7 @@ public class AtBenchmark {
 
   @Benchmark
   public double multiStep_generated() {
-    return BenchSchedulesImpl.MultiStepCurve.INSTANCE.at(step());
+    return Generated.MULTI_STEP.at(step());
   }
 
   @Benchmark
@@ -168,7 +168,7 @@ public class AtBenchmark {
 
   @Benchmark
   public double exponential_generated() {
-    return BenchSchedulesImpl.ExponentialCurve.INSTANCE.at(step());
+    return Generated.EXPONENTIAL.at(step());
   }
 
   @Benchmark
@@ -199,7 +199,7 @@ public class AtBenchmark {
 
   @Benchmark
   public double cosine_generated() {
-    return BenchSchedulesImpl.CosineCurve.INSTANCE.at(step());
+    return Generated.COSINE.at(step());
   }
 
   @Benchmark
@@ -230,7 +230,7 @@ public class AtBenchmark {
 
   @Benchmark
   public double linear_generated() {
-    return BenchSchedulesImpl.LinearCurve.INSTANCE.at(step());
+    return Generated.LINEAR.at(step());
   }
 
   @Benchmark
@@ -262,7 +262,7 @@ public class AtBenchmark {
 
   @Benchmark
   public double polynomial_generated() {
-    return BenchSchedulesImpl.PolynomialCurve.INSTANCE.at(step());
+    return Generated.POLYNOMIAL.at(step());
   }
 
   @Benchmark
@@ -286,7 +286,7 @@ public class AtBenchmark {
 
   @Benchmark
   public double inverseTime_generated() {
-    return BenchSchedulesImpl.InverseTimeCurve.INSTANCE.at(step());
+    return Generated.INVERSE_TIME.at(step());
   }
 
   @Benchmark
@@ -305,7 +305,7 @@ public class AtBenchmark {
 
   @Benchmark
   public double inverseSqrt_generated() {
-    return BenchSchedulesImpl.InverseSqrtCurve.INSTANCE.at(step());
+    return Generated.INVERSE_SQRT.at(step());
   }
 
   @Benchmark
@@ -333,7 +333,7 @@ public class AtBenchmark {
 
   @Benchmark
   public double cyclic_generated() {
-    return BenchSchedulesImpl.CyclicCurve.INSTANCE.at(step());
+    return Generated.CYCLIC.at(step());
   }
 
   @Benchmark
@@ -357,7 +357,7 @@ public class AtBenchmark {
 
   @Benchmark
   public double oneCycle_generated() {
-    return BenchSchedulesImpl.OneCycleCurve.INSTANCE.at(step());
+    return Generated.ONE_CYCLE.at(step());
   }
 
   @Benchmark
@@ -379,7 +379,7 @@ public class AtBenchmark {
 
   @Benchmark
   public double piecewise_generated() {
-    return BenchSchedulesImpl.PiecewiseCurve.INSTANCE.at(step());
+    return Generated.PIECEWISE.at(step());
   }
 
   @Benchmark
@@ -411,7 +411,7 @@ public class AtBenchmark {
 
   @Benchmark
   public double composed_generated() {
-    return BenchSchedulesImpl.ComposedCurve.INSTANCE.at(step());
+    return Generated.COMPOSED.at(step());
   }
 
   @Benchmark

@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 10, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 public abstract class FillState {
-  static final LrSchedule SCHEDULE = BenchSchedulesImpl.WarmupCosineCurve.INSTANCE;
+  static final LrSchedule SCHEDULE = Generated.WARMUP_COSINE;
 
   @Param({"8", "1024", "1048576"})
   public int groups;
