@@ -74,7 +74,8 @@ class GradientClipTest {
         () -> GradientClip.norm(1).norm(Double.NEGATIVE_INFINITY).build());
     rejects("@ClipNorm.norm must be 1, 2 or Double.POSITIVE_INFINITY, was NaN",
         () -> GradientClip.norm(1).norm(Double.NaN).build());
-    rejects("@ClipNorm.eps must be >= 0, was -1.0E-6", () -> GradientClip.norm(1).eps(-1e-6).build());
+    rejects("@ClipNorm.eps must be >= 0, was -1.0E-6",
+        () -> GradientClip.norm(1).eps(-1e-6).build());
     rejects("@ClipNorm.eps must be finite, was Infinity",
         () -> GradientClip.norm(1).eps(Double.POSITIVE_INFINITY).build());
     rejects("@ClipNorm.scope must not be null", () -> GradientClip.norm(1).scope(null).build());

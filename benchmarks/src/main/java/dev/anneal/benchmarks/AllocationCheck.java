@@ -192,15 +192,19 @@ public final class AllocationCheck {
       int len = Math.max(1, n / 4);
       float[][] f = new float[4][len];
       double[][] d = new double[4][len];
-      float[] pf = new float[4 * len];
-      double[] pd = new double[4 * len];
+      // AGC over the first array: 4 rows when they divide it, else one.
+      float[] pf = new float[len];
+      double[] pd = new double[len];
+      int rows = len % 4 == 0 ? 4 : 1;
       SplittableRandom random = new SplittableRandom(7);
       for (int a = 0; a < 4; a++) {
         for (int i = 0; i < len; i++) {
           d[a][i] = random.nextDouble(-0.01, 0.01);
           f[a][i] = (float) d[a][i];
-          pd[a * len + i] = random.nextDouble(-1, 1);
-          pf[a * len + i] = (float) pd[a * len + i];
+          if (a == 0) {
+            pd[i] = random.nextDouble(-1, 1);
+            pf[i] = (float) pd[i];
+          }
         }
       }
       float[] gf = f[0];
@@ -221,8 +225,8 @@ public final class AllocationCheck {
       cases.add(new Object[] {"clip linf   float ", (Fill) s -> sink += linf.apply(f)});
       cases.add(new Object[] {"clip value  float ", (Fill) s -> sink += value.apply(f)});
       cases.add(new Object[] {"clip value  double", (Fill) s -> sink += value.apply(d)});
-      cases.add(new Object[] {"clip agc    float ", (Fill) s -> sink += agc.apply(pf, gf, 4)});
-      cases.add(new Object[] {"clip agc    double", (Fill) s -> sink += agc.apply(pd, gd, 4)});
+      cases.add(new Object[] {"clip agc    float ", (Fill) s -> sink += agc.apply(pf, gf, rows)});
+      cases.add(new Object[] {"clip agc    double", (Fill) s -> sink += agc.apply(pd, gd, rows)});
       int calls = Math.max(20, 4_000_000 / n);
       for (Object[] c : cases) {
         failures += report(c[0] + " size=" + n, fillBytes((Fill) c[1], calls));

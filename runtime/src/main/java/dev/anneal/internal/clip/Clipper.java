@@ -9,7 +9,7 @@ import dev.anneal.ClipNonFinite;
  * changes.
  */
 public final class Clipper {
-  /** Optax's {@code unitwise_clip} {@code div_eps}: the floor of the gradient norm it divides by. */
+  /** Optax's {@code unitwise_clip} {@code div_eps}: the floor of the norm it divides by. */
   static final double AGC_DIV_EPS = 1e-6;
 
   private Clipper() {}
