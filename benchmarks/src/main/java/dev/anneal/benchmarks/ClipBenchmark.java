@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.State;
  * 2^-26)}, so the factor is {@code 1 - 2^-26} (not 1: both passes run, every element is multiplied
  * and stored) and {@code (float) (x * (1 - 2^-26)) == x} for every float ({@code x * 2^-26} is less
  * than half an ulp of {@code x}), so the norm and the work are the same on every call.
- * {@link #setup} checks both, after a JIT warm-up of every method (up to 3 s).
+ * {@link #setup} checks both, after a JIT warm-up of every method.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar -f 1 -wi 3 -i 5 -w 1s -r 1s -prof gc ClipBenchmark
@@ -74,11 +74,24 @@ public class ClipBenchmark {
     if (ClipKernels.vector() == null) {
       throw new IllegalStateException("run with --add-modules jdk.incubator.vector");
     }
-    // JIT warm-up before JMH's own: until C2 compiles them, Vector API loops run interpreted or
-    // under C1 at ~10 ms per 64 Ki floats (allocating every vector), and one array per call
-    // reaches C2's invocation thresholds slowly; 1-second warm-up iterations are not enough.
-    long end = System.nanoTime() + 3_000_000_000L;
-    for (int i = 0; i < 20_000 && System.nanoTime() < end; i++) {
+    // JIT warm-up before JMH's own. Until C2 compiles them, Vector API loops run interpreted (or
+    // under C1) about a thousand times slower, allocating every vector: ~80 ms per 64 Ki floats.
+    // One big array per call reaches C2's thresholds only after seconds (longer than JMH's
+    // warm-up), so the kernels are first warmed on a small array (many cheap calls).
+    float[][] small = {new float[203]};
+    for (int i = 0; i < small[0].length; i++) {
+      small[0][i] = (float) (r.nextGaussian() * 0.01);
+    }
+    double smallMax = (Math.sqrt(sumSquares(small)) + 1e-6) * (1 - 0x1p-26);
+    GradientClip smallClip = GradientClip.norm(smallMax).build();
+    for (int i = 0; i < 30_000; i++) {
+      smallClip.apply(small);
+      scalarClip(small, smallMax);
+      plainLoop(small, smallMax);
+      probeRead(small);
+      probeReadRmw(small);
+    }
+    for (int i = 0; i < 20; i++) {
       anneal_vector();
       anneal_scalar();
       plain_loop();
@@ -111,13 +124,33 @@ public class ClipBenchmark {
 
   @Benchmark
   public double anneal_scalar() {
-    return Clipper.norm(ClipKernels.scalar(), grads, max, 2, 1e-6, false,
-        ClipNonFinite.PROPAGATE);
+    return scalarClip(grads, max);
   }
 
   /** What one would write by hand: a sequential double sum, then a scaling loop. */
   @Benchmark
   public double plain_loop() {
+    return plainLoop(grads, max);
+  }
+
+  /** One read of every element: float lanes, four accumulators. */
+  @Benchmark
+  public float probe_read() {
+    return probeRead(grads);
+  }
+
+  /** The traffic of a two-pass clip: a read, then an in-place multiply by 1 (read + write). */
+  @Benchmark
+  public float probe_read_rmw() {
+    return probeReadRmw(grads);
+  }
+
+  private static double scalarClip(float[][] grads, double max) {
+    return Clipper.norm(ClipKernels.scalar(), grads, max, 2, 1e-6, false,
+        ClipNonFinite.PROPAGATE);
+  }
+
+  private static double plainLoop(float[][] grads, double max) {
     double s = 0;
     for (float[] a : grads) {
       for (float x : a) {
@@ -136,9 +169,7 @@ public class ClipBenchmark {
     return norm;
   }
 
-  /** One read of every element: float lanes, four accumulators. */
-  @Benchmark
-  public float probe_read() {
+  private static float probeRead(float[][] grads) {
     float total = 0;
     for (float[] a : grads) {
       total += sum(a);
@@ -146,9 +177,7 @@ public class ClipBenchmark {
     return total;
   }
 
-  /** The traffic of a two-pass clip: a read, then an in-place multiply by 1 (read + write). */
-  @Benchmark
-  public float probe_read_rmw() {
+  private static float probeReadRmw(float[][] grads) {
     float total = 0;
     for (float[] a : grads) {
       total += sum(a);
