@@ -1,5 +1,8 @@
 package dev.anneal.benchmarks;
 
+import dev.anneal.ClipNonFinite;
+import dev.anneal.ClipScope;
+import dev.anneal.GradientClip;
 import dev.anneal.LrSchedule;
 import dev.anneal.ParamGroups;
 import dev.anneal.Schedules;
@@ -100,6 +103,7 @@ public final class AllocationCheck {
       }
     }
     failures += controllerCases();
+    failures += clipCases(sizes);
     System.out.println(failures == 0 ? "\nOK: nothing allocated" : "\nFAILED: " + failures + " allocate");
     System.exit(failures == 0 ? 0 : 1);
   }
@@ -175,6 +179,61 @@ public final class AllocationCheck {
     }
     long after = THREADS.getCurrentThreadAllocatedBytes();
     return (after - before) / (double) calls;
+  }
+
+  /**
+   * Gradient clipping ({@code GradientClip.apply}): every kind, both element types, over 4 arrays
+   * of the given total size; each call clips (its max below the norm) without changing the values
+   * much, as in ClipBenchmark.
+   */
+  private static int clipCases(int[] sizes) {
+    System.out.println("\ngradient clipping (4 arrays): bytes per call after warm-up");
+    int failures = 0;
+    for (int n : sizes) {
+      int len = Math.max(1, n / 4);
+      float[][] f = new float[4][len];
+      double[][] d = new double[4][len];
+      // AGC over the first array: 4 rows when they divide it, else one.
+      float[] pf = new float[len];
+      double[] pd = new double[len];
+      int rows = len % 4 == 0 ? 4 : 1;
+      SplittableRandom random = new SplittableRandom(7);
+      for (int a = 0; a < 4; a++) {
+        for (int i = 0; i < len; i++) {
+          d[a][i] = random.nextDouble(-0.01, 0.01);
+          f[a][i] = (float) d[a][i];
+          if (a == 0) {
+            pd[i] = random.nextDouble(-1, 1);
+            pf[i] = (float) pd[i];
+          }
+        }
+      }
+      float[] gf = f[0];
+      double[] gd = d[0];
+      double norm = Math.sqrt(4 * len / 3.0) * 0.01;
+      double almost = 1 - 0x1p-26;
+      List<Object[]> cases = new ArrayList<>();
+      GradientClip l2 = GradientClip.norm(norm * almost).build();
+      GradientClip each = GradientClip.norm(norm / 2 * almost).scope(ClipScope.EACH).build();
+      GradientClip l1 = GradientClip.norm(1e-9).norm(1).nonFinite(ClipNonFinite.ERROR).build();
+      GradientClip linf = GradientClip.norm(1e-9).norm(Double.POSITIVE_INFINITY).build();
+      GradientClip value = GradientClip.value(0.005);
+      GradientClip agc = GradientClip.adaptive(1e-9, 1e-3);
+      cases.add(new Object[] {"clip l2     float ", (Fill) s -> sink += l2.apply(f)});
+      cases.add(new Object[] {"clip l2     double", (Fill) s -> sink += l2.apply(d)});
+      cases.add(new Object[] {"clip each   float ", (Fill) s -> sink += each.apply(f)});
+      cases.add(new Object[] {"clip l1     double", (Fill) s -> sink += l1.apply(d)});
+      cases.add(new Object[] {"clip linf   float ", (Fill) s -> sink += linf.apply(f)});
+      cases.add(new Object[] {"clip value  float ", (Fill) s -> sink += value.apply(f)});
+      cases.add(new Object[] {"clip value  double", (Fill) s -> sink += value.apply(d)});
+      cases.add(new Object[] {"clip agc    float ", (Fill) s -> sink += agc.apply(pf, gf, rows)});
+      cases.add(new Object[] {"clip agc    double", (Fill) s -> sink += agc.apply(pd, gd, rows)});
+      int calls = Math.max(20, 4_000_000 / n);
+      for (Object[] c : cases) {
+        failures += report(c[0] + " size=" + n, fillBytes((Fill) c[1], calls));
+      }
+    }
+    return failures;
   }
 
   private static int report(String what, double bytesPerCall) {
