@@ -58,6 +58,23 @@ public final class EarlyStopper {
   }
 
   /** A builder with the annotation's defaults and this {@code patience} ({@code >= 0}). */
+  /**
+   * An early stopper written as its annotation, e.g. {@code "@EarlyStopping(patience = 10, minDelta =
+   * 1e-4)"}.
+   *
+   * @throws IllegalArgumentException if it does not parse or breaks a rule, naming the attribute
+   */
+  public static EarlyStopper parse(String declaration) {
+    dev.anneal.internal.Part part =
+        dev.anneal.internal.DeclarationParser.parseAlone(declaration, dev.anneal.internal.Kind.Role.STOPPER);
+    String error = dev.anneal.internal.Rules.firstError(dev.anneal.internal.Rules.checkAlone(part));
+    if (error != null) {
+      throw new IllegalArgumentException(error);
+    }
+    return dev.anneal.internal.control.Controllers.earlyStopper(
+        dev.anneal.internal.control.StoppingRules.of(part));
+  }
+
   public static Builder builder(int patience) {
     return new Builder(StoppingRules.of(patience));
   }

@@ -90,6 +90,34 @@ public final class GradientClip {
   }
 
   /**
+   * A clip written as its annotation, e.g. {@code "@ClipNorm(max = 1.0, norm = 2)"}, {@code
+   * "@ClipValue(max = 0.5)"} or {@code "@AdaptiveClip(clipping = 0.01)"}.
+   *
+   * @throws IllegalArgumentException if it does not parse or breaks a rule, naming the attribute
+   */
+  public static GradientClip parse(String declaration) {
+    dev.anneal.internal.Part p =
+        dev.anneal.internal.DeclarationParser.parseAlone(declaration, dev.anneal.internal.Kind.Role.CLIP);
+    String error = dev.anneal.internal.Rules.firstError(dev.anneal.internal.Rules.checkAlone(p));
+    if (error != null) {
+      throw new IllegalArgumentException(error);
+    }
+    switch (p.kind()) {
+      case CLIP_NORM:
+        return norm(p.d("max"))
+            .norm(p.d("norm"))
+            .eps(p.d("eps"))
+            .scope(p.e("scope", ClipScope.class))
+            .nonFinite(p.e("nonFinite", ClipNonFinite.class))
+            .build();
+      case CLIP_VALUE:
+        return value(p.d("max"));
+      default:
+        return adaptive(p.d("clipping"), p.d("eps"));
+    }
+  }
+
+  /**
    * Clips {@code grads} in place ({@code @ClipNorm} or {@code @ClipValue}).
    *
    * @return {@code @ClipNorm}: the norm over all arrays before clipping, whatever the scope (0 for

@@ -110,6 +110,22 @@ public final class PlateauSchedule implements LrSchedule {
    * controller each time. PYTORCH and KERAS need a curve declared as a single {@code @Constant}
    * (e.g. {@code Schedules.constant(0.1).build()}).
    */
+  /**
+   * A plateau schedule written as its annotations, e.g. {@code "@Warmup(steps = 500) @Cosine(from =
+   * 0.1, steps = 19_500) @ReduceOnPlateau(factor = 0.5, patience = 3)"}: what {@link
+   * Schedules#parse} returns for a declaration with a {@code @ReduceOnPlateau}.
+   *
+   * @throws IllegalArgumentException if it does not parse, breaks a rule or has no
+   *     {@code @ReduceOnPlateau}
+   */
+  public static PlateauSchedule parse(String declaration) {
+    LrSchedule s = Schedules.parse(declaration);
+    if (!(s instanceof PlateauSchedule)) {
+      throw new IllegalArgumentException("no @ReduceOnPlateau in \"" + declaration + "\"");
+    }
+    return (PlateauSchedule) s;
+  }
+
   public static Builder of(LrSchedule curve) {
     if (curve == null) {
       throw new IllegalArgumentException("curve must not be null");

@@ -7,6 +7,8 @@ import dev.anneal.internal.Part;
 import dev.anneal.internal.Plan;
 import dev.anneal.internal.PlanSchedule;
 import dev.anneal.internal.Rescale;
+import dev.anneal.internal.control.Controllers;
+import dev.anneal.internal.control.PlateauRules;
 import dev.anneal.internal.generated.Steps;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +36,23 @@ public final class Schedules {
    * @throws IllegalArgumentException if it does not parse or breaks a rule
    */
   public static LrSchedule parse(String declaration) {
-    return new PlanSchedule(Plan.of(DeclarationParser.parse(declaration)));
+    return schedule(DeclarationParser.parse(declaration));
+  }
+
+  /**
+   * The schedule of a declaration: a {@link PlateauSchedule} over its curve when it has a
+   * {@code @ReduceOnPlateau}, else the curve.
+   */
+  private static LrSchedule schedule(Declaration d) {
+    Plan plan = Plan.of(d); // validates everything, the controller too
+    if (d.plateau() == null) {
+      return new PlanSchedule(plan);
+    }
+    LrSchedule curve = new PlanSchedule(Plan.of(d.curve()));
+    PlateauRules rules = PlateauRules.of(d.plateau());
+    return rules.compat() == Compat.ANNEAL
+        ? Controllers.plateau(curve, rules)
+        : Controllers.plateau(curve, rules, curve.at(0));
   }
 
   /**
@@ -44,7 +62,7 @@ public final class Schedules {
    * epochs (timm's per-iteration updates).
    */
   public static LrSchedule parseInEpochs(String declaration, long iterationsPerEpoch) {
-    return new PlanSchedule(Plan.of(Rescale.steps(DeclarationParser.parse(declaration), iterationsPerEpoch)));
+    return schedule(Rescale.steps(DeclarationParser.parse(declaration), iterationsPerEpoch));
   }
 
   /**

@@ -34,13 +34,30 @@ public final class Attr {
   private final Unit unit;
   private final Object defaultValue;
   private final Class<? extends Enum<?>> enumType;
+  private final boolean infinityAllowed;
 
   private Attr(String name, Type type, Unit unit, Object defaultValue, Class<? extends Enum<?>> enumType) {
+    this(name, type, unit, defaultValue, enumType, false);
+  }
+
+  private Attr(
+      String name,
+      Type type,
+      Unit unit,
+      Object defaultValue,
+      Class<? extends Enum<?>> enumType,
+      boolean infinityAllowed) {
     this.name = name;
     this.type = type;
     this.unit = unit;
     this.defaultValue = defaultValue;
     this.enumType = enumType;
+    this.infinityAllowed = infinityAllowed;
+  }
+
+  /** Whether an infinite value passes the finiteness rule (its own rule then decides). */
+  public boolean infinityAllowed() {
+    return infinityAllowed;
   }
 
   /** A required attribute that is not a step count. */
@@ -61,6 +78,14 @@ public final class Attr {
   /** An optional step count. */
   public static Attr optionalSteps(String name, Type type, Object defaultValue) {
     return new Attr(name, type, Unit.STEPS, defaultValue, null);
+  }
+
+  /**
+   * An optional number whose domain includes {@code Double.POSITIVE_INFINITY} (a norm's order): the
+   * finiteness rule lets infinities through, the attribute's own rule decides.
+   */
+  public static Attr optionalUpToInfinity(String name, Object defaultValue) {
+    return new Attr(name, Type.DOUBLE, Unit.OTHER, defaultValue, null, true);
   }
 
   public static <E extends Enum<E>> Attr enumerated(String name, Class<E> enumType, E defaultValue) {

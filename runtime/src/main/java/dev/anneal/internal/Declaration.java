@@ -13,12 +13,19 @@ public final class Declaration {
   private final Part warmup;
   private final Part cooldown;
   private final Part restarts;
+  private final Part plateau;
 
   public Declaration(Part body, Part warmup, Part cooldown, Part restarts) {
+    this(body, warmup, cooldown, restarts, null);
+  }
+
+  /** A declaration with a {@code @ReduceOnPlateau} controller ({@code plateau}, may be null). */
+  public Declaration(Part body, Part warmup, Part cooldown, Part restarts, Part plateau) {
     this.body = require(body, true, null);
     this.warmup = require(warmup, false, Kind.WARMUP);
     this.cooldown = require(cooldown, false, Kind.COOLDOWN);
     this.restarts = require(restarts, false, Kind.RESTARTS);
+    this.plateau = require(plateau, false, Kind.REDUCE_ON_PLATEAU);
   }
 
   private static Part require(Part p, boolean body, Kind kind) {
@@ -50,8 +57,21 @@ public final class Declaration {
     return restarts;
   }
 
+  /** The {@code @ReduceOnPlateau} controller, or {@code null}. */
+  public Part plateau() {
+    return plateau;
+  }
+
+  /** The curve alone: this declaration without its controller. */
+  public Declaration curve() {
+    return plateau == null ? this : new Declaration(body, warmup, cooldown, restarts, null);
+  }
+
   /** The part of this kind, or {@code null}. */
   public Part part(Kind kind) {
+    if (kind == Kind.REDUCE_ON_PLATEAU) {
+      return plateau;
+    }
     if (kind == Kind.WARMUP) {
       return warmup;
     }
@@ -64,10 +84,10 @@ public final class Declaration {
     return body.kind() == kind ? body : null;
   }
 
-  /** Present parts in reading order: warm-up, body, restarts, cool-down. */
+  /** Present parts in reading order: warm-up, body, restarts, cool-down, controller. */
   public List<Part> parts() {
-    List<Part> parts = new ArrayList<>(4);
-    for (Part p : new Part[] {warmup, body, restarts, cooldown}) {
+    List<Part> parts = new ArrayList<>(5);
+    for (Part p : new Part[] {warmup, body, restarts, cooldown, plateau}) {
       if (p != null) {
         parts.add(p);
       }

@@ -38,6 +38,31 @@ public final class DeclarationParser {
     return new DeclarationParser(source).declaration();
   }
 
+  /**
+   * Parses one annotation of the given role alone (an {@code @EarlyStopping}, a clip); does not
+   * validate it.
+   *
+   * @throws IllegalArgumentException naming the position and what was expected
+   */
+  public static Part parseAlone(String source, Kind.Role role) {
+    if (source == null) {
+      throw new IllegalArgumentException("the declaration to parse is null");
+    }
+    DeclarationParser p = new DeclarationParser(source);
+    p.skipSpace();
+    int at = p.pos;
+    Part part = p.annotation();
+    p.skipSpace();
+    if (part.kind().role() != role) {
+      throw p.fail(at, "expected " + (role == Kind.Role.STOPPER ? "@EarlyStopping"
+          : "@ClipNorm, @ClipValue or @AdaptiveClip") + ", found @" + part.kind().simpleName());
+    }
+    if (p.pos < p.src.length()) {
+      throw p.fail(p.pos, "nothing may follow @" + part.kind().simpleName());
+    }
+    return part;
+  }
+
   private Declaration declaration() {
     Part body = null;
     Map<Kind, Part> modifiers = new LinkedHashMap<>();
@@ -45,6 +70,10 @@ public final class DeclarationParser {
     while (pos < src.length()) {
       int at = pos;
       Part part = annotation();
+      if (part.kind().role() == Kind.Role.STOPPER || part.kind().role() == Kind.Role.CLIP) {
+        throw fail(at, "@" + part.kind().simpleName() + " is not part of a schedule; read it with "
+            + (part.kind().role() == Kind.Role.STOPPER ? "EarlyStopper.parse" : "GradientClip.parse"));
+      }
       if (part.kind().isBody()) {
         if (body != null) {
           throw fail(at, "a schedule has exactly one body, but found @" + body.kind().simpleName() + " and @"
@@ -59,7 +88,8 @@ public final class DeclarationParser {
     if (body == null) {
       throw fail(pos, "no body annotation (@Constant, @Cosine, ...) in \"" + src + "\"");
     }
-    return new Declaration(body, modifiers.get(Kind.WARMUP), modifiers.get(Kind.COOLDOWN), modifiers.get(Kind.RESTARTS));
+    return new Declaration(body, modifiers.get(Kind.WARMUP), modifiers.get(Kind.COOLDOWN),
+        modifiers.get(Kind.RESTARTS), modifiers.get(Kind.REDUCE_ON_PLATEAU));
   }
 
   private Part annotation() {

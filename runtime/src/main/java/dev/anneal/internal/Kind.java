@@ -1,5 +1,8 @@
 package dev.anneal.internal;
 
+import dev.anneal.internal.clip.ClipRules;
+import dev.anneal.internal.control.PlateauRules;
+import dev.anneal.internal.control.StoppingRules;
 import dev.anneal.internal.kind.Body;
 import dev.anneal.internal.kind.Constant;
 import dev.anneal.internal.kind.Cooldown;
@@ -41,18 +44,53 @@ public enum Kind {
   PIECEWISE("Piecewise", Piecewise.ATTRIBUTES, Piecewise::of),
   TANH("Tanh", Tanh.ATTRIBUTES, Tanh::of),
   SIGMOID("Sigmoid", Sigmoid.ATTRIBUTES, Sigmoid::of),
-  WARMUP("Warmup", Warmup.ATTRIBUTES, null),
-  COOLDOWN("Cooldown", Cooldown.ATTRIBUTES, null),
-  RESTARTS("Restarts", Restarts.ATTRIBUTES, null);
+  WARMUP("Warmup", Warmup.ATTRIBUTES, null, Role.MODIFIER),
+  COOLDOWN("Cooldown", Cooldown.ATTRIBUTES, null, Role.MODIFIER),
+  RESTARTS("Restarts", Restarts.ATTRIBUTES, null, Role.MODIFIER),
+  REDUCE_ON_PLATEAU("ReduceOnPlateau", PlateauRules.ATTRIBUTES, null, Role.CONTROLLER),
+  EARLY_STOPPING("EarlyStopping", StoppingRules.ATTRIBUTES, null, Role.STOPPER),
+  CLIP_NORM("ClipNorm", ClipRules.CLIP_NORM_ATTRIBUTES, null, Role.CLIP),
+  CLIP_VALUE("ClipValue", ClipRules.CLIP_VALUE_ATTRIBUTES, null, Role.CLIP),
+  ADAPTIVE_CLIP("AdaptiveClip", ClipRules.ADAPTIVE_CLIP_ATTRIBUTES, null, Role.CLIP);
+
+  /** What an annotation declares. */
+  public enum Role {
+    /** Exactly one per schedule: the curve. */
+    BODY,
+    /** At most one of each per schedule: warm-up, cool-down, restarts. */
+    MODIFIER,
+    /** On a schedule whose method returns {@code PlateauSchedule}: the metric-driven scale. */
+    CONTROLLER,
+    /** Alone on a method returning {@code EarlyStopper}. */
+    STOPPER,
+    /** Alone on a method returning {@code GradientClip}. */
+    CLIP
+  }
 
   private final String simpleName;
   private final List<Attr> attrs;
   private final Function<Part, Body> reader;
+  private final Role role;
 
   Kind(String simpleName, List<Attr> attrs, Function<Part, Body> reader) {
+    this(simpleName, attrs, reader, Role.BODY);
+  }
+
+  Kind(String simpleName, List<Attr> attrs, Function<Part, Body> reader, Role role) {
     this.simpleName = simpleName;
     this.attrs = attrs;
     this.reader = reader;
+    this.role = role;
+  }
+
+  /** What this annotation declares. */
+  public Role role() {
+    return role;
+  }
+
+  /** Whether this annotation is part of a schedule's curve (a body or a modifier). */
+  public boolean isCurvePart() {
+    return role == Role.BODY || role == Role.MODIFIER;
   }
 
   /** The typed body of a part of this (body) kind. */
@@ -75,7 +113,7 @@ public enum Kind {
 
   /** Whether this is a body (exactly one per schedule) rather than a modifier. */
   public boolean isBody() {
-    return reader != null;
+    return role == Role.BODY;
   }
 
   /** Attributes in declaration order. */

@@ -14,8 +14,13 @@ public final class Rescale {
     if (factor < 1) {
       throw new IllegalArgumentException("iterations per epoch must be >= 1, was " + factor);
     }
+    // the controller counts observations, not steps: it stays as declared
     return new Declaration(
-        part(d.body(), factor), part(d.warmup(), factor), part(d.cooldown(), factor), part(d.restarts(), factor));
+        part(d.body(), factor),
+        part(d.warmup(), factor),
+        part(d.cooldown(), factor),
+        part(d.restarts(), factor),
+        d.plateau());
   }
 
   private static Part part(Part p, long factor) {

@@ -3,7 +3,13 @@ package dev.anneal.internal;
 import static dev.anneal.internal.Literals.count;
 import static dev.anneal.internal.Literals.number;
 
+import dev.anneal.Compat;
 import dev.anneal.Ramp;
+import dev.anneal.internal.clip.ClipProblem;
+import dev.anneal.internal.clip.ClipRules;
+import dev.anneal.internal.control.ControlProblem;
+import dev.anneal.internal.control.PlateauRules;
+import dev.anneal.internal.control.StoppingRules;
 import dev.anneal.internal.generated.Tables;
 import dev.anneal.internal.kind.Body;
 import dev.anneal.internal.kind.Checker;
@@ -51,10 +57,49 @@ public final class Rules {
     if (r.errors() == 0) {
       r.length(body, w, c, restarts, totalSteps);
     }
+    if (decl.plateau() != null) {
+      r.plateau(decl.plateau(), body);
+    }
     if (r.errors() == 0) {
       r.finiteEverywhere(Plan.unchecked(decl));
     }
     return r.problems;
+  }
+
+  /**
+   * All problems of an annotation that stands alone on its method ({@code @EarlyStopping}, a clip):
+   * finite numbers, then its own rules.
+   */
+  public static List<Problem> checkAlone(Part part) {
+    Rules r = new Rules();
+    r.finite(part);
+    if (!r.problems.isEmpty()) {
+      return r.problems;
+    }
+    if (part.kind() == Kind.EARLY_STOPPING) {
+      for (ControlProblem p : StoppingRules.of(part).problems()) {
+        r.error(part.kind(), p.attribute(), p.message().substring(p.message().indexOf(' ') + 1));
+      }
+    } else {
+      for (ClipProblem p : ClipRules.problems(part)) {
+        r.error(part.kind(), p.attribute(), p.message().substring(p.message().indexOf(' ') + 1));
+      }
+    }
+    return r.problems;
+  }
+
+  /** {@code @ReduceOnPlateau}: its own rules, and PYTORCH / KERAS only over a constant LR. */
+  private void plateau(Part part, Body body) {
+    Kind k = Kind.REDUCE_ON_PLATEAU;
+    PlateauRules rules = PlateauRules.of(part);
+    for (ControlProblem p : rules.problems()) {
+      error(k, p.attribute(), p.message().substring(p.message().indexOf(' ') + 1));
+    }
+    if (rules.compat() != Compat.ANNEAL && body.kind() != Kind.CONSTANT) {
+      error(k, "compat", "= Compat." + rules.compat() + " reproduces a library where the plateau owns the"
+          + " learning rate: it needs a @Constant body (the LR it reduces), not @"
+          + body.kind().simpleName() + "; use Compat.ANNEAL to scale any curve");
+    }
   }
 
   /**
@@ -129,7 +174,8 @@ public final class Rules {
     for (Attr a : p.kind().attrs()) {
       if (a.type() == Attr.Type.DOUBLE
           && !Double.isFinite(p.d(a.name()))
-          && !(a.nanMeansNone() && Double.isNaN(p.d(a.name())))) {
+          && !(a.nanMeansNone() && Double.isNaN(p.d(a.name())))
+          && !(a.infinityAllowed() && Double.isInfinite(p.d(a.name())))) {
         error(p, a.name(), "must be finite, was " + number(p.d(a.name())));
       } else if (a.type() == Attr.Type.DOUBLE_ARRAY) {
         double[] v = p.ds(a.name());

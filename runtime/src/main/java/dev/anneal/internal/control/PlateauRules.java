@@ -1,7 +1,12 @@
 package dev.anneal.internal.control;
 
+import static dev.anneal.internal.Attr.Type.DOUBLE;
+import static dev.anneal.internal.Attr.Type.INT;
+
 import dev.anneal.Compat;
 import dev.anneal.Goal;
+import dev.anneal.internal.Attr;
+import dev.anneal.internal.Part;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +27,33 @@ public record PlateauRules(
     Compat compat) {
 
   static final String NAME = "ReduceOnPlateau";
+
+  /** The annotation's attributes, as {@link dev.anneal.internal.Kind#REDUCE_ON_PLATEAU} lists them. */
+  public static final List<Attr> ATTRIBUTES =
+      List.of(
+          Attr.enumerated("goal", Goal.class, Goal.MINIMIZE),
+          Attr.optional("factor", DOUBLE, 0.1),
+          Attr.optional("patience", INT, 10),
+          Attr.optional("relThreshold", DOUBLE, 1e-4),
+          Attr.optional("absThreshold", DOUBLE, 0.0),
+          Attr.optional("cooldown", INT, 0),
+          Attr.optional("minScale", DOUBLE, 0.0),
+          Attr.optional("startAfter", INT, 0),
+          Attr.enumerated("compat", Compat.class, Compat.ANNEAL));
+
+  /** The rules of a {@code @ReduceOnPlateau} as read (explicit values and defaults). */
+  public static PlateauRules of(Part p) {
+    return new PlateauRules(
+        p.e("goal", Goal.class),
+        p.d("factor"),
+        p.i("patience"),
+        p.d("relThreshold"),
+        p.d("absThreshold"),
+        p.i("cooldown"),
+        p.d("minScale"),
+        p.i("startAfter"),
+        p.e("compat", Compat.class));
+  }
 
   /** The annotation's defaults. */
   public static final PlateauRules DEFAULTS =

@@ -1,7 +1,12 @@
 package dev.anneal.internal.control;
 
+import static dev.anneal.internal.Attr.Type.DOUBLE;
+import static dev.anneal.internal.Attr.Type.INT;
+
 import dev.anneal.Goal;
 import dev.anneal.NonFinite;
+import dev.anneal.internal.Attr;
+import dev.anneal.internal.Part;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +18,27 @@ public record StoppingRules(
     Goal goal, int patience, double minDelta, double baseline, int startAfter, NonFinite nonFinite) {
 
   static final String NAME = "EarlyStopping";
+
+  /** The annotation's attributes, as {@link dev.anneal.internal.Kind#EARLY_STOPPING} lists them. */
+  public static final List<Attr> ATTRIBUTES =
+      List.of(
+          Attr.enumerated("goal", Goal.class, Goal.MINIMIZE),
+          Attr.required("patience", INT),
+          Attr.optional("minDelta", DOUBLE, 0.0),
+          Attr.optional("baseline", DOUBLE, Double.NaN),
+          Attr.optional("startAfter", INT, 0),
+          Attr.enumerated("nonFinite", NonFinite.class, NonFinite.STOP));
+
+  /** The rules of an {@code @EarlyStopping} as read. */
+  public static StoppingRules of(Part p) {
+    return new StoppingRules(
+        p.e("goal", Goal.class),
+        p.i("patience"),
+        p.d("minDelta"),
+        p.d("baseline"),
+        p.i("startAfter"),
+        p.e("nonFinite", NonFinite.class));
+  }
 
   /** The annotation's defaults with this {@code patience}. */
   public static StoppingRules of(int patience) {
