@@ -189,7 +189,7 @@ public final class PlateauSchedule implements LrSchedule {
       if (rules.compat() == null || rules.compat() == Compat.ANNEAL) {
         return Controllers.plateau(curve, rules);
       }
-      String declaration = curve.toString();
+      String declaration = Controllers.declaration(curve);
       if (!declaration.startsWith("@Constant(") || declaration.indexOf('@', 1) >= 0) {
         throw new IllegalArgumentException(
             "@ReduceOnPlateau.compat = Compat." + rules.compat()

@@ -272,17 +272,20 @@ public final class ConfigReader {
     ScheduleMethod.Form form = form(method);
     Map<Kind, AnnotationMirror> mirrors = new EnumMap<>(Kind.class);
     Part body = null;
-    Part[] modifiers = new Part[3];
+    Part[] modifiers = new Part[4];
+    Part alone = null;
     boolean readable = true;
     for (AnnotationMirror a : method.getAnnotationMirrors()) {
       Kind kind = kindOf(a);
       if (kind == null) {
         continue;
       }
-      if (kind.isBody() && body != null) {
+      boolean standsAlone = kind.role() == Kind.Role.STOPPER || kind.role() == Kind.Role.CLIP;
+      if ((kind.isBody() && body != null) || (standsAlone && alone != null)) {
+        Part first = kind.isBody() ? body : alone;
         reporter.error(
-            "a schedule has exactly one body annotation, but " + name + " has @" + body.kind().simpleName()
-                + " and @" + kind.simpleName(),
+            (kind.isBody() ? "a schedule has exactly one body annotation" : "a method has at most one")
+                + ", but " + name + " has @" + first.kind().simpleName() + " and @" + kind.simpleName(),
             method,
             a);
         readable = false;
@@ -296,6 +299,8 @@ public final class ConfigReader {
       }
       if (kind.isBody()) {
         body = part;
+      } else if (standsAlone) {
+        alone = part;
       } else {
         modifiers[modifierSlot(kind)] = part;
       }
@@ -305,11 +310,34 @@ public final class ConfigReader {
           (method.getEnclosingElement().equals(config) ? "" : "inherited ")
               + "abstract method " + signature(method)
               + " is not a schedule: schedule methods are `double " + method.getSimpleName()
-              + "(long step)` or `LrSchedule " + method.getSimpleName() + "()`",
+              + "(long step)`, `LrSchedule " + method.getSimpleName() + "()`, `PlateauSchedule "
+              + method.getSimpleName() + "()`, `EarlyStopper " + method.getSimpleName()
+              + "()` or `GradientClip " + method.getSimpleName() + "()`",
           method);
       return null;
     }
     if (!readable) {
+      return null;
+    }
+    if (!form.isSchedule()) {
+      return readAlone(method, name, form, body, modifiers, alone, mirrors);
+    }
+    if (alone != null) {
+      reporter.error("@" + alone.kind().simpleName() + " needs a method returning "
+          + (alone.kind().role() == Kind.Role.STOPPER ? "EarlyStopper" : "GradientClip") + ", but "
+          + name + " returns " + method.getReturnType(), method, mirrors.get(alone.kind()));
+      return null;
+    }
+    Part plateau = modifiers[3];
+    if (plateau != null && form != ScheduleMethod.Form.PLATEAU) {
+      reporter.error("@ReduceOnPlateau needs a method returning PlateauSchedule (each instance owns"
+          + " the controller's state), but " + name + " returns " + method.getReturnType(), method,
+          mirrors.get(Kind.REDUCE_ON_PLATEAU));
+      return null;
+    }
+    if (plateau == null && form == ScheduleMethod.Form.PLATEAU) {
+      reporter.error(name + " returns PlateauSchedule: add @ReduceOnPlateau (e.g. @ReduceOnPlateau("
+          + "factor = 0.5, patience = 3)) beside its schedule", method);
       return null;
     }
     if (body == null) {
@@ -318,8 +346,36 @@ public final class ConfigReader {
           method);
       return null;
     }
-    Declaration declaration = new Declaration(body, modifiers[0], modifiers[1], modifiers[2]);
-    return new ScheduleMethod(method, form, declaration, mirrors, suppressed(method));
+    Declaration declaration =
+        new Declaration(body, modifiers[0], modifiers[1], modifiers[2], modifiers[3]);
+    return new ScheduleMethod(method, form, declaration, null, mirrors, suppressed(method));
+  }
+
+  /** An {@code EarlyStopper} or {@code GradientClip} method: exactly its one annotation. */
+  private ScheduleMethod readAlone(
+      ExecutableElement method,
+      String name,
+      ScheduleMethod.Form form,
+      Part body,
+      Part[] modifiers,
+      Part alone,
+      Map<Kind, AnnotationMirror> mirrors) {
+    Kind.Role role = form == ScheduleMethod.Form.STOPPER ? Kind.Role.STOPPER : Kind.Role.CLIP;
+    String wanted = role == Kind.Role.STOPPER
+        ? "@EarlyStopping(patience = ...)"
+        : "@ClipNorm(max = ...), @ClipValue(max = ...) or @AdaptiveClip";
+    for (Map.Entry<Kind, AnnotationMirror> e : mirrors.entrySet()) {
+      if (e.getKey().role() != role) {
+        reporter.error("@" + e.getKey().simpleName() + " does not apply to " + name + ", which returns "
+            + method.getReturnType() + " and is declared by " + wanted + " alone", method, e.getValue());
+        return null;
+      }
+    }
+    if (alone == null) {
+      reporter.error(name + " returns " + method.getReturnType() + ": declare it with " + wanted, method);
+      return null;
+    }
+    return new ScheduleMethod(method, form, null, alone, mirrors, suppressed(method));
   }
 
   /** {@code "@Constant, @StepDecay, ... or @Sigmoid"}. */
@@ -342,6 +398,8 @@ public final class ConfigReader {
         return 1;
       case RESTARTS:
         return 2;
+      case REDUCE_ON_PLATEAU:
+        return 3;
       default:
         throw new AssertionError(kind);
     }
@@ -361,6 +419,15 @@ public final class ConfigReader {
       TypeElement r = (TypeElement) types.asElement(ret);
       if (r.getQualifiedName().contentEquals(LR_SCHEDULE)) {
         return ScheduleMethod.Form.OBJECT;
+      }
+      if (r.getQualifiedName().contentEquals("dev.anneal.PlateauSchedule")) {
+        return ScheduleMethod.Form.PLATEAU;
+      }
+      if (r.getQualifiedName().contentEquals("dev.anneal.EarlyStopper")) {
+        return ScheduleMethod.Form.STOPPER;
+      }
+      if (r.getQualifiedName().contentEquals("dev.anneal.GradientClip")) {
+        return ScheduleMethod.Form.CLIP;
       }
     }
     return null;

@@ -2,24 +2,44 @@ package dev.anneal.processor.internal;
 
 import dev.anneal.internal.Declaration;
 import dev.anneal.internal.Kind;
+import dev.anneal.internal.Part;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 
 /**
- * One schedule method of a config: its name, which of the two forms it has, and its declaration,
- * with the annotation mirrors that diagnostics point at.
+ * One method of a config: its name, its form, and what it declares (a schedule's declaration, or
+ * one annotation that stands alone), with the annotation mirrors that diagnostics point at.
  */
 public final class ScheduleMethod {
-  /** {@code double name(long step)} or {@code LrSchedule name()}. */
+  /** What the method returns. */
   public enum Form {
+    /** {@code double name(long step)}: a schedule's value. */
     VALUE,
-    OBJECT
+    /** {@code LrSchedule name()}: a schedule. */
+    OBJECT,
+    /** {@code PlateauSchedule name()}: a schedule with {@code @ReduceOnPlateau}. */
+    PLATEAU,
+    /** {@code EarlyStopper name()}: {@code @EarlyStopping} alone. */
+    STOPPER,
+    /** {@code GradientClip name()}: one clip annotation alone. */
+    CLIP;
+
+    /** Whether the method declares a schedule (a body and modifiers). */
+    public boolean isSchedule() {
+      return this == VALUE || this == OBJECT || this == PLATEAU;
+    }
+
+    /** Whether each instance of the generated class owns fresh state for this method. */
+    public boolean hasState() {
+      return this == PLATEAU || this == STOPPER;
+    }
   }
 
   private final ExecutableElement element;
   private final Form form;
   private final Declaration declaration;
+  private final Part alone;
   private final Map<Kind, AnnotationMirror> mirrors;
   private final boolean warningsSuppressed;
 
@@ -27,11 +47,13 @@ public final class ScheduleMethod {
       ExecutableElement element,
       Form form,
       Declaration declaration,
+      Part alone,
       Map<Kind, AnnotationMirror> mirrors,
       boolean warningsSuppressed) {
     this.element = element;
     this.form = form;
     this.declaration = declaration;
+    this.alone = alone;
     this.mirrors = Map.copyOf(mirrors);
     this.warningsSuppressed = warningsSuppressed;
   }
@@ -48,8 +70,19 @@ public final class ScheduleMethod {
     return form;
   }
 
+  /** The schedule's declaration ({@link Form#isSchedule() schedule forms}), else {@code null}. */
   public Declaration declaration() {
     return declaration;
+  }
+
+  /** The annotation of a method that is not a schedule (an early stopper, a clip), else null. */
+  public Part alone() {
+    return alone;
+  }
+
+  /** The declaration as annotation source, whatever the form. */
+  public String source() {
+    return declaration != null ? declaration.toSource() : alone.toSource();
   }
 
   /** The annotation of this kind on the method. */

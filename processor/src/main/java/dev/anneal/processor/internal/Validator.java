@@ -2,6 +2,7 @@ package dev.anneal.processor.internal;
 
 import dev.anneal.internal.Problem;
 import dev.anneal.internal.Rules;
+import java.util.List;
 
 /**
  * Step 2 of the pipeline: applies the shared {@link Rules} to every schedule of a config and reports
@@ -18,7 +19,10 @@ public final class Validator {
   public boolean validate(Config config) {
     boolean ok = true;
     for (ScheduleMethod m : config.methods()) {
-      for (Problem p : Rules.check(m.declaration(), config.totalSteps())) {
+      List<Problem> problems = m.declaration() != null
+          ? Rules.check(m.declaration(), config.totalSteps())
+          : Rules.checkAlone(m.alone());
+      for (Problem p : problems) {
         if (!p.isError() && m.warningsSuppressed()) {
           continue;
         }

@@ -92,7 +92,8 @@ public final class Controllers {
     if (curve == null) {
       throw new IllegalArgumentException("the curve of @ReduceOnPlateau must not be null");
     }
-    long fingerprint = Text.fnv1a(rules.canonical() + "|" + Double.toHexString(value) + "|" + curve);
+    long fingerprint =
+        Text.fnv1a(rules.canonical() + "|" + Double.toHexString(value) + "|" + declaration(curve));
     return access().plateau(curve, rules, value, fingerprint);
   }
 
@@ -103,5 +104,16 @@ public final class Controllers {
     }
     Text.throwIfAny(rules.problems());
     return access().stopper(rules, Text.fnv1a(rules.canonical()));
+  }
+
+  /**
+   * The curve's declaration: its {@code toString()} without the {@code "name: "} a generated
+   * schedule puts first, so a state saved by a generated controller restores into the same
+   * declaration built at run time, and the other way round.
+   */
+  public static String declaration(LrSchedule curve) {
+    String s = String.valueOf(curve);
+    int colon = s.indexOf(": @");
+    return colon >= 0 && s.indexOf('@') == colon + 2 ? s.substring(colon + 2) : s;
   }
 }
