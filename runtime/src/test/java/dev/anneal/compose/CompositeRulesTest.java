@@ -43,7 +43,8 @@ class CompositeRulesTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       // arity and empty arrays
-      "@Product(schedules = {\"a\"})|lr: @Product.schedules must name at least 2 schedules, was {\"a\"}",
+      "@Product(schedules = {\"a\"})|lr: @Product.schedules must name at least 2 schedules, was"
+          + " {\"a\"}",
       "@Product(schedules = {})|lr: @Product.schedules must name at least 2 schedules, was {}",
       "@Sequence(schedules = {\"a\"}, boundaries = {})|lr: @Sequence.schedules must name at least 2"
           + " schedules, was {\"a\"}",
@@ -52,7 +53,8 @@ class CompositeRulesTest {
       // boundaries
       "@Sequence(schedules = {\"a\", \"b\"}, boundaries = {})|lr: @Sequence.boundaries must have"
           + " exactly one element fewer than schedules (2 names), had 0: {}",
-      "@Sequence(schedules = {\"a\", \"b\"}, boundaries = {5, 10})|lr: @Sequence.boundaries must have"
+      "@Sequence(schedules = {\"a\", \"b\"}, boundaries = {5, 10})|lr: @Sequence.boundaries"
+          + " must have"
           + " exactly one element fewer than schedules (2 names), had 2: {5, 10}",
       "@Sequence(schedules = {\"a\", \"b\"}, boundaries = {0})|lr: @Sequence.boundaries[0] must be"
           + " > 0, was 0",
@@ -73,7 +75,8 @@ class CompositeRulesTest {
           + " schedule method of the config (a Java identifier), was \"\"",
       "@CycleMomentum(of = \"b c\")|lr: @CycleMomentum.of must be the name of a schedule method of"
           + " the config (a Java identifier), was \"b c\"",
-      "@CycleMomentum(of = \"x\")|lr: @CycleMomentum.of names no schedule of the config, was \"x\" (declared: a, b, lr)",
+      "@CycleMomentum(of = \"x\")|lr: @CycleMomentum.of names no schedule of the config, was"
+          + " \"x\" (declared: a, b, lr)",
       // cycle momentum
       "@CycleMomentum(of = \"b\")|lr: @CycleMomentum.of must name a plain @OneCycle or @Cyclic"
           + " schedule (without @Warmup, @Cooldown or @Restarts), was \"b\", a @Linear schedule:"
@@ -96,10 +99,13 @@ class CompositeRulesTest {
         "a", "@Product(schedules = {\"c\", \"b\"})",
         "b", "@Sequence(schedules = {\"c\", \"a\"}, boundaries = {5})",
         "c", A);
-    assertEquals("b: @Sequence.schedules[1] makes a cycle of references: a -> b -> a", error(m, "a"));
-    assertEquals("a: @Product.schedules[1] makes a cycle of references: b -> a -> b", error(m, "b"));
+    assertEquals("b: @Sequence.schedules[1] makes a cycle of references: a -> b -> a",
+        error(m, "a"));
+    assertEquals("a: @Product.schedules[1] makes a cycle of references: b -> a -> b",
+        error(m, "b"));
     // c alone is fine, but every entry is checked
-    assertEquals("b: @Sequence.schedules[1] makes a cycle of references: a -> b -> a", error(m, "c"));
+    assertEquals("b: @Sequence.schedules[1] makes a cycle of references: a -> b -> a",
+        error(m, "c"));
   }
 
   @Test
@@ -135,7 +141,8 @@ class CompositeRulesTest {
       "@Warmup(steps = 5) @OneCycle(peak = 0.1, steps = 100)|a @OneCycle with modifiers"
           + "|which has modifiers: @Warmup(steps = 5) @OneCycle(peak = 0.1, steps = 100)",
       "@OneCycle(peak = 0.1, steps = 100) @Restarts|restarts|which has modifiers",
-      "@Cosine(from = 0.1, steps = 100)|a cosine|a @Cosine schedule: @Cosine(from = 0.1, steps = 100)",
+      "@Cosine(from = 0.1, steps = 100)|a cosine|a @Cosine schedule: @Cosine(from = 0.1,"
+          + " steps = 100)",
   })
   void cycleMomentumNeedsAPlainOneCycleOrCyclic(String lr, String what, String why) {
     String e = error(named("lr", lr, "m", "@CycleMomentum(of = \"lr\")"), "m");

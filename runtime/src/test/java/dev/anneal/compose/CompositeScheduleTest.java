@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Semantics of the three composites, their lengths, text round trips, and allocation-free {@code at}. */
+/** The three composites: semantics, lengths, text round trips, allocation-free {@code at}. */
 class CompositeScheduleTest {
   private static final LrSchedule WARM = Schedules.linear(0.005, 0.05, 10).build();
   private static final LrSchedule DECAY = Schedules.exponential(0.05, 0.95).build();

@@ -69,7 +69,7 @@ public final class Composer {
     return names;
   }
 
-  /** The parts as {@link Declared}: only schedules anneal built (whose length and source it knows). */
+  /** The parts as {@link Declared}: only schedules anneal built (it knows their length, source). */
   private static List<Declared> parts(String annotation, LrSchedule... parts) {
     String attr = annotation.equals("CycleMomentum") ? "of" : "schedules";
     if (parts == null) {

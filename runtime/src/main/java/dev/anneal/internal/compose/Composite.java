@@ -23,7 +23,7 @@ public sealed interface Composite permits Sequence, Product, CycleMomentum {
    */
   List<String> references();
 
-  /** Whether {@link #referenceAttribute()} is an array ({@code schedules}) or one name ({@code of}). */
+  /** Whether {@link #referenceAttribute()} is an array ({@code schedules}), not a name. */
   boolean referencesArray();
 
   /** Adds the rules on the attributes alone (counts, domains, names written as identifiers). */

@@ -13,8 +13,8 @@ import java.util.Map;
  * Internal, not API. Reads one schedule written as its annotations: a composite ({@code
  * @Sequence(schedules = {"warm", "decay"}, boundaries = {10})}, {@code @Product(...)}, {@code
  * @CycleMomentum(of = "lr")}), which must be the only annotation of its schedule, or else a plain
- * declaration, handed to {@link DeclarationParser}. Literals are read by {@link JavaLexer} exactly as
- * javac reads them.
+ * declaration, handed to {@link DeclarationParser}. Literals are read by {@link JavaLexer} exactly
+ * as javac reads them.
  */
 public final class CompositeParser {
   private final String src;
@@ -41,7 +41,7 @@ public final class CompositeParser {
     return new CompositeParser(source).composite(kind);
   }
 
-  /** Whether {@code source} holds a composite annotation, and which; null when not (or unreadable). */
+  /** The composite annotation in {@code source}; null when there is none (or it is unreadable). */
   static CompositeKind compositeIn(String source) {
     try {
       JavaLexer scan = new JavaLexer(source, true);
@@ -60,7 +60,9 @@ public final class CompositeParser {
   }
 
   private static CompositeKind kindOf(String name) {
-    return name.contains(".") ? CompositeKind.ofQualifiedName(name) : CompositeKind.ofSimpleName(name);
+    return name.contains(".")
+        ? CompositeKind.ofQualifiedName(name)
+        : CompositeKind.ofSimpleName(name);
   }
 
   private Composite composite(CompositeKind expected) {
@@ -70,7 +72,8 @@ public final class CompositeParser {
       CompositeKind kind = kindOf((String) name.value());
       if (kind == null) {
         throw fail(at.start(), "@" + expected.simpleName() + " is the only annotation of its"
-            + " schedule (a composite takes no modifiers), but found @" + name.value() + " before it");
+            + " schedule (a composite takes no modifiers), but found @" + name.value()
+            + " before it");
       }
       Map<String, Object> values = new LinkedHashMap<>();
       if (lexer.accept(Kind.LPAREN)) {
@@ -176,7 +179,8 @@ public final class CompositeParser {
       }
     }
     return switch (kind) {
-      case SEQUENCE -> new Sequence((List<String>) v.get("schedules"), (long[]) v.get("boundaries"));
+      case SEQUENCE ->
+          new Sequence((List<String>) v.get("schedules"), (long[]) v.get("boundaries"));
       case PRODUCT -> new Product((List<String>) v.get("schedules"));
       case CYCLE_MOMENTUM -> new CycleMomentum((String) v.get("of"),
           (Double) v.getOrDefault("base", CycleMomentum.DEFAULT_BASE),

@@ -56,7 +56,7 @@ public record CycleMomentum(String of, double base, double max) implements Compo
     }
   }
 
-  /** {@code of} must be a plain {@code @OneCycle} or {@code @Cyclic}: no modifiers, no composite. */
+  /** {@code of} must be a plain {@code @OneCycle} or {@code @Cyclic}: no modifier, no composite. */
   @Override
   public void checkParts(List<Declared> parts, CompositeChecker check) {
     String why = unsupported(parts.get(0));

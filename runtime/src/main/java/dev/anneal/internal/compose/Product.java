@@ -40,7 +40,8 @@ public record Product(List<String> schedules) implements Composite {
   @Override
   public void check(CompositeChecker check) {
     if (schedules.size() < 2) {
-      check.error("schedules", "must name at least 2 schedules, was " + Composite.quoteAll(schedules));
+      check.error("schedules",
+          "must name at least 2 schedules, was " + Composite.quoteAll(schedules));
     }
     Composite.checkNames(this, check);
   }

@@ -47,7 +47,8 @@ public record Sequence(List<String> schedules, long[] boundaries) implements Com
   public void check(CompositeChecker check) {
     int n = schedules.size();
     if (n < 2) {
-      check.error("schedules", "must name at least 2 schedules, was " + Composite.quoteAll(schedules));
+      check.error("schedules",
+          "must name at least 2 schedules, was " + Composite.quoteAll(schedules));
     }
     Composite.checkNames(this, check);
     if (n >= 2 && boundaries.length != n - 1) {
