@@ -7,6 +7,7 @@ import dev.anneal.internal.Part;
 import dev.anneal.internal.Plan;
 import dev.anneal.internal.PlanSchedule;
 import dev.anneal.internal.Rescale;
+import dev.anneal.internal.compose.Composer;
 import dev.anneal.internal.control.Controllers;
 import dev.anneal.internal.control.PlateauRules;
 import dev.anneal.internal.generated.Steps;
@@ -87,6 +88,98 @@ public final class Schedules {
         return perEpoch + " per epoch of " + iterationsPerEpoch + " iterations";
       }
     };
+  }
+
+  // ---- composition: parts are schedules built by anneal (parse, a builder, a composite) ----
+
+  /**
+   * {@link Sequence}: {@code parts[i]} on {@code [boundaries[i - 1], boundaries[i])}, at {@code
+   * step - boundaries[i - 1]} (the step re-based at each boundary; {@code boundaries[-1] = 0}).
+   * At least 2 parts; {@code boundaries} strictly increasing, {@code > 0}, one fewer than parts.
+   *
+   * <pre>{@code
+   * LrSchedule lr = Schedules.sequence(new long[] {10},
+   *     Schedules.linear(0.005, 0.05, 10).build(), Schedules.exponential(0.05, 0.95).build());
+   * }</pre>
+   *
+   * @throws IllegalArgumentException naming the attribute and value of the first broken rule, or a
+   *     part that is not a schedule built by anneal (a controller, a lambda, a generated class)
+   */
+  public static LrSchedule sequence(long[] boundaries, LrSchedule... parts) {
+    return Composer.sequence(boundaries, parts);
+  }
+
+  /**
+   * {@link Product}: {@code parts[0].at(step) * parts[1].at(step) * ...}, multiplied left to
+   * right. At least 2 parts.
+   *
+   * @throws IllegalArgumentException as {@link #sequence}
+   */
+  public static LrSchedule product(LrSchedule... parts) {
+    return Composer.product(parts);
+  }
+
+  /**
+   * {@link CycleMomentum} with {@code OneCycleLR}'s defaults, {@code base = 0.85, max = 0.95}.
+   *
+   * @throws IllegalArgumentException as {@link #cycleMomentum(LrSchedule, double, double)}
+   */
+  public static LrSchedule cycleMomentum(LrSchedule of) {
+    return Composer.cycleMomentum(of);
+  }
+
+  /**
+   * {@link CycleMomentum}: the momentum PyTorch cycles against the one-cycle or cyclic LR {@code
+   * of}, between {@code base} (at the LR's peak) and {@code max}; {@code CyclicLR}'s defaults are
+   * {@code 0.8, 0.9}.
+   *
+   * @throws IllegalArgumentException if {@code of} is not a plain {@link #oneCycle} or {@link
+   *     #cyclic} schedule (no warm-up, cool-down or restarts), or a value breaks a rule
+   */
+  public static LrSchedule cycleMomentum(LrSchedule of, double base, double max) {
+    return Composer.cycleMomentum(of, base, max);
+  }
+
+  /**
+   * The schedule {@code name} of a set of named declarations, e.g. from a config file. Each value
+   * is one schedule written exactly as its annotations on a schedule method: a plain declaration
+   * ({@code "@Warmup(steps = 500) @Cosine(from = 0.1, steps = 19_500)"}) or one composite whose
+   * names refer to other entries of the map, as annotations refer to schedule methods:
+   *
+   * <pre>{@code
+   * Map<String, String> named = Map.of(
+   *     "warm", "@Linear(from = 0.005, to = 0.05, steps = 10)",
+   *     "decay", "@Exponential(from = 0.05, rate = 0.95)",
+   *     "lr", "@Sequence(schedules = {\"warm\", \"decay\"}, boundaries = {10})");
+   * LrSchedule lr = Schedules.parse(named, "lr");
+   * }</pre>
+   *
+   * <p>Every entry is checked, not only those {@code name} needs: names are Java identifiers, a
+   * referenced name must be an entry, no entry may refer to itself or take part in a cycle of
+   * references.
+   *
+   * @throws IllegalArgumentException {@code "entry: message"} for the first broken rule
+   */
+  public static LrSchedule parse(Map<String, String> named, String name) {
+    return Composer.parse(named, name);
+  }
+
+  /**
+   * Named declarations in one text: entries {@code name: declaration} separated by {@code ;} or
+   * line breaks (so no {@code ;} inside a comment), blank entries skipped; the schedule is the last
+   * entry and may refer to the ones before or after it, as in {@link #parse(Map, String)}. A text
+   * without any {@code :} is one plain declaration, as {@link #parse(String)} reads it. This reads
+   * back the {@code toString()} of every schedule anneal builds; a composite writes its parts
+   * named {@code s0, s1, ...}, itself last:
+   *
+   * <pre>{@code
+   * s0: @OneCycle(peak = 0.1, steps = 100); s1: @CycleMomentum(of = "s0")
+   * }</pre>
+   *
+   * @throws IllegalArgumentException as {@link #parse(Map, String)}
+   */
+  public static LrSchedule parseNamed(String entries) {
+    return Composer.parseNamed(entries);
   }
 
   // ---- bodies: required attributes are parameters, optional ones are methods ----

@@ -54,7 +54,7 @@ class CatalogTest {
   void declaresEveryKind() throws Exception {
     String source = Files.readString(Paths.get("src", "main", "java", "dev", "anneal", "examples", "Catalog.java"));
     for (dev.anneal.internal.Kind kind : dev.anneal.internal.Kind.values()) {
-      if (!source.contains("@" + kind.simpleName())) {
+      if (kind.isCurvePart() && !source.contains("@" + kind.simpleName())) {
         fail("Catalog declares no @" + kind.simpleName());
       }
     }

@@ -120,6 +120,30 @@ public record Cyclic(double low, double high, long up, long down, CyclicMode mod
       this.lnGamma = Math.log(body.gamma);
     }
 
+    private Folded(Folded lr, double low, double height) {
+      this.body = lr.body;
+      this.low = low;
+      this.height = height;
+      this.up = lr.up;
+      this.period = lr.period;
+      this.invUp = lr.invUp;
+      this.invDown = lr.invDown;
+      this.mode = lr.mode;
+      this.lnGamma = lr.lnGamma;
+    }
+
+    /**
+     * The momentum PyTorch's {@code CyclicLR} cycles against this curve ({@code
+     * cycle_momentum=True}, every mode): {@code max - (max - base) * x * amplitude} with the LR's
+     * own {@code x} and amplitude. That is this curve with {@code low = max} and {@code height =
+     * base - max} ({@code max + (base - max) * y} equals {@code max - (max - base) * y} exactly), so
+     * {@link #at} of the returned curve is the momentum and generated code emits the LR's
+     * operations with those two constants. Its {@link #body()} is still the LR's.
+     */
+    public Folded momentum(double base, double max) {
+      return new Folded(this, max, base - max);
+    }
+
     @Override
     public Cyclic body() {
       return body;

@@ -162,6 +162,15 @@ public record OneCycle(
     public double periodic(double t, double p, double invP, double scale) {
       return phases.periodic(t, p, scale);
     }
+
+    /**
+     * The momentum PyTorch cycles against this curve ({@code cycle_momentum=True}) at {@code t}:
+     * {@link Phases#momentum} at {@code min(t, steps - 1)}, so it holds its last value after the
+     * cycle as the LR does.
+     */
+    public double momentum(long t, double base, double max) {
+      return phases.momentum(Steps.toDouble(Math.min(t, steps - 1)), base, max);
+    }
   }
 
   /**
@@ -199,6 +208,18 @@ public record OneCycle(
      */
     public double periodic(double t, double p, double scale) {
       return value(Math.min(t, p - 1), p, peak * scale, initial, min);
+    }
+
+    /**
+     * The momentum (or Adam beta1) PyTorch's {@code OneCycleLR} cycles against the LR at step
+     * {@code t <= steps - 1}: the same phases and anneal function with the momentum in place of the
+     * LR, {@code max -> base} while the LR rises, {@code base -> max} while it falls, and {@code max}
+     * held over a third phase. That is {@link #at}'s evaluation with the constants swapped: {@code
+     * peak -> base}, {@code initial -> max}, {@code min -> max} (generated code emits the LR's
+     * operations with those literals).
+     */
+    public double momentum(double t, double base, double max) {
+      return value(t, steps, base, max, max);
     }
 
     /** End step of phase 0 of a cycle of {@code total} steps. */

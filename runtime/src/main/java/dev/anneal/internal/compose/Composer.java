@@ -1,0 +1,168 @@
+package dev.anneal.internal.compose;
+
+import dev.anneal.LrSchedule;
+import dev.anneal.internal.DeclarationParser;
+import dev.anneal.internal.Plan;
+import dev.anneal.internal.PlanSchedule;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Internal, not API. The back end of {@code Schedules.sequence}, {@code product}, {@code
+ * cycleMomentum}, {@code parse(Map, String)} and {@code parseNamed}: schedules built by anneal
+ * become {@link Declared} parts, the composite's rules run, and the result is a {@link
+ * ComposedSchedule} (or, for a plain entry, the builder's {@link PlanSchedule}).
+ */
+public final class Composer {
+  private Composer() {}
+
+  /** {@code @Sequence} of these parts. */
+  public static LrSchedule sequence(long[] boundaries, LrSchedule... parts) {
+    if (boundaries == null) {
+      throw new IllegalArgumentException("@Sequence.boundaries must not be null");
+    }
+    List<Declared> ps = parts("Sequence", parts);
+    return build(new Sequence(names(ps.size()), boundaries), ps);
+  }
+
+  /** {@code @Product} of these parts. */
+  public static LrSchedule product(LrSchedule... parts) {
+    List<Declared> ps = parts("Product", parts);
+    return build(new Product(names(ps.size())), ps);
+  }
+
+  /** {@code @CycleMomentum} against {@code of} with the defaults ({@code OneCycleLR}'s). */
+  public static LrSchedule cycleMomentum(LrSchedule of) {
+    return cycleMomentum(of, CycleMomentum.DEFAULT_BASE, CycleMomentum.DEFAULT_MAX);
+  }
+
+  /** {@code @CycleMomentum} against {@code of}. */
+  public static LrSchedule cycleMomentum(LrSchedule of, double base, double max) {
+    List<Declared> ps = parts("CycleMomentum", of);
+    String why = CycleMomentum.unsupported(ps.get(0));
+    if (why != null) {
+      throw new IllegalArgumentException("@CycleMomentum.of must be a plain one-cycle or cyclic"
+          + " schedule (Schedules.oneCycle or Schedules.cyclic without warmup, cooldown or"
+          + " restarts), was " + why);
+    }
+    return build(new CycleMomentum("s0", base, max), ps);
+  }
+
+  private static LrSchedule build(Composite c, List<Declared> parts) {
+    List<CompositeProblem> problems = Composite.problems(c, parts);
+    for (CompositeProblem p : problems) {
+      if (p.isError()) {
+        throw new IllegalArgumentException(p.message());
+      }
+    }
+    return new ComposedSchedule(c.fold(parts));
+  }
+
+  private static List<String> names(int n) {
+    List<String> names = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      names.add("s" + i);
+    }
+    return names;
+  }
+
+  /** The parts as {@link Declared}: only schedules anneal built (it knows their length, source). */
+  private static List<Declared> parts(String annotation, LrSchedule... parts) {
+    String attr = annotation.equals("CycleMomentum") ? "of" : "schedules";
+    if (parts == null) {
+      throw new IllegalArgumentException("@" + annotation + "." + attr + " must not be null");
+    }
+    List<Declared> out = new ArrayList<>(parts.length);
+    for (int i = 0; i < parts.length; i++) {
+      String where = "@" + annotation + "." + attr + (attr.equals("of") ? "" : "[" + i + "]");
+      out.add(declared(parts[i], where));
+    }
+    return out;
+  }
+
+  /** A schedule anneal built as a part; {@code where} names the attribute for the message. */
+  static Declared declared(LrSchedule s, String where) {
+    if (s instanceof PlanSchedule p) {
+      return new Plain(p.plan());
+    }
+    if (s instanceof ComposedSchedule c) {
+      return c.declared();
+    }
+    throw new IllegalArgumentException(where + " must be a schedule built by anneal"
+        + " (Schedules.parse, a Schedules builder or a composite of them; not a controller or"
+        + " another LrSchedule), was " + (s == null ? "null" : s.getClass().getName() + ": " + s));
+  }
+
+  /**
+   * The schedule {@code name} of named declarations that may refer to each other; every entry is
+   * checked.
+   *
+   * @throws IllegalArgumentException {@code "name: message"} for the first error
+   */
+  public static LrSchedule parse(Map<String, String> named, String name) {
+    if (named == null) {
+      throw new IllegalArgumentException("the named declarations are null");
+    }
+    Map<String, Object> declared = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : named.entrySet()) {
+      String n = e.getKey();
+      if (!Composite.isName(n)) {
+        throw new IllegalArgumentException("a schedule name must be a Java identifier, was "
+            + Composite.quote(n));
+      }
+      try {
+        declared.put(n, CompositeParser.parse(e.getValue()));
+      } catch (IllegalArgumentException ex) {
+        throw new IllegalArgumentException(n + ": " + ex.getMessage(), ex);
+      }
+    }
+    if (!declared.containsKey(name)) {
+      throw new IllegalArgumentException("no schedule named " + Composite.quote(name)
+          + " (declared: " + String.join(", ", declared.keySet()) + ")");
+    }
+    Resolver r = Resolver.resolve(declared, name);
+    if (!r.errors().isEmpty()) {
+      throw new IllegalArgumentException(r.errors().get(0));
+    }
+    Declared d = r.get(name);
+    return d instanceof Plain p ? new PlanSchedule(p.plan()) : new ComposedSchedule(d);
+  }
+
+  /**
+   * Entries {@code name: declaration}, separated by {@code ;} or line breaks (blank entries are
+   * skipped); the schedule is the last entry. A text without any {@code :} is one plain
+   * declaration, so this reads back the {@code toString()} of every schedule anneal builds.
+   */
+  public static LrSchedule parseNamed(String entries) {
+    if (entries == null) {
+      throw new IllegalArgumentException("the declarations to parse are null");
+    }
+    if (entries.indexOf(':') < 0) { // a plain declaration's toString: no names
+      return new PlanSchedule(Plan.of(DeclarationParser.parse(entries)));
+    }
+    Map<String, String> named = new LinkedHashMap<>();
+    String last = null;
+    for (String entry : entries.split("[;\\r\\n]")) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      int colon = entry.indexOf(':');
+      if (colon < 0) {
+        throw new IllegalArgumentException("expected name: declaration, was "
+            + Composite.quote(entry.strip()));
+      }
+      String name = entry.substring(0, colon).strip();
+      if (named.put(name, entry.substring(colon + 1)) != null) {
+        throw new IllegalArgumentException(name + ": declared twice");
+      }
+      last = name;
+    }
+    if (last == null) {
+      throw new IllegalArgumentException("no declaration in " + Composite.quote(entries));
+    }
+    return parse(Collections.unmodifiableMap(named), last);
+  }
+}

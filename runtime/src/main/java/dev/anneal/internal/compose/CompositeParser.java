@@ -1,0 +1,203 @@
+package dev.anneal.internal.compose;
+
+import dev.anneal.internal.DeclarationParser;
+import dev.anneal.internal.parse.JavaLexer;
+import dev.anneal.internal.parse.JavaLexer.Kind;
+import dev.anneal.internal.parse.JavaLexer.Token;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Internal, not API. Reads one schedule written as its annotations: a composite ({@code
+ * @Sequence(schedules = {"warm", "decay"}, boundaries = {10})}, {@code @Product(...)}, {@code
+ * @CycleMomentum(of = "lr")}), which must be the only annotation of its schedule, or else a plain
+ * declaration, handed to {@link DeclarationParser}. Literals are read by {@link JavaLexer} exactly
+ * as javac reads them.
+ */
+public final class CompositeParser {
+  private final String src;
+  private final JavaLexer lexer;
+
+  private CompositeParser(String src) {
+    this.src = src;
+    this.lexer = new JavaLexer(src, true);
+  }
+
+  /**
+   * A {@link Composite} or a {@link dev.anneal.internal.Declaration}; not validated.
+   *
+   * @throws IllegalArgumentException naming the position and what was expected
+   */
+  public static Object parse(String source) {
+    if (source == null) {
+      throw new IllegalArgumentException("the declaration to parse is null");
+    }
+    CompositeKind kind = compositeIn(source);
+    if (kind == null) {
+      return DeclarationParser.parse(source);
+    }
+    return new CompositeParser(source).composite(kind);
+  }
+
+  /** The composite annotation in {@code source}; null when there is none (or it is unreadable). */
+  static CompositeKind compositeIn(String source) {
+    try {
+      JavaLexer scan = new JavaLexer(source, true);
+      while (scan.peek().kind() != Kind.EOF) {
+        if (scan.next().kind() == Kind.AT && scan.peek().kind() == Kind.IDENTIFIER) {
+          CompositeKind k = kindOf((String) scan.qualifiedName().value());
+          if (k != null) {
+            return k;
+          }
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      return null; // the declaration parser reports it
+    }
+    return null;
+  }
+
+  private static CompositeKind kindOf(String name) {
+    return name.contains(".")
+        ? CompositeKind.ofQualifiedName(name)
+        : CompositeKind.ofSimpleName(name);
+  }
+
+  private Composite composite(CompositeKind expected) {
+    try {
+      Token at = lexer.expect(Kind.AT);
+      Token name = lexer.qualifiedName();
+      CompositeKind kind = kindOf((String) name.value());
+      if (kind == null) {
+        throw fail(at.start(), "@" + expected.simpleName() + " is the only annotation of its"
+            + " schedule (a composite takes no modifiers), but found @" + name.value()
+            + " before it");
+      }
+      Map<String, Object> values = new LinkedHashMap<>();
+      if (lexer.accept(Kind.LPAREN)) {
+        if (!lexer.accept(Kind.RPAREN)) {
+          do {
+            Token attr = lexer.expect(Kind.IDENTIFIER);
+            String attrName = (String) attr.value();
+            if (!kind.attributes().contains(attrName)) {
+              throw fail(attr.start(), "@" + kind.simpleName() + " has no attribute '" + attrName
+                  + "'");
+            }
+            lexer.expect(Kind.EQUALS);
+            if (values.put(attrName, value(kind, attrName)) != null) {
+              throw fail(attr.start(), "@" + kind.simpleName() + "." + attrName + " given twice");
+            }
+          } while (lexer.accept(Kind.COMMA));
+          lexer.expect(Kind.RPAREN);
+        }
+      }
+      Token rest = lexer.peek();
+      if (rest.kind() != Kind.EOF) {
+        throw fail(rest.start(), "@" + kind.simpleName() + " is the only annotation of its schedule"
+            + " (a composite takes no modifiers), but found " + rest.text() + " after it");
+      }
+      return build(kind, values, at.start());
+    } catch (Failure e) {
+      throw e;
+    } catch (IllegalArgumentException e) { // from the lexer: "at 17: ..."
+      throw new IllegalArgumentException(e.getMessage() + " (in \"" + src + "\")", e);
+    }
+  }
+
+  private Object value(CompositeKind kind, String attr) {
+    switch (attr) {
+      case "schedules":
+        {
+          List<String> names = new ArrayList<>();
+          if (lexer.accept(Kind.LBRACE)) {
+            while (lexer.peek().kind() != Kind.RBRACE) {
+              names.add(string(kind, attr));
+              if (!lexer.accept(Kind.COMMA)) {
+                break;
+              }
+            }
+            lexer.expect(Kind.RBRACE);
+          } else {
+            names.add(string(kind, attr));
+          }
+          return names;
+        }
+      case "boundaries":
+        {
+          List<Long> steps = new ArrayList<>();
+          if (lexer.accept(Kind.LBRACE)) {
+            while (lexer.peek().kind() != Kind.RBRACE) {
+              steps.add(whole(kind, attr));
+              if (!lexer.accept(Kind.COMMA)) {
+                break;
+              }
+            }
+            lexer.expect(Kind.RBRACE);
+          } else {
+            steps.add(whole(kind, attr));
+          }
+          long[] b = new long[steps.size()];
+          for (int i = 0; i < b.length; i++) {
+            b[i] = steps.get(i);
+          }
+          return b;
+        }
+      case "of":
+        return string(kind, attr);
+      default: // base, max
+        return lexer.doubleValue(lexer.signedNumber());
+    }
+  }
+
+  private String string(CompositeKind kind, String attr) {
+    Token t = lexer.peek();
+    if (t.kind() != Kind.STRING) {
+      throw fail(t.start(), "@" + kind.simpleName() + "." + attr + " must be a string (a schedule"
+          + " name in quotes), was " + t.text());
+    }
+    lexer.next();
+    return (String) t.value();
+  }
+
+  private long whole(CompositeKind kind, String attr) {
+    Token t = lexer.signedNumber();
+    if (t.kind() != Kind.INT && t.kind() != Kind.LONG) {
+      throw fail(t.start(), "@" + kind.simpleName() + "." + attr + " must be a whole number, was "
+          + t.text());
+    }
+    return lexer.longValue(t);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Composite build(CompositeKind kind, Map<String, Object> v, int at) {
+    for (String required : kind == CompositeKind.CYCLE_MOMENTUM ? List.of("of")
+        : kind == CompositeKind.PRODUCT ? List.of("schedules") : kind.attributes()) {
+      if (!v.containsKey(required)) {
+        throw fail(at, "@" + kind.simpleName() + "." + required + " is required but was not given");
+      }
+    }
+    return switch (kind) {
+      case SEQUENCE ->
+          new Sequence((List<String>) v.get("schedules"), (long[]) v.get("boundaries"));
+      case PRODUCT -> new Product((List<String>) v.get("schedules"));
+      case CYCLE_MOMENTUM -> new CycleMomentum((String) v.get("of"),
+          (Double) v.getOrDefault("base", CycleMomentum.DEFAULT_BASE),
+          (Double) v.getOrDefault("max", CycleMomentum.DEFAULT_MAX));
+    };
+  }
+
+  private Failure fail(int at, String message) {
+    return new Failure(message + " (at character " + at + " of \"" + src + "\")");
+  }
+
+  /** An error this parser words itself. */
+  private static final class Failure extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    Failure(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package dev.anneal.internal.compose;
+
+import static dev.anneal.internal.Literals.count;
+import static dev.anneal.internal.Literals.number;
+
+import dev.anneal.internal.generated.Steps;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * {@code @Product}: the parts' values at the same step multiplied left to right (PyTorch {@code
+ * ChainedScheduler} of multiplicative factors).
+ */
+public record Product(List<String> schedules) implements Composite {
+
+  public Product {
+    schedules = List.copyOf(schedules);
+  }
+
+  @Override
+  public CompositeKind kind() {
+    return CompositeKind.PRODUCT;
+  }
+
+  @Override
+  public String referenceAttribute() {
+    return "schedules";
+  }
+
+  @Override
+  public List<String> references() {
+    return schedules;
+  }
+
+  @Override
+  public boolean referencesArray() {
+    return true;
+  }
+
+  @Override
+  public void check(CompositeChecker check) {
+    if (schedules.size() < 2) {
+      check.error("schedules",
+          "must name at least 2 schedules, was " + Composite.quoteAll(schedules));
+    }
+    Composite.checkNames(this, check);
+  }
+
+  /**
+   * Every value must be finite. Each part's values are (its own rules), but their product may
+   * overflow: probed at step 0 and 1, at every part's last step and the step after, and at {@code
+   * Long.MAX_VALUE}, where a part's regime changes and finite parts reach their end values.
+   */
+  @Override
+  public void checkParts(List<Declared> parts, CompositeChecker check) {
+    TreeSet<Long> probes = new TreeSet<>(List.of(0L, 1L, Long.MAX_VALUE));
+    for (Declared p : parts) {
+      long n = p.length();
+      if (n > 0) {
+        probes.add(n - 1);
+        probes.add(n);
+      }
+    }
+    Folded f = fold(parts);
+    for (long s : probes) {
+      double v = f.at(s);
+      if (!Double.isFinite(v)) {
+        check.error("schedules", "multiply to " + number(v) + " at step " + count(s)
+            + "; every value must be finite");
+        return;
+      }
+    }
+  }
+
+  /** The longest part's length, or -1 when a part never ends. */
+  @Override
+  public long length(List<Declared> parts) {
+    long max = 0;
+    for (Declared p : parts) {
+      long n = p.length();
+      if (n < 0) {
+        return -1;
+      }
+      max = Math.max(max, n);
+    }
+    return max;
+  }
+
+  @Override
+  public Folded fold(List<Declared> parts) {
+    return new Folded(parts, length(parts));
+  }
+
+  @Override
+  public String toSource() {
+    return "@Product(schedules = " + Composite.quoteAll(schedules) + ")";
+  }
+
+  @Override
+  public String toString() {
+    return toSource();
+  }
+
+  /**
+   * The evaluator: {@code v = parts[0].at(step); v *= parts[1].at(step); v *= parts[2].at(step);
+   * ...}, i.e. {@code ((p0 * p1) * p2) * ...} left to right. Generated code must multiply in this
+   * order (floating-point multiplication is not associative).
+   */
+  public static final class Folded implements Declared {
+    private final Declared[] parts;
+    private final long length;
+
+    Folded(List<Declared> parts, long length) {
+      this.parts = parts.toArray(new Declared[0]);
+      this.length = length;
+    }
+
+    @Override
+    public long length() {
+      return length;
+    }
+
+    @Override
+    public double at(long step) {
+      if (step < 0) {
+        throw Steps.negative(step);
+      }
+      Declared[] p = parts;
+      double v = p[0].at(step);
+      for (int i = 1; i < p.length; i++) {
+        v *= p[i].at(step);
+      }
+      return v;
+    }
+
+    @Override
+    public List<Declared> parts() {
+      return List.of(parts);
+    }
+
+    @Override
+    public String toSource(List<String> partNames) {
+      return new Product(partNames).toSource();
+    }
+  }
+}

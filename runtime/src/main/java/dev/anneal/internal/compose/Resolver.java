@@ -1,0 +1,163 @@
+package dev.anneal.internal.compose;
+
+import dev.anneal.internal.Declaration;
+import dev.anneal.internal.Plan;
+import dev.anneal.internal.Problem;
+import dev.anneal.internal.Rules;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Internal, not API. Resolves the schedules of one config (or one set of named declarations from a
+ * config file): each name maps to a plain {@link Declaration} or a {@link Composite} naming others.
+ * Checks every plain declaration with {@link Rules}, every composite with its own rules, and the
+ * references: a name that is not declared, a schedule naming itself, a cycle of references; then
+ * folds each valid schedule, parts first.
+ *
+ * <p>A composite whose part has errors gets no problem of its own for it (the part reports its
+ * own) and is not folded. Problems about a reference are reported on the referring element
+ * ({@code schedules[i]} or {@code of}), as the processor reports them.
+ */
+public final class Resolver {
+  private final Map<String, ?> declared;
+  private final Map<String, Declared> resolved = new LinkedHashMap<>();
+  private final Map<String, List<Problem>> plainProblems = new LinkedHashMap<>();
+  private final Map<String, List<CompositeProblem>> compositeProblems = new LinkedHashMap<>();
+  /** Error messages in the order found, each prefixed with its schedule's name. */
+  private final List<String> errors = new ArrayList<>();
+  private final Map<String, Boolean> done = new HashMap<>();
+  private final Deque<String> visiting = new ArrayDeque<>();
+
+  private Resolver(Map<String, ?> declared) {
+    this.declared = declared;
+  }
+
+  /**
+   * Resolves every entry, {@code first} (if not null) before the others so its errors come first.
+   *
+   * @param declared name to {@link Declaration} or {@link Composite}
+   */
+  public static Resolver resolve(Map<String, ?> declared, String first) {
+    Resolver r = new Resolver(declared);
+    if (first != null && declared.containsKey(first)) {
+      r.visit(first);
+    }
+    for (String name : declared.keySet()) {
+      r.visit(name);
+    }
+    return r;
+  }
+
+  /** The folded schedule, or {@code null} when it or a part has errors. */
+  public Declared get(String name) {
+    return resolved.get(name);
+  }
+
+  /** The problems of a plain declaration ({@link Rules#check}). */
+  public List<Problem> plainProblems(String name) {
+    return plainProblems.getOrDefault(name, List.of());
+  }
+
+  /** The problems of a composite: its rules and its references. */
+  public List<CompositeProblem> compositeProblems(String name) {
+    return compositeProblems.getOrDefault(name, List.of());
+  }
+
+  /** Every error message, {@code "name: message"}, in the order found; empty when all resolved. */
+  public List<String> errors() {
+    return List.copyOf(errors);
+  }
+
+  private Declared visit(String name) {
+    if (done.containsKey(name)) {
+      return resolved.get(name);
+    }
+    visiting.push(name);
+    Object entry = declared.get(name);
+    Declared result;
+    if (entry instanceof Declaration d) {
+      result = plain(name, d);
+    } else if (entry instanceof Composite c) {
+      result = composite(name, c);
+    } else {
+      throw new IllegalArgumentException(name + ": not a declaration, was " + entry);
+    }
+    visiting.pop();
+    done.put(name, Boolean.TRUE);
+    if (result != null) {
+      resolved.put(name, result);
+    }
+    return result;
+  }
+
+  private Declared plain(String name, Declaration d) {
+    List<Problem> problems = Rules.check(d, 0);
+    plainProblems.put(name, problems);
+    String error = Rules.firstError(problems);
+    if (error != null) {
+      errors.add(name + ": " + error);
+      return null;
+    }
+    return new Plain(Plan.of(d));
+  }
+
+  private Declared composite(String name, Composite c) {
+    List<CompositeProblem> problems = new ArrayList<>();
+    compositeProblems.put(name, problems);
+    CompositeChecker check = new CompositeChecker(c.kind(), problems);
+    c.check(check);
+    List<Declared> parts = new ArrayList<>();
+    boolean partsOk = true;
+    List<String> refs = c.references();
+    for (int i = 0; i < refs.size(); i++) {
+      String ref = refs.get(i);
+      int index = c.referencesArray() ? i : -1;
+      String attr = c.referenceAttribute();
+      if (!Composite.isName(ref)) {
+        partsOk = false; // reported by check
+      } else if (ref.equals(name)) {
+        check.error(attr, index, "names the schedule itself, " + Composite.quote(ref)
+            + "; a schedule cannot be its own part");
+        partsOk = false;
+      } else if (!declared.containsKey(ref)) {
+        check.error(attr, index, "names no schedule of the config, was " + Composite.quote(ref)
+            + " (declared: " + String.join(", ", declared.keySet()) + ")");
+        partsOk = false;
+      } else if (visiting.contains(ref)) {
+        check.error(attr, index, "makes a cycle of references: " + cycle(ref));
+        partsOk = false;
+      } else {
+        Declared part = visit(ref);
+        partsOk &= part != null;
+        parts.add(part);
+      }
+    }
+    if (!check.hasErrors() && partsOk) {
+      c.checkParts(parts, check);
+    }
+    for (CompositeProblem p : problems) {
+      if (p.isError()) {
+        errors.add(name + ": " + p.message());
+      }
+    }
+    return check.hasErrors() || !partsOk ? null : c.fold(parts);
+  }
+
+  /** {@code a -> b -> a}: from {@code ref} along the current path back to {@code ref}. */
+  private String cycle(String ref) {
+    List<String> path = new ArrayList<>();
+    for (String n : visiting) { // innermost first
+      path.add(0, n);
+      if (n.equals(ref)) {
+        break;
+      }
+    }
+    path.add(ref);
+    return String.join(" -> ", path);
+  }
+}
