@@ -658,8 +658,8 @@ class ValidationTest {
   @MethodSource("wrongSignatures")
   void annotatedMethodWithWrongSignature(String declaration, String signature) {
     expectError(config("  @Cosine(from = 0.1, steps = 100)", "  " + declaration),
-        "abstract method " + signature + " is not a schedule: schedule methods are `double lr(long step)` or"
-            + " `LrSchedule lr()`",
+        "abstract method " + signature + " is not a schedule: schedule methods are `double lr(long step)`,"
+            + " `LrSchedule lr()`, `PlateauSchedule lr()`, `EarlyStopper lr()` or `GradientClip lr()`",
         declaration, "lr(");
   }
 
