@@ -2,6 +2,7 @@ package dev.anneal.processor;
 
 import com.google.auto.service.AutoService;
 import dev.anneal.internal.Kind;
+import dev.anneal.internal.compose.CompositeKind;
 import dev.anneal.processor.internal.Config;
 import dev.anneal.processor.internal.ConfigReader;
 import dev.anneal.processor.internal.Generator;
@@ -37,6 +38,9 @@ public final class ScheduleProcessor extends AbstractProcessor {
     Set<String> names = new LinkedHashSet<>();
     names.add("dev.anneal.Schedule");
     for (Kind k : Kind.values()) {
+      names.add(k.qualifiedName());
+    }
+    for (CompositeKind k : CompositeKind.values()) {
       names.add(k.qualifiedName());
     }
     return names;

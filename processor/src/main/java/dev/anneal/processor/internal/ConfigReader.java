@@ -4,6 +4,11 @@ import dev.anneal.internal.Attr;
 import dev.anneal.internal.Declaration;
 import dev.anneal.internal.Kind;
 import dev.anneal.internal.Part;
+import dev.anneal.internal.compose.Composite;
+import dev.anneal.internal.compose.CompositeKind;
+import dev.anneal.internal.compose.CycleMomentum;
+import dev.anneal.internal.compose.Product;
+import dev.anneal.internal.compose.Sequence;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -270,6 +275,12 @@ public final class ConfigReader {
   private ScheduleMethod readMethod(TypeElement config, ExecutableElement method) {
     String name = method.getSimpleName() + "()";
     ScheduleMethod.Form form = form(method);
+    for (AnnotationMirror a : method.getAnnotationMirrors()) {
+      CompositeKind composite = compositeKindOf(a);
+      if (composite != null) {
+        return readComposite(config, method, name, form, composite, a);
+      }
+    }
     Map<Kind, AnnotationMirror> mirrors = new EnumMap<>(Kind.class);
     Part body = null;
     Part[] modifiers = new Part[4];
@@ -349,6 +360,82 @@ public final class ConfigReader {
     Declaration declaration =
         new Declaration(body, modifiers[0], modifiers[1], modifiers[2], modifiers[3]);
     return new ScheduleMethod(method, form, declaration, null, mirrors, suppressed(method));
+  }
+
+  /**
+   * A composite method: {@code @Sequence}, {@code @Product} or {@code @CycleMomentum}, alone (its
+   * parts carry their own modifiers), on a {@code double name(long)} or {@code LrSchedule name()}.
+   */
+  private ScheduleMethod readComposite(
+      TypeElement config,
+      ExecutableElement method,
+      String name,
+      ScheduleMethod.Form form,
+      CompositeKind kind,
+      AnnotationMirror mirror) {
+    for (AnnotationMirror a : method.getAnnotationMirrors()) {
+      Kind other = kindOf(a);
+      CompositeKind second = compositeKindOf(a);
+      if (other != null || (second != null && a != mirror)) {
+        reporter.error("@" + kind.simpleName() + " stands alone on " + name + ": declare @"
+            + (other != null ? other.simpleName() : second.simpleName()) + " on a schedule of its own"
+            + " and name it among the parts", method, a);
+        return null;
+      }
+    }
+    if (form != ScheduleMethod.Form.VALUE && form != ScheduleMethod.Form.OBJECT) {
+      reporter.error((method.getEnclosingElement().equals(config) ? "" : "inherited ")
+          + "abstract method " + signature(method) + " cannot be a composite schedule: composites are"
+          + " `double " + method.getSimpleName() + "(long step)` or `LrSchedule "
+          + method.getSimpleName() + "()`", method, mirror);
+      return null;
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+        elements.getElementValuesWithDefaults(mirror).entrySet()) {
+      values.put(e.getKey().getSimpleName().toString(), e.getValue().getValue());
+    }
+    Composite composite;
+    try {
+      switch (kind) {
+        case SEQUENCE:
+          composite = new Sequence(strings(values.get("schedules")), longs(values.get("boundaries")));
+          break;
+        case PRODUCT:
+          composite = new Product(strings(values.get("schedules")));
+          break;
+        default:
+          composite = new CycleMomentum((String) values.get("of"), (Double) values.get("base"),
+              (Double) values.get("max"));
+      }
+    } catch (ClassCastException | NullPointerException e) {
+      return null; // javac reports the malformed annotation itself
+    }
+    return new ScheduleMethod(method, form, composite, mirror, suppressed(method));
+  }
+
+  private static List<String> strings(Object value) {
+    List<String> out = new ArrayList<>();
+    for (Object v : (List<?>) value) {
+      out.add((String) ((AnnotationValue) v).getValue());
+    }
+    return out;
+  }
+
+  private static long[] longs(Object value) {
+    List<?> list = (List<?>) value;
+    long[] out = new long[list.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = ((Number) ((AnnotationValue) list.get(i)).getValue()).longValue();
+    }
+    return out;
+  }
+
+  static CompositeKind compositeKindOf(AnnotationMirror a) {
+    Element e = a.getAnnotationType().asElement();
+    return e instanceof TypeElement
+        ? CompositeKind.ofQualifiedName(((TypeElement) e).getQualifiedName().toString())
+        : null;
   }
 
   /** An {@code EarlyStopper} or {@code GradientClip} method: exactly its one annotation. */

@@ -14,6 +14,8 @@ import dev.anneal.internal.Kind;
 import dev.anneal.internal.Literals;
 import dev.anneal.internal.Part;
 import dev.anneal.internal.Plan;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Modifier;
@@ -77,10 +79,32 @@ public final class Generator {
             : "Creates the schedules; they hold no state, so one instance can be shared.\n")
         .build());
 
+    // the field holding each method's curve, for composites that name it
+    Map<String, String> curveFields = new HashMap<>();
+    Map<String, Declaration> declarations = new HashMap<>();
+    for (int i = 0; i < config.methods().size(); i++) {
+      ScheduleMethod m = config.methods().get(i);
+      curveFields.put(m.name(), "CURVE_" + i);
+      if (m.declaration() != null) {
+        declarations.put(m.name(), m.declaration());
+      }
+    }
     int index = 0;
     for (ScheduleMethod m : config.methods()) {
       if (!m.form().isSchedule()) {
         alone(impl, m, index++);
+        continue;
+      }
+      if (m.composite() != null) {
+        String curve = "Curve" + index;
+        ClassName curveClass = ClassName.get(config.packageName(), config.generatedName(), curve);
+        String field = "CURVE_" + index;
+        impl.addField(FieldSpec.builder(curveClass, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer("new $T()", curveClass)
+            .build());
+        impl.addMethod(delegate(m, curveClass, field));
+        impl.addType(Composites.curve(m, curveClass, curveFields, declarations));
+        index++;
         continue;
       }
       Declaration declared = m.declaration().curve();
@@ -199,7 +223,7 @@ public final class Generator {
     MethodSpec.Builder method = MethodSpec.methodBuilder(m.name())
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .addJavadoc("{@code $L}; see {@link $T}.\n", m.declaration().toSource(), curve);
+        .addJavadoc("{@code $L}; see {@link $T}.\n", m.source(), curve);
     if (m.form() == ScheduleMethod.Form.VALUE) {
       // Always "step": the user's parameter name could obscure the field.
       return method.returns(TypeName.DOUBLE)

@@ -3,6 +3,7 @@ package dev.anneal.processor.internal;
 import dev.anneal.internal.Declaration;
 import dev.anneal.internal.Kind;
 import dev.anneal.internal.Part;
+import dev.anneal.internal.compose.Composite;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
@@ -40,6 +41,8 @@ public final class ScheduleMethod {
   private final Form form;
   private final Declaration declaration;
   private final Part alone;
+  private final Composite composite;
+  private final AnnotationMirror compositeMirror;
   private final Map<Kind, AnnotationMirror> mirrors;
   private final boolean warningsSuppressed;
 
@@ -50,10 +53,34 @@ public final class ScheduleMethod {
       Part alone,
       Map<Kind, AnnotationMirror> mirrors,
       boolean warningsSuppressed) {
+    this(element, form, declaration, alone, null, null, mirrors, warningsSuppressed);
+  }
+
+  /** A composite: {@code @Sequence}, {@code @Product} or {@code @CycleMomentum} alone. */
+  ScheduleMethod(
+      ExecutableElement element,
+      Form form,
+      Composite composite,
+      AnnotationMirror compositeMirror,
+      boolean warningsSuppressed) {
+    this(element, form, null, null, composite, compositeMirror, Map.of(), warningsSuppressed);
+  }
+
+  private ScheduleMethod(
+      ExecutableElement element,
+      Form form,
+      Declaration declaration,
+      Part alone,
+      Composite composite,
+      AnnotationMirror compositeMirror,
+      Map<Kind, AnnotationMirror> mirrors,
+      boolean warningsSuppressed) {
     this.element = element;
     this.form = form;
     this.declaration = declaration;
     this.alone = alone;
+    this.composite = composite;
+    this.compositeMirror = compositeMirror;
     this.mirrors = Map.copyOf(mirrors);
     this.warningsSuppressed = warningsSuppressed;
   }
@@ -80,8 +107,21 @@ public final class ScheduleMethod {
     return alone;
   }
 
+  /** The composite ({@code @Sequence}, {@code @Product}, {@code @CycleMomentum}), else null. */
+  public Composite composite() {
+    return composite;
+  }
+
+  /** The composite's annotation, for diagnostics. */
+  public AnnotationMirror compositeMirror() {
+    return compositeMirror;
+  }
+
   /** The declaration as annotation source, whatever the form. */
   public String source() {
+    if (composite != null) {
+      return composite.toSource();
+    }
     return declaration != null ? declaration.toSource() : alone.toSource();
   }
 

@@ -1,12 +1,19 @@
 package dev.anneal.processor.internal;
 
+import static dev.anneal.internal.Literals.count;
+
 import dev.anneal.internal.Problem;
 import dev.anneal.internal.Rules;
+import dev.anneal.internal.compose.CompositeProblem;
+import dev.anneal.internal.compose.Declared;
+import dev.anneal.internal.compose.Resolver;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Step 2 of the pipeline: applies the shared {@link Rules} to every schedule of a config and reports
- * each problem on the exact annotation value it is about.
+ * Step 2 of the pipeline: applies the shared {@link Rules} to every schedule of a config, resolves
+ * the composites' references, and reports each problem on the exact annotation value it is about.
  */
 public final class Validator {
   private final Reporter reporter;
@@ -19,20 +26,66 @@ public final class Validator {
   public boolean validate(Config config) {
     boolean ok = true;
     for (ScheduleMethod m : config.methods()) {
+      if (m.composite() != null) {
+        continue;
+      }
       List<Problem> problems = m.declaration() != null
           ? Rules.check(m.declaration(), config.totalSteps())
           : Rules.checkAlone(m.alone());
       for (Problem p : problems) {
-        if (!p.isError() && m.warningsSuppressed()) {
-          continue;
-        }
-        String message = p.isError()
-            ? p.message()
-            : p.message() + " [suppress with @SuppressWarnings(\"anneal\")]";
-        reporter.report(p.isError(), message, m.element(), m.mirror(p.kind()), p.attribute(), p.index());
-        ok &= !p.isError();
+        ok &= report(m, p.isError(), p.message(), m.mirror(p.kind()), p.attribute(), p.index());
+      }
+    }
+    return composites(config) && ok;
+  }
+
+  /**
+   * The composites: their rules and references (a part is a plain schedule or another composite of
+   * the same config, never a controller), then {@code totalSteps}.
+   */
+  private boolean composites(Config config) {
+    Map<String, Object> declared = new LinkedHashMap<>();
+    boolean any = false;
+    for (ScheduleMethod m : config.methods()) {
+      if (m.composite() != null) {
+        declared.put(m.name(), m.composite());
+        any = true;
+      } else if (m.declaration() != null && m.declaration().plateau() == null) {
+        declared.put(m.name(), m.declaration());
+      }
+    }
+    if (!any) {
+      return true;
+    }
+    Resolver resolver = Resolver.resolve(declared, null);
+    boolean ok = true;
+    for (ScheduleMethod m : config.methods()) {
+      if (m.composite() == null) {
+        continue;
+      }
+      for (CompositeProblem p : resolver.compositeProblems(m.name())) {
+        ok &= report(m, p.isError(), p.message(), m.compositeMirror(), p.attribute(), p.index());
+      }
+      Declared resolved = resolver.get(m.name());
+      long total = config.totalSteps();
+      if (resolved != null && total > 0 && resolved.length() >= 0 && resolved.length() != total) {
+        ok &= report(m, true, "@" + m.composite().kind().simpleName() + " makes the schedule end at step "
+            + count(resolved.length()) + ", not at @Schedule(totalSteps = " + count(total) + ")",
+            m.compositeMirror(), null, -1);
       }
     }
     return ok;
+  }
+
+  /** Reports one problem; whether it was a warning (or a suppressed one). */
+  private boolean report(
+      ScheduleMethod m, boolean error, String message, javax.lang.model.element.AnnotationMirror mirror,
+      String attribute, int index) {
+    if (!error && m.warningsSuppressed()) {
+      return true;
+    }
+    String text = error ? message : message + " [suppress with @SuppressWarnings(\"anneal\")]";
+    reporter.report(error, text, m.element(), mirror, attribute, index);
+    return !error;
   }
 }

@@ -28,6 +28,16 @@ public final class Emitters {
 
   private Emitters() {}
 
+  /** The momentum cycled against a one-cycle LR (see {@code OneCycle.Phases.momentum}). */
+  public static void oneCycleMomentum(
+      com.palantir.javapoet.CodeBlock.Builder code,
+      dev.anneal.internal.kind.OneCycle.Folded lr,
+      double base,
+      double max,
+      String t) {
+    OneCycleEmitter.momentum(code, lr, base, max, t);
+  }
+
   /** Whether {@code kind} has an emitter (a test checks every body kind does). */
   public static boolean has(Kind kind) {
     return EMITTERS.containsKey(kind);

@@ -14,21 +14,35 @@ final class OneCycleEmitter implements BodyEmitter<OneCycle.Folded> {
   public void emit(CodeBlock.Builder code, OneCycle.Folded c, String t, List<FieldSpec> fields) {
     OneCycle.Phases o = c.phases();
     code.addStatement("double x = toDouble($L)", t);
+    phases(code, o, o.peak, o.initial, o.min);
+  }
+
+  /**
+   * The momentum PyTorch cycles against this one-cycle ({@code Phases.momentum}): the same phases
+   * with {@code base} at the LR's peak and {@code max} at both ends, held after the last step.
+   */
+  static void momentum(CodeBlock.Builder code, OneCycle.Folded c, double base, double max, String t) {
+    code.addStatement("double x = toDouble(min($L, $L))", t, lit(c.steps - 1));
+    phases(code, c.phases(), base, max, max);
+  }
+
+  /** {@code Phases.value(x, steps, top, start, end)}, unrolled, for {@code x <= steps - 1}. */
+  private static void phases(CodeBlock.Builder code, OneCycle.Phases o, double top, double start, double end) {
     double end0 = o.end0(o.steps);
     code.beginControlFlow("if (x <= $L)", lit(end0))
-        .addStatement("return $L", anneal(o, o.initial, o.peak, "x * " + lit(1 / end0)))
+        .addStatement("return $L", anneal(o, start, top, "x * " + lit(1 / end0)))
         .endControlFlow();
     double last = o.steps - 1;
     if (o.threePhase) {
       double end1 = o.end1(o.steps);
       code.beginControlFlow("if (x <= $L)", lit(end1))
-          .addStatement("return $L", anneal(o, o.peak, o.initial,
+          .addStatement("return $L", anneal(o, top, start,
               "(x - " + lit(end0) + ") * " + lit(1 / (end1 - end0))))
           .endControlFlow()
-          .addStatement("return $L", anneal(o, o.initial, o.min,
+          .addStatement("return $L", anneal(o, start, end,
               "(x - " + lit(end1) + ") * " + lit(1 / (last - end1))));
     } else {
-      code.addStatement("return $L", anneal(o, o.peak, o.min,
+      code.addStatement("return $L", anneal(o, top, end,
           "(x - " + lit(end0) + ") * " + lit(1 / (last - end0))));
     }
   }

@@ -1,0 +1,92 @@
+package dev.anneal.processor.internal;
+
+import static dev.anneal.processor.internal.emit.Expr.lit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.anneal.internal.Declaration;
+import dev.anneal.internal.Plan;
+import dev.anneal.internal.compose.CycleMomentum;
+import dev.anneal.internal.compose.Product;
+import dev.anneal.internal.compose.Sequence;
+import dev.anneal.internal.kind.Cyclic;
+import dev.anneal.internal.kind.OneCycle;
+import dev.anneal.processor.internal.emit.Emitters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The generated class of a composite: its parts are the config's other schedules, called through
+ * their static final curve fields (final classes: the JIT inlines them, no interface dispatch), with
+ * the runtime's operations in the runtime's order ({@code dev.anneal.internal.compose}).
+ */
+final class Composites {
+  private Composites() {}
+
+  static TypeSpec curve(
+      ScheduleMethod m,
+      ClassName self,
+      Map<String, String> curveFields,
+      Map<String, Declaration> declarations) {
+    CodeBlock.Builder at = CodeBlock.builder()
+        .beginControlFlow("if (step < 0)")
+        .addStatement("throw negative(step)")
+        .endControlFlow();
+    List<FieldSpec> fields = new ArrayList<>();
+    if (m.composite() instanceof Sequence s) {
+      // on [b[i-1], b[i]): part i at step - b[i-1]
+      long[] b = s.boundaries();
+      for (int i = 0; i < b.length; i++) {
+        String local = i == 0 ? "step" : "step - " + lit(b[i - 1]);
+        at.beginControlFlow("if (step < $L)", lit(b[i]))
+            .addStatement("return $L.at($L)", curveFields.get(s.schedules().get(i)), local)
+            .endControlFlow();
+      }
+      at.addStatement("return $L.at(step - $L)",
+          curveFields.get(s.schedules().get(b.length)), lit(b[b.length - 1]));
+    } else if (m.composite() instanceof Product p) {
+      // strictly left to right, as the runtime multiplies
+      at.addStatement("double v = $L.at(step)", curveFields.get(p.schedules().get(0)));
+      for (int i = 1; i < p.schedules().size(); i++) {
+        at.addStatement("v *= $L.at(step)", curveFields.get(p.schedules().get(i)));
+      }
+      at.addStatement("return v");
+    } else {
+      CycleMomentum c = (CycleMomentum) m.composite();
+      Plan lr = Plan.of(declarations.get(c.of()));
+      at.add("// the momentum PyTorch cycles against $L: the same phases, moving opposite to the LR\n",
+          c.of());
+      if (lr.curve() instanceof Cyclic.Folded cyclic) {
+        Cyclic.Folded momentum = cyclic.momentum(c.base(), c.max());
+        Emitters.of(momentum).emit(at, momentum, "step", fields);
+      } else {
+        Emitters.oneCycleMomentum(at, (OneCycle.Folded) lr.curve(), c.base(), c.max(), "step");
+      }
+    }
+    TypeSpec.Builder curve = TypeSpec.classBuilder(self.simpleName())
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .superclass(Generator.GENERATED_SCHEDULE)
+        .addJavadoc("Schedule {@code $L}, declared as\n{@code $L}.\n\n<p>Negative steps throw {@link "
+            + "IllegalArgumentException}; the {@code fill}s run {@code at} per element.\n",
+            m.name(), m.source());
+    fields.forEach(curve::addField);
+    return curve
+        .addMethod(MethodSpec.constructorBuilder()
+            .addStatement("super($S, $L, $S)", m.name(), Generator.GENERATED_FORMAT, m.source())
+            .build())
+        .addMethod(MethodSpec.methodBuilder("at")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(TypeName.DOUBLE)
+            .addParameter(TypeName.LONG, "step")
+            .addCode(at.build())
+            .build())
+        .build();
+  }
+}
