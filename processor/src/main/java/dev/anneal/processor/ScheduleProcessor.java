@@ -14,6 +14,7 @@ import javax.lang.model.util.Types;
 import javax.tools.JavaFileObject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -21,6 +22,7 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
@@ -31,6 +33,19 @@ import javax.tools.Diagnostic;
  */
 @AutoService(Processor.class)
 public final class ScheduleProcessor extends AbstractProcessor {
+
+  /** Top-level types declared in this compilation's source files (of every round so far). */
+  private final Set<String> sourceTypes = new HashSet<>();
+
+  /** Whether {@code e} is declared in a source file of this compilation, so diagnostics on it have a line. */
+  private boolean inSource(Element e) {
+    Element top = e;
+    while (top.getEnclosingElement() != null && top.getEnclosingElement().getKind() != ElementKind.PACKAGE
+        && top.getEnclosingElement().getKind() != ElementKind.MODULE) {
+      top = top.getEnclosingElement();
+    }
+    return top instanceof TypeElement && sourceTypes.contains(((TypeElement) top).getQualifiedName().toString());
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -49,7 +64,12 @@ public final class ScheduleProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    Reporter reporter = new Reporter(processingEnv.getMessager());
+    for (Element root : round.getRootElements()) {
+      if (root instanceof TypeElement) {
+        sourceTypes.add(((TypeElement) root).getQualifiedName().toString());
+      }
+    }
+    Reporter reporter = new Reporter(processingEnv.getMessager(), this::inSource);
     TypeElement schedule = processingEnv.getElementUtils().getTypeElement("dev.anneal.Schedule");
     if (schedule == null) {
       return false;

@@ -2,6 +2,7 @@ package dev.anneal.processor.internal;
 
 import dev.anneal.internal.Problem;
 import dev.anneal.internal.Rules;
+import javax.lang.model.element.TypeElement;
 
 /**
  * Step 2 of the pipeline: applies the shared {@link Rules} to every schedule of a config and reports
@@ -25,7 +26,14 @@ public final class Validator {
         String message = p.isError()
             ? p.message()
             : p.message() + " [suppress with @SuppressWarnings(\"anneal\")]";
-        reporter.report(p.isError(), message, m.element(), m.mirror(p.kind()), p.attribute(), p.index());
+        if (reporter.inSource(m.element())) {
+          reporter.report(p.isError(), message, m.element(), m.mirror(p.kind()), p.attribute(), p.index());
+        } else {
+          // declared in a class file: javac would show the diagnostic without file or line
+          TypeElement owner = (TypeElement) m.element().getEnclosingElement();
+          reporter.report(p.isError(), m.name() + "() inherited from " + owner.getQualifiedName() + ": " + message,
+              config.type(), null, null, -1);
+        }
         ok &= !p.isError();
       }
     }
