@@ -105,10 +105,16 @@ public final class ScheduleProcessor extends AbstractProcessor {
   }
 
   private void processConfig(TypeElement type, Reporter reporter) throws IOException {
+    int errorsBefore = reporter.errors();
     Config config =
         new ConfigReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), reporter).read(type);
-    if (config == null || !new Validator(reporter).validate(config)) {
+    if (config == null) {
       return;
+    }
+    // every readable method is validated even after errors in others: each gets its own errors
+    boolean valid = new Validator(reporter).validate(config);
+    if (!valid || reporter.errors() > errorsBefore) {
+      return; // nothing generated for a config with errors: no second error from generated code
     }
     String source = new Generator(processingEnv.getElementUtils(), processingEnv.getSourceVersion()).source(config);
     String name = config.packageName().isEmpty()

@@ -49,9 +49,11 @@ public final class ConfigReader {
     this.reporter = reporter;
   }
 
-  /** The config, or {@code null} when an error was reported. */
+  /**
+   * The config with the methods that could be read, or {@code null} when it is no abstract type.
+   * Reported errors (see {@link Reporter#errors}) mean: validate it, but generate nothing.
+   */
   public Config read(TypeElement type) {
-    int errorsBefore = reporter.errors();
     AnnotationMirror schedule = mirror(type, SCHEDULE);
     if (!checkShape(type, schedule)) {
       return null; // not a type with methods to read (an enum, a record, an annotation type, a class)
@@ -77,9 +79,8 @@ public final class ConfigReader {
         methods.add(m);
       }
     }
-    if (reporter.errors() > errorsBefore) {
-      return null;
-    }
+    // Errors do not stop here: the validator still checks the methods that could be read, so that
+    // one bad method does not hide the others. The caller generates nothing after any error.
     String packageName = elements.getPackageOf(type).getQualifiedName().toString();
     return new Config(
         type, packageName, generatedName, totalSteps, type.getKind() == ElementKind.INTERFACE, methods);
