@@ -37,14 +37,16 @@ public final class ScheduleProcessor extends AbstractProcessor {
   /** Top-level types declared in this compilation's source files (of every round so far). */
   private final Set<String> sourceTypes = new HashSet<>();
 
-  /** Whether {@code e} is declared in a source file of this compilation, so diagnostics on it have a line. */
+  /** Whether {@code e} is declared in a source file of this compilation (so has a line). */
   private boolean inSource(Element e) {
     Element top = e;
-    while (top.getEnclosingElement() != null && top.getEnclosingElement().getKind() != ElementKind.PACKAGE
+    while (top.getEnclosingElement() != null
+        && top.getEnclosingElement().getKind() != ElementKind.PACKAGE
         && top.getEnclosingElement().getKind() != ElementKind.MODULE) {
       top = top.getEnclosingElement();
     }
-    return top instanceof TypeElement && sourceTypes.contains(((TypeElement) top).getQualifiedName().toString());
+    return top instanceof TypeElement
+        && sourceTypes.contains(((TypeElement) top).getQualifiedName().toString());
   }
 
   @Override

@@ -13,16 +13,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import dev.anneal.LrSchedule;
 import dev.anneal.internal.Plan;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Modifier;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -1044,6 +1053,63 @@ class RobustnessTest {
         "  double at(long step);", "  @Constant(0.25)", "  double applyAsDouble(long step);", "}"));
     assertEquals(0.5, ((LrSchedule) c.instance()).at(3));
     assertEquals(0.25, c.schedule("applyAsDouble").at(3));
+  }
+
+  /**
+   * Annotations are kept in class files: schedules inherited from a compiled supertype work, and
+   * their problems are reported on the config (javac gives a class-file element no line).
+   */
+  @Test
+  void schedulesInheritedFromAClassFile(@TempDir Path dir) throws Exception {
+    File runtime = new File(LrSchedule.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Compilation base = Compiler.javac().withClasspath(List.of(runtime)).compile(JavaFileObjects.forSourceLines(
+        "other.Base", "package other;", "import dev.anneal.*;", "public interface Base {",
+        "  @Cosine(from = 0.1, steps = 100)", "  double good(long step);", "  @Cosine(from = 0.1, steps = 0)",
+        "  double bad(long step);", "  @Constant(1)", "  @Linear(from = 1, to = 0, steps = 10)",
+        "  double two(long step);", "}"));
+    assertThat(base).succeeded();
+    writeClassFiles(base, dir);
+    List<File> classpath = List.of(runtime, dir.toFile());
+    JavaFileObject bad = file("Cfg", "package test;", "import dev.anneal.*;", "@Schedule",
+        "interface Cfg extends other.Base {", "}");
+    Compilation c = Compiled.javac().withClasspath(classpath).compile(bad); // a new processor each time
+    Sources.assertNoCrash(c);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("bad() inherited from other.Base: @Cosine.steps must be > 0, was 0")
+        .inFile(bad).onLine(line(bad, "interface Cfg"));
+    assertThat(c).hadErrorContaining("two() has @").inFile(bad).onLine(line(bad, "interface Cfg"));
+    assertThat(c).hadErrorContaining("(inherited from other.Base)").inFile(bad).onLine(line(bad, "interface Cfg"));
+    assertWithMessage(Compiled.diagnostics(c)).that(c.errors()).hasSize(2);
+
+    JavaFileObject good = file("Cfg", "package test;", "import dev.anneal.*;", "@Schedule",
+        "interface Cfg extends other.Base {", "  @Constant(2)", "  double bad(long step);", "  @Constant(3)",
+        "  double two(long step);", "}");
+    Compilation ok = Compiled.javac().withClasspath(classpath).compile(good);
+    assertThat(ok).succeeded();
+    writeClassFiles(ok, dir);
+    Class<?> impl = new URLClassLoader(new URL[] {dir.toUri().toURL()}, LrSchedule.class.getClassLoader())
+        .loadClass("test.CfgImpl");
+    Object instance = impl.getConstructor().newInstance();
+    Plan plan = Plan.parse("@Cosine(from = 0.1, steps = 100)");
+    for (long step = 0; step < 120; step++) {
+      assertEquals(plan.at(step), (double) impl.getMethod("good", long.class).invoke(instance, step));
+    }
+    assertEquals(2.0, impl.getMethod("bad", long.class).invoke(instance, 5L));
+  }
+
+  /** The class files of {@code c} under {@code dir}, by package. */
+  private static void writeClassFiles(Compilation c, Path dir) throws IOException {
+    for (JavaFileObject g : c.generatedFiles()) {
+      String path = g.toUri().getPath();
+      if (g.getKind() != JavaFileObject.Kind.CLASS) {
+        continue;
+      }
+      Path out = dir.resolve(path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length()));
+      Files.createDirectories(out.getParent());
+      try (InputStream in = g.openInputStream()) {
+        Files.write(out, in.readAllBytes());
+      }
+    }
   }
 
   // ---- nesting in inner classes ----

@@ -37,7 +37,8 @@ public final class ConfigReader {
   private static final String LR_SCHEDULE = "dev.anneal.LrSchedule";
 
   /** Restricted identifiers (JLS 3.9): legal as other names, but not as the name of a type. */
-  private static final Set<String> RESTRICTED = Set.of("var", "yield", "record", "sealed", "permits");
+  private static final Set<String> RESTRICTED =
+      Set.of("var", "yield", "record", "sealed", "permits");
 
   private final Elements elements;
   private final Types types;
@@ -108,7 +109,9 @@ public final class ConfigReader {
       reporter.error("@Schedule type " + type.getSimpleName() + " must be top-level or a static nested type", type,
           schedule);
     }
-    for (Element e = type.getEnclosingElement(); e.getKind() != ElementKind.PACKAGE; e = e.getEnclosingElement()) {
+    for (Element e = type.getEnclosingElement();
+        e.getKind() != ElementKind.PACKAGE;
+        e = e.getEnclosingElement()) {
       if (e.getModifiers().contains(Modifier.PRIVATE)) {
         reporter.error(
             "@Schedule type " + type.getSimpleName() + " is nested in private " + e.getSimpleName()
@@ -188,8 +191,8 @@ public final class ConfigReader {
       if (RESTRICTED.contains(n)) {
         reporter.report(
             true,
-            "@Schedule.name must be a name a class can have, was \"" + n + "\": var, yield, record, sealed"
-                + " and permits are restricted identifiers that cannot name a type",
+            "@Schedule.name must be a name a class can have, was \"" + n + "\": var, yield,"
+                + " record, sealed and permits are restricted identifiers that cannot name a type",
             type,
             schedule,
             "name",
@@ -205,8 +208,9 @@ public final class ConfigReader {
       } else if (isAnnealType(n)) {
         reporter.report(
             true,
-            "@Schedule.name must not be the name of a public type of dev.anneal: in the config's package the"
-                + " generated class would hide it from `import dev.anneal.*`, was \"" + n + "\"",
+            "@Schedule.name must not be the name of a public type of dev.anneal: in the config's"
+                + " package the generated class would hide it from `import dev.anneal.*`, was \""
+                + n + "\"",
             type,
             schedule,
             "name",
@@ -319,7 +323,8 @@ public final class ConfigReader {
     if (sup.getKind().isPrimitive() || sup.getKind() == TypeKind.VOID) {
       return sub.getKind() == sup.getKind();
     }
-    return sub.getKind() == TypeKind.DECLARED && types.isSubtype(types.erasure(sub), types.erasure(sup));
+    return sub.getKind() == TypeKind.DECLARED
+        && types.isSubtype(types.erasure(sub), types.erasure(sup));
   }
 
   /**
@@ -345,8 +350,9 @@ public final class ConfigReader {
             && !m.getModifiers().contains(Modifier.PRIVATE)
             && !redeclaredInPackage(m, owner, chain.subList(0, i))) {
           reporter.error(
-              config.getSimpleName() + " inherits package-private abstract method " + shortSignature(m) + " from "
-                  + owner.getQualifiedName() + ", which the generated class cannot implement outside package "
+              config.getSimpleName() + " inherits package-private abstract method "
+                  + shortSignature(m) + " from " + owner.getQualifiedName()
+                  + ", which the generated class cannot implement outside package "
                   + packageOf(owner).getQualifiedName() + ": make it protected or public in "
                   + owner.getSimpleName() + ", or implement it in a subclass in that package",
               config);
@@ -355,8 +361,9 @@ public final class ConfigReader {
     }
   }
 
-  /** Whether a class of {@code lower} in {@code owner}'s package re-declares or implements {@code m}. */
-  private boolean redeclaredInPackage(ExecutableElement m, TypeElement owner, List<TypeElement> lower) {
+  /** Whether a class of {@code lower} in {@code owner}'s package re-declares {@code m}. */
+  private boolean redeclaredInPackage(
+      ExecutableElement m, TypeElement owner, List<TypeElement> lower) {
     for (TypeElement c : lower) {
       if (!packageOf(c).equals(packageOf(owner))) {
         continue;
@@ -372,7 +379,11 @@ public final class ConfigReader {
 
   /** {@code double lr(long)}: without parameter names (a class file has none) or throws clause. */
   private static String shortSignature(ExecutableElement m) {
-    StringBuilder sb = new StringBuilder().append(m.getReturnType()).append(' ').append(m.getSimpleName()).append('(');
+    StringBuilder sb = new StringBuilder()
+        .append(m.getReturnType())
+        .append(' ')
+        .append(m.getSimpleName())
+        .append('(');
     String sep = "";
     for (VariableElement p : m.getParameters()) {
       sb.append(sep).append(p.asType());
@@ -428,10 +439,12 @@ public final class ConfigReader {
             method);
       } else {
         reporter.error(
-            config.getSimpleName() + " inherits abstract method " + shortSignature(method) + " from "
-                + owner.getQualifiedName() + ", which is not a schedule: schedule methods are `double "
+            config.getSimpleName() + " inherits abstract method " + shortSignature(method)
+                + " from " + owner.getQualifiedName()
+                + ", which is not a schedule: schedule methods are `double "
                 + method.getSimpleName() + "(long step)` or `LrSchedule " + method.getSimpleName()
-                + "()`; implement it in " + config.getSimpleName() + " or do not extend " + owner.getSimpleName(),
+                + "()`; implement it in " + config.getSimpleName() + " or do not extend "
+                + owner.getSimpleName(),
             config);
       }
       return null;
@@ -446,8 +459,9 @@ public final class ConfigReader {
             method);
       } else {
         reporter.error(
-            config.getSimpleName() + " inherits abstract method " + shortSignature(method) + " from "
-                + owner.getQualifiedName() + ", which declares no schedule: redeclare it in "
+            config.getSimpleName() + " inherits abstract method " + shortSignature(method)
+                + " from " + owner.getQualifiedName()
+                + ", which declares no schedule: redeclare it in "
                 + config.getSimpleName() + " with one body annotation (" + bodyNames() + ")",
             config);
       }
@@ -475,22 +489,22 @@ public final class ConfigReader {
           || !sameErasedParameters(o, method)) {
         continue;
       }
-      String what = "schedule method " + method.getSimpleName() + "(" + (method.getParameters().isEmpty() ? "" : "long")
-          + ")" + (method.getEnclosingElement().equals(config)
-              ? "" : " (inherited from " + ((TypeElement) method.getEnclosingElement()).getQualifiedName() + ")")
-          + " would override java.lang.Object." + o.getSimpleName() + "(" + (o.getParameters().isEmpty() ? "" : "long")
-          + ")";
+      TypeElement owner = (TypeElement) method.getEnclosingElement();
+      String arg = method.getParameters().isEmpty() ? "()" : "(long)";
+      String what = "schedule method " + method.getSimpleName() + arg
+          + (owner.equals(config) ? "" : " (inherited from " + owner.getQualifiedName() + ")")
+          + " would override java.lang.Object." + o.getSimpleName() + arg;
       if (o.getModifiers().contains(Modifier.FINAL)) {
         return what + ", which is final: rename it";
       }
       if (!returnCompatible(method.getReturnType(), o.getReturnType())) {
         return what + ", which returns " + o.getReturnType() + ": rename it";
       }
+      boolean publicInObject = o.getModifiers().contains(Modifier.PUBLIC);
       if (!method.getModifiers().contains(Modifier.PUBLIC)
-          && (o.getModifiers().contains(Modifier.PUBLIC) || !method.getModifiers().contains(Modifier.PROTECTED))) {
-        return what + ", which is " + (o.getModifiers().contains(Modifier.PUBLIC) ? "public" : "protected")
-            + ": declare it public" + (o.getModifiers().contains(Modifier.PUBLIC) ? "" : " or protected")
-            + ", or rename it";
+          && (publicInObject || !method.getModifiers().contains(Modifier.PROTECTED))) {
+        return what + ", which is " + (publicInObject ? "public" : "protected")
+            + ": declare it public" + (publicInObject ? "" : " or protected") + ", or rename it";
       }
     }
     return null;
@@ -501,8 +515,8 @@ public final class ConfigReader {
       return false;
     }
     for (int i = 0; i < a.getParameters().size(); i++) {
-      if (!types.isSameType(
-          types.erasure(a.getParameters().get(i).asType()), types.erasure(b.getParameters().get(i).asType()))) {
+      TypeMirror x = types.erasure(a.getParameters().get(i).asType());
+      if (!types.isSameType(x, types.erasure(b.getParameters().get(i).asType()))) {
         return false;
       }
     }
@@ -510,7 +524,8 @@ public final class ConfigReader {
   }
 
   private static boolean isPublicOrProtected(ExecutableElement m) {
-    return m.getModifiers().contains(Modifier.PUBLIC) || m.getModifiers().contains(Modifier.PROTECTED)
+    return m.getModifiers().contains(Modifier.PUBLIC)
+        || m.getModifiers().contains(Modifier.PROTECTED)
         || m.getEnclosingElement().getKind().isInterface();
   }
 
@@ -538,7 +553,8 @@ public final class ConfigReader {
       }
     }
     reporter.error(
-        "sealed @Schedule type " + type.getSimpleName() + " must permit the generated class " + generatedName
+        "sealed @Schedule type " + type.getSimpleName() + " must permit the generated class "
+            + generatedName
             + ": add " + generatedName + " to its permits clause, or make it non-sealed",
         type,
         schedule);

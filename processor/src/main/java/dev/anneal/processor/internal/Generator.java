@@ -39,8 +39,8 @@ public final class Generator {
 
   /**
    * The source of the generated class, in ASCII: every other character (of a method name, in a
-   * javadoc or a string) written as a unicode escape (backslash, u, four hex digits), so that the file means the same
-   * whatever encoding the Filer writes it in and javac reads it back with.
+   * javadoc or a string) written as a unicode escape (backslash, u, four hex digits), so that the
+   * file means the same whatever encoding the Filer writes it in and javac reads it back with.
    */
   public String source(Config config) {
     return ascii(generate(config).toString());

@@ -32,7 +32,7 @@ public final class Reporter {
     this.inSource = inSource;
   }
 
-  /** Whether a diagnostic on {@code e} shows a file and line (else report on the config instead). */
+  /** Whether a diagnostic on {@code e} shows a file and line (else report on the config). */
   public boolean inSource(Element e) {
     return inSource.test(e);
   }

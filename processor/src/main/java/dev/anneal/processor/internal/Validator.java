@@ -27,12 +27,13 @@ public final class Validator {
             ? p.message()
             : p.message() + " [suppress with @SuppressWarnings(\"anneal\")]";
         if (reporter.inSource(m.element())) {
-          reporter.report(p.isError(), message, m.element(), m.mirror(p.kind()), p.attribute(), p.index());
+          reporter.report(
+              p.isError(), message, m.element(), m.mirror(p.kind()), p.attribute(), p.index());
         } else {
           // declared in a class file: javac would show the diagnostic without file or line
           TypeElement owner = (TypeElement) m.element().getEnclosingElement();
-          reporter.report(p.isError(), m.name() + "() inherited from " + owner.getQualifiedName() + ": " + message,
-              config.type(), null, null, -1);
+          String where = m.name() + "() inherited from " + owner.getQualifiedName() + ": ";
+          reporter.report(p.isError(), where + message, config.type(), null, null, -1);
         }
         ok &= !p.isError();
       }
