@@ -15,6 +15,7 @@ import javax.lang.model.util.Types;
 import javax.tools.JavaFileObject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -22,6 +23,7 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
@@ -32,6 +34,21 @@ import javax.tools.Diagnostic;
  */
 @AutoService(Processor.class)
 public final class ScheduleProcessor extends AbstractProcessor {
+
+  /** Top-level types declared in this compilation's source files (of every round so far). */
+  private final Set<String> sourceTypes = new HashSet<>();
+
+  /** Whether {@code e} is declared in a source file of this compilation (so has a line). */
+  private boolean inSource(Element e) {
+    Element top = e;
+    while (top.getEnclosingElement() != null
+        && top.getEnclosingElement().getKind() != ElementKind.PACKAGE
+        && top.getEnclosingElement().getKind() != ElementKind.MODULE) {
+      top = top.getEnclosingElement();
+    }
+    return top instanceof TypeElement
+        && sourceTypes.contains(((TypeElement) top).getQualifiedName().toString());
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -53,7 +70,12 @@ public final class ScheduleProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    Reporter reporter = new Reporter(processingEnv.getMessager());
+    for (Element root : round.getRootElements()) {
+      if (root instanceof TypeElement) {
+        sourceTypes.add(((TypeElement) root).getQualifiedName().toString());
+      }
+    }
+    Reporter reporter = new Reporter(processingEnv.getMessager(), this::inSource);
     TypeElement schedule = processingEnv.getElementUtils().getTypeElement("dev.anneal.Schedule");
     if (schedule == null) {
       return false;
@@ -89,10 +111,16 @@ public final class ScheduleProcessor extends AbstractProcessor {
   }
 
   private void processConfig(TypeElement type, Reporter reporter) throws IOException {
+    int errorsBefore = reporter.errors();
     Config config =
         new ConfigReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), reporter).read(type);
-    if (config == null || !new Validator(reporter).validate(config)) {
+    if (config == null) {
       return;
+    }
+    // every readable method is validated even after errors in others: each gets its own errors
+    boolean valid = new Validator(reporter).validate(config);
+    if (!valid || reporter.errors() > errorsBefore) {
+      return; // nothing generated for a config with errors: no second error from generated code
     }
     String source = new Generator(processingEnv.getElementUtils(), processingEnv.getSourceVersion()).source(config);
     String name = config.packageName().isEmpty()

@@ -13,17 +13,29 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import dev.anneal.LrSchedule;
 import dev.anneal.internal.Plan;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Modifier;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Inputs that crash annotation processors: malformed annotations, odd names and nesting, inherited
@@ -621,5 +633,515 @@ class RobustnessTest {
   void lrScheduleFormReturnsTheSameObject() {
     Compiled c = Compiled.of("test.Cfg", config("  @Constant(1)", "  LrSchedule lr();"));
     assertSame(c.schedule("lr"), c.schedule("lr"));
+  }
+  // ---- hostile input: names that shadow, names that cannot be, shapes the generated class cannot take ----
+
+  private static final String[] HOSTILE_DECLARATIONS = {
+    "@Warmup(steps = 10, shape = Ramp.COSINE) @Cosine(from = 0.1, steps = 100) @Restarts(growth = 2, decay = 0.5)",
+    "@Warmup(steps = 5, from = 1e-3, shape = Ramp.EXPONENTIAL) @Linear(from = 0.1, to = 0.01, steps = 50)"
+        + " @Cooldown(steps = 20, shape = Ramp.SQRT)",
+    "@Piecewise(steps = {0, 30, 90}, values = {0.1, 0.05, 0.2}, interpolation = Interpolation.COSINE)",
+  };
+
+  /** Lines declaring one schedule per {@link #HOSTILE_DECLARATIONS} entry, in both forms. */
+  private static List<String> hostileMethods(boolean abstractClass) {
+    return hostileMethods(abstractClass, "LrSchedule");
+  }
+
+  private static List<String> hostileMethods(boolean abstractClass, String lrSchedule) {
+    List<String> lines = new ArrayList<>();
+    String prefix = abstractClass ? "public abstract " : "";
+    for (int i = 0; i < HOSTILE_DECLARATIONS.length; i++) {
+      lines.add("  " + HOSTILE_DECLARATIONS[i]);
+      lines.add("  " + prefix + "double v" + i + "(long step);");
+      lines.add("  " + HOSTILE_DECLARATIONS[i]);
+      lines.add("  " + prefix + lrSchedule + " o" + i + "();");
+    }
+    return lines;
+  }
+
+  /** Every schedule of {@link #hostileMethods} agrees with {@link Plan#parse} on steps 0..399. */
+  private static void assertHostileSchedules(Compiled c) {
+    for (int i = 0; i < HOSTILE_DECLARATIONS.length; i++) {
+      Plan plan = Plan.parse(HOSTILE_DECLARATIONS[i]);
+      for (String name : new String[] {"v" + i, "o" + i}) {
+        LrSchedule s = c.schedule(name);
+        for (long step = 0; step < 400; step++) {
+          assertWithMessage("%s at %s", name, step).that(s.at(step)).isEqualTo(plan.at(step));
+        }
+      }
+    }
+  }
+
+  /** Names the generated code refers to, or declares, or that java.lang and anneal use. */
+  private static final String[] SHADOWING_NAMES = {
+    "Steps", "Math", "Plan", "Kernels", "LrCurve", "GeneratedSchedule", "LrSchedule", "Curve0", "Curve1",
+    "CURVE_0", "CURVE_1", "CYCLE_START", "Override", "String", "Generated", "PI", "cos", "exp", "toDouble",
+    "negative", "Double", "Long", "Object", "step", "x", "t", "dev", "java", "javax"
+  };
+
+  static Stream<Arguments> shadowingMembers() {
+    List<Arguments> all = new ArrayList<>();
+    for (boolean abstractClass : new boolean[] {false, true}) {
+      for (String n : SHADOWING_NAMES) {
+        all.add(arguments(abstractClass, "long " + n + " = 5;"));
+        all.add(arguments(abstractClass, "interface " + n + " {}"));
+      }
+      all.add(arguments(abstractClass, "static long cos(long x) { return x; }"));
+      all.add(arguments(abstractClass, "static class Math { static double cos(double x) { return 0; } }"));
+    }
+    return all.stream();
+  }
+
+  /** A member of the config, inherited by the generated class, must not capture its references. */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("shadowingMembers")
+  void configMembersThatCouldShadowGeneratedReferences(boolean abstractClass, String member) {
+    List<String> lines = new ArrayList<>(List.of("package test;", "import dev.anneal.*;", "@Schedule",
+        (abstractClass ? "abstract class" : "interface") + " Cfg {", "  " + member));
+    // the config's own LrSchedule must be written qualified when a member hides anneal's
+    lines.addAll(hostileMethods(abstractClass,
+        member.equals("interface LrSchedule {}") ? "dev.anneal.LrSchedule" : "LrSchedule"));
+    lines.add("}");
+    Compiled c = Compiled.of("test.Cfg", JavaFileObjects.forSourceLines("test.Cfg", lines));
+    assertHostileSchedules(c);
+  }
+
+  static Stream<String> samePackageTypeNames() {
+    return Stream.of("Override", "String", "Generated", "Math", "GeneratedSchedule", "LrSchedule", "Plan",
+        "Kernels", "Double", "Long", "Object", "Curve0", "Curve", "Curve_0", "dev", "java");
+  }
+
+  /** How the config's sources name anneal's LrSchedule when a type of their package is named so. */
+  private static String lrScheduleBeside(String name) {
+    return name.equals("LrSchedule") ? "dev.anneal.LrSchedule" : "LrSchedule";
+  }
+
+  /** A class of the config's package is in scope of the generated class (unless an import shadows it). */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("samePackageTypeNames")
+  void samePackageTypesNamedLikeGeneratedReferences(String name) {
+    List<String> lines = new ArrayList<>(List.of("package test;", "import dev.anneal.*;", "@Schedule",
+        "interface Cfg {"));
+    lines.addAll(hostileMethods(false, lrScheduleBeside(name)));
+    lines.add("}");
+    Compiled c = Compiled.of("test.Cfg", "test.CfgImpl",
+        JavaFileObjects.forSourceLines("test.Cfg", lines),
+        JavaFileObjects.forSourceLines("test." + name, "package test;", "class " + name + " {", "}"));
+    assertHostileSchedules(c);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("samePackageTypeNames")
+  void configNestedInATypeNamedLikeAGeneratedReference(String name) {
+    List<String> lines = new ArrayList<>(List.of("package test;", "import dev.anneal.*;", "class " + name + " {",
+        "@Schedule", "interface Cfg {"));
+    lines.addAll(hostileMethods(false, lrScheduleBeside(name)));
+    lines.add("}");
+    lines.add("}");
+    Compiled c = Compiled.of("test." + name + "$Cfg", JavaFileObjects.forSourceLines("test." + name, lines));
+    assertHostileSchedules(c);
+  }
+
+  /** {@code @Schedule(name = ...)}: the generated class itself named like something it refers to. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("samePackageTypeNames")
+  void generatedClassNamedLikeAGeneratedReference(String name) {
+    if (name.equals("LrSchedule")) {
+      return; // an anneal type: see generatedClassNamedLikeAnAnnealType
+    }
+    List<String> lines = new ArrayList<>(List.of("package test;", "import dev.anneal.*;",
+        "@Schedule(name = \"" + name + "\")", "interface Cfg {"));
+    lines.addAll(hostileMethods(false));
+    lines.add("}");
+    Compiled c = Compiled.of("test.Cfg", "test." + name, JavaFileObjects.forSourceLines("test.Cfg", lines));
+    assertHostileSchedules(c);
+  }
+
+  /**
+   * A generated class named like a public type of {@code dev.anneal} would hide it, in the config's
+   * package, from {@code import dev.anneal.*}: the config's own annotations would change meaning.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"LrSchedule", "Cosine", "Schedule", "ParamGroups", "Ramp", "Schedules"})
+  void generatedClassNamedLikeAnAnnealType(String name) {
+    JavaFileObject f = JavaFileObjects.forSourceLines("test.Cfg", "package test;", "import dev.anneal.*;",
+        "@Schedule(name = \"" + name + "\")", "interface Cfg {", "  @Cosine(from = 0.1, steps = 10)",
+        "  LrSchedule lr();", "}");
+    Compilation c = compile(f);
+    expectOnlyError(c, f, "@Schedule.name must not be the name of a public type of dev.anneal", "@Schedule(name");
+    assertThat(c).hadErrorContaining("was \"" + name + "\"").inFile(f).onLine(line(f, "@Schedule(name"))
+        .atColumn(Sources.column(f, "@Schedule(name", "\""));
+  }
+
+  /** Restricted identifiers (JLS 3.9), keywords, literals and non-names. */
+  static Stream<String> namesNoClassCanHave() {
+    return Stream.of("var", "yield", "record", "sealed", "permits", "class", "int", "goto", "const", "enum",
+        "true", "null", "_", "a.b", "a b", " Cfg2", "Cfg2 ", "1a", "a-b", "non-sealed", "a\\tb");
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @MethodSource("namesNoClassCanHave")
+  void generatedNameThatNoClassCanHave(String name) {
+    JavaFileObject f = JavaFileObjects.forSourceLines("test.Cfg", "package test;", "import dev.anneal.*;",
+        "@Schedule(name = \"" + name + "\")", "interface Cfg {", "  @Constant(1)", "  double lr(long step);", "}");
+    Compilation c = compile(f);
+    expectOnlyError(c, f, "@Schedule.name must be", "@Schedule(name");
+    assertThat(c).hadErrorContaining("@Schedule.name").inFile(f).onLine(line(f, "@Schedule(name"))
+        .atColumn(Sources.column(f, "@Schedule(name", "\""));
+  }
+
+  /** Names that only look odd: contextual keywords other than the restricted identifiers can name a type. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"when", "module", "open", "exports", "to", "with", "non", "$", "Var", "RECORD", "λ"})
+  void generatedNamesThatAreLegal(String name) {
+    Compiled c = Compiled.of("test.Cfg", "test." + name, JavaFileObjects.forSourceLines("test.Cfg",
+        "package test;", "import dev.anneal.*;", "@Schedule(name = \"" + name + "\")", "interface Cfg {",
+        "  @Constant(0.5)", "  double lr(long step);", "}"));
+    assertEquals(0.5, c.schedule("lr").at(7));
+  }
+
+  /**
+   * Exactly one error, in {@code f} on the line containing {@code lineFragment}; nothing generated
+   * for the config, so no error from generated code.
+   */
+  private static void expectOnlyError(Compilation c, JavaFileObject f, String message, String lineFragment) {
+    assertThat(c).failed();
+    assertWithMessage("errors:\n%s", Compiled.diagnostics(c)).that(c.errors()).hasSize(1);
+    assertThat(c).hadErrorContaining(message).inFile(f).onLine(line(f, lineFragment));
+  }
+
+  // ---- sealed configs ----
+
+  @Test
+  void sealedConfigPermittingOnlyAnotherClass() {
+    JavaFileObject f = file("Cfg", "package test;", "import dev.anneal.*;", "@Schedule",
+        "sealed interface Cfg permits Other {", "  @Constant(1)", "  double lr(long step);", "}",
+        "final class Other implements Cfg {", "  public double lr(long step) {", "    return 0;", "  }", "}");
+    expectOnlyError(compile(f), f, "sealed @Schedule type Cfg must permit the generated class CfgImpl",
+        "@Schedule");
+  }
+
+  @Test
+  void sealedClassWithoutPermitsClause() {
+    // the permitted subclasses are those of the compilation unit: not the generated class
+    JavaFileObject f = file("Cfg", "package test;", "import dev.anneal.*;", "@Schedule",
+        "abstract sealed class Cfg {", "  @Constant(1)", "  abstract double lr(long step);", "}",
+        "final class Other extends Cfg {", "  double lr(long step) {", "    return 0;", "  }", "}");
+    expectOnlyError(compile(f), f, "must permit the generated class CfgImpl", "@Schedule");
+  }
+
+  @Test
+  void sealedConfigPermittingAnotherGeneratedName() {
+    JavaFileObject f = file("Cfg", "package test;", "import dev.anneal.*;", "@Schedule(name = \"Gen\")",
+        "sealed interface Cfg permits CfgImpl {", "  @Constant(1)", "  double lr(long step);", "}");
+    Compilation c = compile(f);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("must permit the generated class Gen").inFile(f).onLine(line(f, "@Schedule"));
+    for (Diagnostic<? extends JavaFileObject> d : c.errors()) {
+      assertThat(d.getSource()).isEqualTo(f);
+    }
+  }
+
+  /** A sealed config that permits the generated class by name: it is final and in the package, so legal. */
+  static Stream<Arguments> sealedConfigsPermittingTheGeneratedClass() {
+    return Stream.of(
+        arguments("test.CfgImpl", new String[] {"@Schedule", "sealed interface Cfg permits CfgImpl {"}),
+        arguments("test.CfgImpl", new String[] {"@Schedule", "sealed interface Cfg permits test.CfgImpl {"}),
+        arguments("test.CfgImpl", new String[] {"@Schedule", "sealed interface Cfg permits Other, CfgImpl {"}),
+        arguments("test.Gen", new String[] {"@Schedule(name = \"Gen\")", "sealed interface Cfg permits Gen {"}),
+        arguments("test.CfgImpl", new String[] {"@Schedule", "abstract sealed class Cfg permits CfgImpl {"}));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("sealedConfigsPermittingTheGeneratedClass")
+  void sealedConfigPermittingTheGeneratedClass(String impl, String[] header) {
+    boolean abstractClass = header[1].contains("class");
+    List<String> lines = new ArrayList<>(List.of("package test;", "import dev.anneal.*;"));
+    lines.addAll(List.of(header));
+    lines.addAll(hostileMethods(abstractClass));
+    lines.add("}");
+    lines.add(header[1].contains("Other") ? "final class Other implements Cfg {" + otherBodies() + "}" : "");
+    Compiled c = Compiled.of("test.Cfg", impl, JavaFileObjects.forSourceLines("test.Cfg", lines));
+    assertThat(Modifier.isFinal(c.implClass().getModifiers())).isTrue();
+    assertThat(c.configClass().isSealed()).isTrue();
+    assertHostileSchedules(c);
+  }
+
+  private static String otherBodies() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < HOSTILE_DECLARATIONS.length; i++) {
+      sb.append(" public double v").append(i).append("(long s) { return 0; }")
+          .append(" public LrSchedule o").append(i).append("() { return null; }");
+    }
+    return sb.toString();
+  }
+
+  // ---- methods the generated class cannot implement ----
+
+  @Test
+  void packagePrivateAbstractMethodOfASuperclassInAnotherPackage() {
+    JavaFileObject base = JavaFileObjects.forSourceLines("other.Base", "package other;", "import dev.anneal.*;",
+        "public abstract class Base {", "  @Constant(1)", "  abstract double lr(long step);", "}");
+    JavaFileObject f = file("Cfg", "package test;", "import dev.anneal.*;", "@Schedule",
+        "public abstract class Cfg extends other.Base {", "}");
+    Compilation c = compile(base, f);
+    expectOnlyError(c, f, "Cfg inherits package-private abstract method double lr(long) from other.Base",
+        "abstract class Cfg");
+  }
+
+  @Test
+  void protectedAbstractMethodOfASuperclassInAnotherPackage() {
+    JavaFileObject base = JavaFileObjects.forSourceLines("other.Base", "package other;", "import dev.anneal.*;",
+        "public abstract class Base {", "  @Constant(1)", "  protected abstract double lr(long step);",
+        "  @Constant(2)", "  abstract LrSchedule same();", "}");
+    // Base2, in Base's package, can implement the package-private same(); the generated class cannot
+    JavaFileObject f = file("Base2", "package other;", "import dev.anneal.*;", "@Schedule",
+        "public abstract class Base2 extends Base {", "  LrSchedule same() {", "    return null;", "  }", "}");
+    Compiled c = Compiled.of("test.Cfg", "test.CfgImpl", JavaFileObjects.forSourceLines("test.Cfg", "package test;",
+        "import dev.anneal.*;", "@Schedule", "public abstract class Cfg extends other.Base2 {", "}"), base, f);
+    assertEquals(1, c.schedule("lr").at(0));
+  }
+
+  @Test
+  void packagePrivateAbstractMethodTwoPackagesUp() {
+    JavaFileObject base = JavaFileObjects.forSourceLines("other.Base", "package other;", "import dev.anneal.*;",
+        "public abstract class Base {", "  @Constant(1)", "  abstract LrSchedule same();", "}");
+    JavaFileObject mid = JavaFileObjects.forSourceLines("other.Mid", "package other;",
+        "public abstract class Mid extends Base {", "}");
+    JavaFileObject f = file("Cfg", "package test;", "import dev.anneal.*;", "@Schedule",
+        "public abstract class Cfg extends other.Mid {", "  @Constant(2)", "  abstract double lr(long step);", "}");
+    expectOnlyError(compile(base, mid, f), f,
+        "Cfg inherits package-private abstract method dev.anneal.LrSchedule same() from other.Base",
+        "abstract class Cfg");
+  }
+
+  /** {@code (form, kind, clashes with Object)}: which schedule methods named like Object's can be implemented. */
+  static Stream<Arguments> objectMethodNames() {
+    List<Arguments> all = new ArrayList<>();
+    for (String name : new String[] {"wait", "toString", "getClass", "hashCode", "equals", "notify", "notifyAll",
+        "clone", "finalize"}) {
+      // double name(long step) clashes only with wait(long); LrSchedule name() with every no-arg
+      // method except equals (which has one parameter) and clone (protected, returns Object)
+      all.add(arguments("  double " + name + "(long step);", name.equals("wait")));
+      all.add(arguments("  abstract double " + name + "(long step);", name.equals("wait")));
+      all.add(arguments("  LrSchedule " + name + "();", !name.equals("equals") && !name.equals("clone")));
+      all.add(arguments("  public abstract LrSchedule " + name + "();",
+          !name.equals("equals") && !name.equals("clone")));
+    }
+    // a package-private override of the protected clone() would weaken its access
+    all.add(arguments("  abstract LrSchedule clone();", true));
+    all.add(arguments("  protected abstract LrSchedule clone();", false));
+    return all.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("objectMethodNames")
+  void scheduleMethodsNamedLikeObjectMethods(String method, boolean clashes) {
+    boolean abstractClass = method.contains("abstract");
+    JavaFileObject f = file("Cfg", "package test;", "import dev.anneal.*;", "@Schedule",
+        (abstractClass ? "abstract class" : "interface") + " Cfg {", "  @Constant(0.25)", method,
+        "  @Constant(0.5)", "  " + (abstractClass ? "abstract " : "") + "double lr(long step);", "}");
+    if (clashes) {
+      Compilation c = compile(f);
+      expectOnlyError(c, f, "", method.trim());
+      return;
+    }
+    Compiled c = Compiled.of("test.Cfg", f);
+    String name = method.substring(method.indexOf(' ', method.indexOf("double") >= 0 ? method.indexOf("double")
+        : method.indexOf("LrSchedule")) + 1, method.indexOf('('));
+    Object impl = c.instance();
+    try {
+      if (method.contains("double")) {
+        assertEquals(0.25, impl.getClass().getMethod(name, long.class).invoke(impl, 3L));
+      } else {
+        assertEquals(0.25, ((LrSchedule) impl.getClass().getMethod(name).invoke(impl)).at(3));
+      }
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+    assertEquals(0.5, c.schedule("lr").at(3));
+  }
+
+  /** Our own message where javac has none: the generated class would fail, not the config. */
+  @Test
+  void lrScheduleFinalizeInAnInterface() {
+    JavaFileObject f = config("  @Constant(1)", "  LrSchedule finalize();");
+    expectOnlyError(compile(f), f,
+        "schedule method finalize() would override java.lang.Object.finalize(), which returns void: rename it",
+        "LrSchedule finalize();");
+  }
+
+  // ---- names the file system or the locale cannot take ----
+
+  @Test
+  void nonAsciiAndVeryLongMethodNames() {
+    String longName = "l" + "o".repeat(248) + "g";
+    String[] names = {"λ", "日本", "ŝtep", "𝛌", longName};
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < names.length; i++) {
+      lines.add("  @Warmup(steps = 10) @Cosine(from = 0." + (i + 1) + ", steps = 100)");
+      lines.add("  " + (i % 2 == 0 ? "double " + names[i] + "(long step);" : "LrSchedule " + names[i] + "();"));
+    }
+    Compiled c = Compiled.of("test.Cfg", config(lines.toArray(new String[0])));
+    for (int i = 0; i < names.length; i++) {
+      Plan plan = Plan.parse("@Warmup(steps = 10) @Cosine(from = 0." + (i + 1) + ", steps = 100)");
+      for (long step = 0; step < 150; step++) {
+        assertEquals(plan.at(step), c.schedule(names[i]).at(step), names[i] + " at " + step);
+      }
+      assertThat(c.schedule(names[i]).toString()).contains(names[i]);
+    }
+    String source = Sources.generated(c.compilation(), "test.CfgImpl");
+    assertWithMessage("non-ASCII in the generated source").that(source.chars().allMatch(ch -> ch < 0x80)).isTrue();
+    assertThat(source).contains("\\u03bb"); // λ, escaped
+    // class files named after the config and an index, never after a method
+    for (JavaFileObject g : c.compilation().generatedFiles()) {
+      String path = g.toUri().getPath();
+      assertWithMessage("generated file %s", path)
+          .that(path.substring(path.lastIndexOf('/') + 1))
+          .matches("CfgImpl(\\$Curve[0-9]+)?\\.(java|class)|Cfg\\.class");
+    }
+  }
+
+  /** javac itself must handle a non-ASCII file and class name; the processor must just not get in the way. */
+  @Test
+  void nonAsciiConfigName() {
+    Compiled c = Compiled.of("test.Ĉfg日本", JavaFileObjects.forSourceLines("test.Ĉfg日本", "package test;",
+        "import dev.anneal.*;", "@Schedule", "interface Ĉfg日本 {", "  @Constant(0.5)", "  double λ(long step);",
+        "}"));
+    assertEquals("test.Ĉfg日本Impl", c.implClass().getName());
+    assertEquals(0.5, c.schedule("λ").at(0));
+    String source = Sources.generated(c.compilation(), "test.Ĉfg日本Impl");
+    assertThat(source.chars().allMatch(ch -> ch < 0x80)).isTrue();
+  }
+
+  // ---- abstract methods inherited from class files ----
+
+  static Stream<Arguments> classFileSupertypes() {
+    return Stream.of(
+        arguments("interface Cfg extends LrSchedule {", "double at(long)", "dev.anneal.LrSchedule",
+            "declares no schedule"),
+        arguments("interface Cfg extends java.util.function.LongToDoubleFunction {", "double applyAsDouble(long)",
+            "java.util.function.LongToDoubleFunction", "declares no schedule"),
+        arguments("interface Cfg extends Runnable {", "void run()", "java.lang.Runnable", "is not a schedule"),
+        arguments("abstract class Cfg implements Runnable {", "void run()", "java.lang.Runnable",
+            "is not a schedule"),
+        arguments("abstract class Cfg extends java.io.Writer {", "void write(char[], int, int)", "java.io.Writer",
+            "is not a schedule"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("classFileSupertypes")
+  void unannotatedAbstractMethodInheritedFromAClassFile(String header, String method, String owner, String what) {
+    JavaFileObject f = file("Cfg", "package test;", "import dev.anneal.*;", "@Schedule", header,
+        "  @Constant(1)", "  " + (header.contains("class") ? "abstract " : "") + "double lr(long step);", "}");
+    Compilation c = compile(f);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("Cfg inherits abstract method").inFile(f).onLine(line(f, header));
+    assertThat(c).hadErrorContaining(method).inFile(f).onLine(line(f, header));
+    assertThat(c).hadErrorContaining("from " + owner + ", which " + what).inFile(f).onLine(line(f, header));
+    for (Diagnostic<? extends JavaFileObject> d : c.errors()) {
+      assertWithMessage("unlocated error:\n%s", Compiled.diagnostics(c)).that(d.getSource()).isNotNull();
+      assertThat(d.getSource().getName()).endsWith("Cfg.java");
+    }
+  }
+
+  @Test
+  void classFileSupertypeMethodRedeclaredWithASchedule() {
+    Compiled c = Compiled.of("test.Cfg", file("Cfg", "package test;", "import dev.anneal.*;", "@Schedule",
+        "interface Cfg extends LrSchedule, java.util.function.LongToDoubleFunction {", "  @Constant(0.5)",
+        "  double at(long step);", "  @Constant(0.25)", "  double applyAsDouble(long step);", "}"));
+    assertEquals(0.5, ((LrSchedule) c.instance()).at(3));
+    assertEquals(0.25, c.schedule("applyAsDouble").at(3));
+  }
+
+  /**
+   * Annotations are kept in class files: schedules inherited from a compiled supertype work, and
+   * their problems are reported on the config (javac gives a class-file element no line).
+   */
+  @Test
+  void schedulesInheritedFromAClassFile(@TempDir Path dir) throws Exception {
+    File runtime = new File(LrSchedule.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Compilation base = Compiler.javac().withClasspath(List.of(runtime)).compile(JavaFileObjects.forSourceLines(
+        "other.Base", "package other;", "import dev.anneal.*;", "public interface Base {",
+        "  @Cosine(from = 0.1, steps = 100)", "  double good(long step);", "  @Cosine(from = 0.1, steps = 0)",
+        "  double bad(long step);", "  @Constant(1)", "  @Linear(from = 1, to = 0, steps = 10)",
+        "  double two(long step);", "}"));
+    assertThat(base).succeeded();
+    writeClassFiles(base, dir);
+    List<File> classpath = List.of(runtime, dir.toFile());
+    JavaFileObject bad = file("Cfg", "package test;", "import dev.anneal.*;", "@Schedule",
+        "interface Cfg extends other.Base {", "}");
+    Compilation c = Compiled.javac().withClasspath(classpath).compile(bad); // a new processor each time
+    Sources.assertNoCrash(c);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("bad() inherited from other.Base: @Cosine.steps must be > 0, was 0")
+        .inFile(bad).onLine(line(bad, "interface Cfg"));
+    assertThat(c).hadErrorContaining("two() has @").inFile(bad).onLine(line(bad, "interface Cfg"));
+    assertThat(c).hadErrorContaining("(inherited from other.Base)").inFile(bad).onLine(line(bad, "interface Cfg"));
+    assertWithMessage(Compiled.diagnostics(c)).that(c.errors()).hasSize(2);
+
+    JavaFileObject good = file("Cfg", "package test;", "import dev.anneal.*;", "@Schedule",
+        "interface Cfg extends other.Base {", "  @Constant(2)", "  double bad(long step);", "  @Constant(3)",
+        "  double two(long step);", "}");
+    Compilation ok = Compiled.javac().withClasspath(classpath).compile(good);
+    assertThat(ok).succeeded();
+    writeClassFiles(ok, dir);
+    Class<?> impl = new URLClassLoader(new URL[] {dir.toUri().toURL()}, LrSchedule.class.getClassLoader())
+        .loadClass("test.CfgImpl");
+    Object instance = impl.getConstructor().newInstance();
+    Plan plan = Plan.parse("@Cosine(from = 0.1, steps = 100)");
+    for (long step = 0; step < 120; step++) {
+      assertEquals(plan.at(step), (double) impl.getMethod("good", long.class).invoke(instance, step));
+    }
+    assertEquals(2.0, impl.getMethod("bad", long.class).invoke(instance, 5L));
+  }
+
+  /** The class files of {@code c} under {@code dir}, by package. */
+  private static void writeClassFiles(Compilation c, Path dir) throws IOException {
+    for (JavaFileObject g : c.generatedFiles()) {
+      String path = g.toUri().getPath();
+      if (g.getKind() != JavaFileObject.Kind.CLASS) {
+        continue;
+      }
+      Path out = dir.resolve(path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length()));
+      Files.createDirectories(out.getParent());
+      try (InputStream in = g.openInputStream()) {
+        Files.write(out, in.readAllBytes());
+      }
+    }
+  }
+
+  // ---- nesting in inner classes ----
+
+  /** {@code (binary name of the config, outer lines around "@Schedule <header> {")}. */
+  static Stream<Arguments> staticConfigsInInnerClasses() {
+    return Stream.of(
+        arguments("test.Outer$Inner$Cfg", "class Inner {", "interface Cfg {"),
+        arguments("test.Outer$Inner$Cfg", "class Inner {", "abstract static class Cfg {"),
+        arguments("test.Outer$Inner$R$Cfg", "class Inner { record R() {", "interface Cfg {"),
+        arguments("test.Outer$Inner$E$Cfg", "class Inner { enum E { A;", "interface Cfg {"),
+        arguments("test.Outer$Inner$I$Cfg", "class Inner { interface I {", "abstract class Cfg {"),
+        arguments("test.Outer$Inner$Deeper$Cfg", "class Inner { class Deeper {", "interface Cfg {"));
+  }
+
+  @ParameterizedTest(name = "{1} {2}")
+  @MethodSource("staticConfigsInInnerClasses")
+  void staticConfigNestedInAnInnerClass(String binaryName, String outer, String header) {
+    long opened = outer.chars().filter(ch -> ch == '{').count();
+    boolean abstractClass = header.contains("class");
+    Compiled c = Compiled.of(binaryName, file("Outer", "package test;", "import dev.anneal.*;", "class Outer {",
+        outer, "@Schedule", header, "  @Constant(0.5)",
+        "  " + (abstractClass ? "abstract " : "") + "double lr(long step);", "}", "}".repeat((int) opened), "}"));
+    assertEquals(0.5, c.schedule("lr").at(1));
+  }
+
+  @Test
+  void innerClassConfigInAnInnerClass() {
+    JavaFileObject f = file("Outer", "package test;", "import dev.anneal.*;", "class Outer {", "  class Inner {",
+        "    @Schedule", "    abstract class Cfg {", "      @Constant(0.1)", "      abstract double lr(long step);",
+        "    }", "  }", "}");
+    expectOnlyError(compile(f), f, "@Schedule type Cfg must be static: Cfg is an inner (non-static) class",
+        "@Schedule");
   }
 }

@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -22,6 +23,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
@@ -39,6 +41,10 @@ public final class ConfigReader {
   private static final String SCHEDULE = "dev.anneal.Schedule";
   private static final String LR_SCHEDULE = "dev.anneal.LrSchedule";
 
+  /** Restricted identifiers (JLS 3.9): legal as other names, but not as the name of a type. */
+  private static final Set<String> RESTRICTED =
+      Set.of("var", "yield", "record", "sealed", "permits");
+
   private final Elements elements;
   private final Types types;
   private final Reporter reporter;
@@ -49,14 +55,17 @@ public final class ConfigReader {
     this.reporter = reporter;
   }
 
-  /** The config, or {@code null} when an error was reported. */
+  /**
+   * The config with the methods that could be read, or {@code null} when it is no abstract type.
+   * Reported errors (see {@link Reporter#errors}) mean: validate it, but generate nothing.
+   */
   public Config read(TypeElement type) {
-    int errorsBefore = reporter.errors();
     AnnotationMirror schedule = mirror(type, SCHEDULE);
     if (!checkShape(type, schedule)) {
       return null; // not a type with methods to read (an enum, a record, an annotation type, a class)
     }
     String generatedName = generatedName(type, schedule);
+    checkSealed(type, schedule, generatedName);
     Object total = value(schedule, "totalSteps");
     long totalSteps = total instanceof Long ? (Long) total : 0;
     if (totalSteps < 0) {
@@ -68,6 +77,7 @@ public final class ConfigReader {
           "totalSteps",
           -1);
     }
+    checkInaccessibleAbstractMethods(type);
     List<ScheduleMethod> methods = new ArrayList<>();
     for (ExecutableElement method : abstractMethods(type)) {
       ScheduleMethod m = readMethod(type, method);
@@ -75,9 +85,8 @@ public final class ConfigReader {
         methods.add(m);
       }
     }
-    if (reporter.errors() > errorsBefore) {
-      return null;
-    }
+    // Errors do not stop here: the validator still checks the methods that could be read, so that
+    // one bad method does not hide the others. The caller generates nothing after any error.
     String packageName = elements.getPackageOf(type).getQualifiedName().toString();
     return new Config(
         type, packageName, generatedName, totalSteps, type.getKind() == ElementKind.INTERFACE, methods);
@@ -105,8 +114,10 @@ public final class ConfigReader {
       reporter.error("@Schedule type " + type.getSimpleName() + " must be top-level or a static nested type", type,
           schedule);
     }
-    for (Element e = type; e.getKind() != ElementKind.PACKAGE; e = e.getEnclosingElement()) {
-      if (e != type && e.getModifiers().contains(Modifier.PRIVATE)) {
+    for (Element e = type.getEnclosingElement();
+        e.getKind() != ElementKind.PACKAGE;
+        e = e.getEnclosingElement()) {
+      if (e.getModifiers().contains(Modifier.PRIVATE)) {
         reporter.error(
             "@Schedule type " + type.getSimpleName() + " is nested in private " + e.getSimpleName()
                 + ", so the generated class cannot see it",
@@ -114,17 +125,20 @@ public final class ConfigReader {
             schedule);
         break;
       }
-      if (e.getKind() == ElementKind.CLASS
-          && ((TypeElement) e).getNestingKind() == NestingKind.MEMBER
-          && !e.getModifiers().contains(Modifier.STATIC)
-          && e.getEnclosingElement().getKind().isClass()) { // a class, enum or record: member classes are inner
-        reporter.error(
-            "@Schedule type " + type.getSimpleName() + " must be static: " + e.getSimpleName()
-                + " is an inner (non-static) class",
-            type,
-            schedule);
-        break;
-      }
+    }
+    // Only the config itself must be static: the generated class names it (Outer.Inner.Cfg), which
+    // an inner class on the way does not prevent. Member interfaces, records and enums are
+    // implicitly static (also in inner classes, since Java 16); a member class is static only when
+    // declared so or when it is a member of an interface.
+    if (kind == ElementKind.CLASS
+        && type.getNestingKind() == NestingKind.MEMBER
+        && !type.getModifiers().contains(Modifier.STATIC)
+        && type.getEnclosingElement().getKind().isClass()) {
+      reporter.error(
+          "@Schedule type " + type.getSimpleName() + " must be static: " + type.getSimpleName()
+              + " is an inner (non-static) class",
+          type,
+          schedule);
     }
     if (!type.getTypeParameters().isEmpty()) {
       reporter.error(
@@ -179,10 +193,29 @@ public final class ConfigReader {
     Object name = value(schedule, "name");
     if (name instanceof String && !((String) name).isEmpty()) {
       String n = (String) name;
-      if (!SourceVersion.isName(n) || n.contains(".")) {
+      if (RESTRICTED.contains(n)) {
+        reporter.report(
+            true,
+            "@Schedule.name must be a name a class can have, was \"" + n + "\": var, yield,"
+                + " record, sealed and permits are restricted identifiers that cannot name a type",
+            type,
+            schedule,
+            "name",
+            -1);
+      } else if (!SourceVersion.isName(n) || n.contains(".")) {
         reporter.report(
             true,
             "@Schedule.name must be a Java identifier (a simple class name), was \"" + n + "\"",
+            type,
+            schedule,
+            "name",
+            -1);
+      } else if (isAnnealType(n)) {
+        reporter.report(
+            true,
+            "@Schedule.name must not be the name of a public type of dev.anneal: in the config's"
+                + " package the generated class would hide it from `import dev.anneal.*`, was \""
+                + n + "\"",
             type,
             schedule,
             "name",
@@ -205,6 +238,20 @@ public final class ConfigReader {
       sb.insert(0, sb.length() == 0 ? e.getSimpleName() : e.getSimpleName() + "_");
     }
     return sb.append("Impl").toString();
+  }
+
+  /** Whether {@code name} is the simple name of a public type of {@code dev.anneal}. */
+  private boolean isAnnealType(String name) {
+    PackageElement anneal = elements.getPackageElement("dev.anneal");
+    if (anneal == null) {
+      return false;
+    }
+    for (Element e : anneal.getEnclosedElements()) {
+      if (e.getModifiers().contains(Modifier.PUBLIC) && e.getSimpleName().contentEquals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static TypeElement outermost(TypeElement type) {
@@ -258,18 +305,96 @@ public final class ConfigReader {
     return result;
   }
 
+  /**
+   * Whether {@code m} re-declares a public, non-final method of {@code Object} compatibly, so that
+   * {@code Object}'s implementation satisfies it (an interface's {@code String toString();}). A
+   * re-declaration with another return type is not: {@link #objectClash} reports it.
+   */
   private boolean overridesObject(ExecutableElement m, TypeElement type, TypeElement object) {
     for (ExecutableElement o : ElementFilter.methodsIn(object.getEnclosedElements())) {
-      if (o.getModifiers().contains(Modifier.PUBLIC) && elements.overrides(m, o, type)) {
-        return true;
-      }
-      if (o.getSimpleName().equals(m.getSimpleName())
-          && o.getModifiers().contains(Modifier.PUBLIC)
-          && types.isSameType(types.erasure(o.asType()), types.erasure(m.asType()))) {
+      if (o.getModifiers().contains(Modifier.PUBLIC)
+          && !o.getModifiers().contains(Modifier.FINAL)
+          && o.getSimpleName().equals(m.getSimpleName())
+          && sameErasedParameters(o, m)
+          && returnCompatible(o.getReturnType(), m.getReturnType())) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether a method returning {@code sub} can override one returning {@code sup}. */
+  private boolean returnCompatible(TypeMirror sub, TypeMirror sup) {
+    if (sup.getKind().isPrimitive() || sup.getKind() == TypeKind.VOID) {
+      return sub.getKind() == sup.getKind();
+    }
+    return sub.getKind() == TypeKind.DECLARED
+        && types.isSubtype(types.erasure(sub), types.erasure(sup));
+  }
+
+  /**
+   * Package-private abstract methods of superclasses in other packages: no class outside their
+   * package can implement them, and they are not members of the config, so {@link
+   * Elements#getAllMembers} does not list them.
+   */
+  private void checkInaccessibleAbstractMethods(TypeElement config) {
+    List<TypeElement> chain = new ArrayList<>();
+    for (TypeMirror s = config.getSuperclass(); s.getKind() == TypeKind.DECLARED; ) {
+      TypeElement superclass = (TypeElement) types.asElement(s);
+      chain.add(superclass);
+      s = superclass.getSuperclass();
+    }
+    for (int i = 0; i < chain.size(); i++) {
+      TypeElement owner = chain.get(i);
+      if (packageOf(owner).equals(packageOf(config))) {
+        continue;
+      }
+      for (ExecutableElement m : ElementFilter.methodsIn(owner.getEnclosedElements())) {
+        if (m.getModifiers().contains(Modifier.ABSTRACT)
+            && !isPublicOrProtected(m)
+            && !m.getModifiers().contains(Modifier.PRIVATE)
+            && !redeclaredInPackage(m, owner, chain.subList(0, i))) {
+          reporter.error(
+              config.getSimpleName() + " inherits package-private abstract method "
+                  + shortSignature(m) + " from " + owner.getQualifiedName()
+                  + ", which the generated class cannot implement outside package "
+                  + packageOf(owner).getQualifiedName() + ": make it protected or public in "
+                  + owner.getSimpleName() + ", or implement it in a subclass in that package",
+              config);
+        }
+      }
+    }
+  }
+
+  /** Whether a class of {@code lower} in {@code owner}'s package re-declares {@code m}. */
+  private boolean redeclaredInPackage(
+      ExecutableElement m, TypeElement owner, List<TypeElement> lower) {
+    for (TypeElement c : lower) {
+      if (!packageOf(c).equals(packageOf(owner))) {
+        continue;
+      }
+      for (ExecutableElement x : ElementFilter.methodsIn(c.getEnclosedElements())) {
+        if (x.getSimpleName().equals(m.getSimpleName()) && sameErasedParameters(x, m)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** {@code double lr(long)}: without parameter names (a class file has none) or throws clause. */
+  private static String shortSignature(ExecutableElement m) {
+    StringBuilder sb = new StringBuilder()
+        .append(m.getReturnType())
+        .append(' ')
+        .append(m.getSimpleName())
+        .append('(');
+    String sep = "";
+    for (VariableElement p : m.getParameters()) {
+      sb.append(sep).append(p.asType());
+      sep = ", ";
+    }
+    return sb.append(')').toString();
   }
 
   private ScheduleMethod readMethod(TypeElement config, ExecutableElement method) {
@@ -286,6 +411,8 @@ public final class ConfigReader {
     Part[] modifiers = new Part[4];
     Part alone = null;
     boolean readable = true;
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    boolean located = reporter.inSource(method);
     for (AnnotationMirror a : method.getAnnotationMirrors()) {
       Kind kind = kindOf(a);
       if (kind == null) {
@@ -294,11 +421,14 @@ public final class ConfigReader {
       boolean standsAlone = kind.role() == Kind.Role.STOPPER || kind.role() == Kind.Role.CLIP;
       if ((kind.isBody() && body != null) || (standsAlone && alone != null)) {
         Part first = kind.isBody() ? body : alone;
-        reporter.error(
+        String message =
             (kind.isBody() ? "a schedule has exactly one body annotation" : "a method has at most one")
-                + ", but " + name + " has @" + first.kind().simpleName() + " and @" + kind.simpleName(),
-            method,
-            a);
+                + ", but " + name + " has @" + first.kind().simpleName() + " and @" + kind.simpleName();
+        if (located) {
+          reporter.error(message, method, a);
+        } else {
+          reporter.error(message + " (inherited from " + owner.getQualifiedName() + ")", config);
+        }
         readable = false;
         continue;
       }
@@ -317,14 +447,26 @@ public final class ConfigReader {
       }
     }
     if (form == null) {
-      reporter.error(
-          (method.getEnclosingElement().equals(config) ? "" : "inherited ")
-              + "abstract method " + signature(method)
-              + " is not a schedule: schedule methods are `double " + method.getSimpleName()
-              + "(long step)`, `LrSchedule " + method.getSimpleName() + "()`, `PlateauSchedule "
-              + method.getSimpleName() + "()`, `EarlyStopper " + method.getSimpleName()
-              + "()` or `GradientClip " + method.getSimpleName() + "()`",
-          method);
+      if (located) {
+        reporter.error(
+            (owner.equals(config) ? "" : "inherited ")
+                + "abstract method " + signature(method)
+                + " is not a schedule: schedule methods are `double " + method.getSimpleName()
+                + "(long step)`, `LrSchedule " + method.getSimpleName() + "()`, `PlateauSchedule "
+                + method.getSimpleName() + "()`, `EarlyStopper " + method.getSimpleName()
+                + "()` or `GradientClip " + method.getSimpleName() + "()`",
+            method);
+      } else {
+        reporter.error(
+            config.getSimpleName() + " inherits abstract method " + shortSignature(method)
+                + " from " + owner.getQualifiedName()
+                + ", which is not a schedule: schedule methods are `double " + method.getSimpleName()
+                + "(long step)`, `LrSchedule " + method.getSimpleName() + "()`, `PlateauSchedule "
+                + method.getSimpleName() + "()`, `EarlyStopper " + method.getSimpleName()
+                + "()` or `GradientClip " + method.getSimpleName() + "()`; implement it in " + config.getSimpleName() + " or do not extend "
+                + owner.getSimpleName(),
+            config);
+      }
       return null;
     }
     if (!readable) {
@@ -352,9 +494,23 @@ public final class ConfigReader {
       return null;
     }
     if (body == null) {
-      reporter.error(
-          name + " declares no schedule: add one body annotation (" + bodyNames() + ")",
-          method);
+      if (located) {
+        reporter.error(
+            name + " declares no schedule: add one body annotation (" + bodyNames() + ")",
+            method);
+      } else {
+        reporter.error(
+            config.getSimpleName() + " inherits abstract method " + shortSignature(method)
+                + " from " + owner.getQualifiedName()
+                + ", which declares no schedule: redeclare it in "
+                + config.getSimpleName() + " with one body annotation (" + bodyNames() + ")",
+            config);
+      }
+      return null;
+    }
+    String clash = objectClash(config, method);
+    if (clash != null) {
+      reporter.error(clash, located ? method : config);
       return null;
     }
     Declaration declaration =
@@ -463,6 +619,90 @@ public final class ConfigReader {
       return null;
     }
     return new ScheduleMethod(method, form, null, alone, mirrors, suppressed(method));
+  }
+
+  /**
+   * Why the generated class cannot implement {@code method} because of the {@code Object} method
+   * with the same signature (final, another return type, more access), or {@code null}.
+   */
+  private String objectClash(TypeElement config, ExecutableElement method) {
+    TypeElement object = elements.getTypeElement("java.lang.Object");
+    for (ExecutableElement o : ElementFilter.methodsIn(object.getEnclosedElements())) {
+      if (o.getModifiers().contains(Modifier.PRIVATE)
+          || o.getModifiers().contains(Modifier.STATIC)
+          || !o.getSimpleName().equals(method.getSimpleName())
+          || !sameErasedParameters(o, method)) {
+        continue;
+      }
+      TypeElement owner = (TypeElement) method.getEnclosingElement();
+      String arg = method.getParameters().isEmpty() ? "()" : "(long)";
+      String what = "schedule method " + method.getSimpleName() + arg
+          + (owner.equals(config) ? "" : " (inherited from " + owner.getQualifiedName() + ")")
+          + " would override java.lang.Object." + o.getSimpleName() + arg;
+      if (o.getModifiers().contains(Modifier.FINAL)) {
+        return what + ", which is final: rename it";
+      }
+      if (!returnCompatible(method.getReturnType(), o.getReturnType())) {
+        return what + ", which returns " + o.getReturnType() + ": rename it";
+      }
+      boolean publicInObject = o.getModifiers().contains(Modifier.PUBLIC);
+      if (!method.getModifiers().contains(Modifier.PUBLIC)
+          && (publicInObject || !method.getModifiers().contains(Modifier.PROTECTED))) {
+        return what + ", which is " + (publicInObject ? "public" : "protected")
+            + ": declare it public" + (publicInObject ? "" : " or protected") + ", or rename it";
+      }
+    }
+    return null;
+  }
+
+  private boolean sameErasedParameters(ExecutableElement a, ExecutableElement b) {
+    if (a.getParameters().size() != b.getParameters().size()) {
+      return false;
+    }
+    for (int i = 0; i < a.getParameters().size(); i++) {
+      TypeMirror x = types.erasure(a.getParameters().get(i).asType());
+      if (!types.isSameType(x, types.erasure(b.getParameters().get(i).asType()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isPublicOrProtected(ExecutableElement m) {
+    return m.getModifiers().contains(Modifier.PUBLIC)
+        || m.getModifiers().contains(Modifier.PROTECTED)
+        || m.getEnclosingElement().getKind().isInterface();
+  }
+
+  private PackageElement packageOf(Element e) {
+    return elements.getPackageOf(e);
+  }
+
+  /**
+   * A sealed config must permit the generated class by name; then it is a legal permitted subtype
+   * (final, same package), so it is generated as usual.
+   */
+  private void checkSealed(TypeElement type, AnnotationMirror schedule, String generatedName) {
+    if (!type.getModifiers().contains(Modifier.SEALED)) {
+      return;
+    }
+    String pkg = packageOf(type).getQualifiedName().toString();
+    String qualified = pkg.isEmpty() ? generatedName : pkg + "." + generatedName;
+    for (TypeMirror permitted : type.getPermittedSubclasses()) {
+      Element e = types.asElement(permitted);
+      String name = e instanceof TypeElement && permitted.getKind() == TypeKind.DECLARED
+          ? ((TypeElement) e).getQualifiedName().toString()
+          : permitted.toString(); // not generated yet: javac keeps the name as written
+      if (name.equals(qualified) || name.equals(generatedName)) {
+        return;
+      }
+    }
+    reporter.error(
+        "sealed @Schedule type " + type.getSimpleName() + " must permit the generated class "
+            + generatedName
+            + ": add " + generatedName + " to its permits clause, or make it non-sealed",
+        type,
+        schedule);
   }
 
   /** {@code "@Constant, @StepDecay, ... or @Sigmoid"}. */

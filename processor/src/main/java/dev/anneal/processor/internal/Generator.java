@@ -48,9 +48,37 @@ public final class Generator {
     this.sourceVersion = sourceVersion;
   }
 
-  /** The source of the generated class. */
+  /**
+   * The source of the generated class, in ASCII: every other character (of a method name, in a
+   * javadoc or a string) written as a unicode escape (backslash, u, four hex digits), so that the
+   * file means the same whatever encoding the Filer writes it in and javac reads it back with.
+   */
   public String source(Config config) {
-    return generate(config).toString();
+    return ascii(generate(config).toString());
+  }
+
+  /**
+   * {@code source} with every non-ASCII {@code char} (UTF-16 unit, so a surrogate pair becomes two
+   * escapes, as Java reads them) written as a unicode escape. JavaPoet writes backslashes only in
+   * escape sequences of literals, never right before a non-ASCII character, so every inserted
+   * backslash starts an escape.
+   */
+  static String ascii(String source) {
+    StringBuilder sb = null;
+    for (int i = 0; i < source.length(); i++) {
+      char c = source.charAt(i);
+      if (c < 0x80) {
+        if (sb != null) {
+          sb.append(c);
+        }
+        continue;
+      }
+      if (sb == null) {
+        sb = new StringBuilder(source.length() + 64).append(source, 0, i);
+      }
+      sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+    }
+    return sb == null ? source : sb.toString();
   }
 
   public JavaFile generate(Config config) {
@@ -89,6 +117,12 @@ public final class Generator {
         declarations.put(m.name(), m.declaration());
       }
     }
+    // A nested class cannot share its enclosing class's name: with @Schedule(name = "Curve0") the
+    // curves are Curve_0, Curve_1, ...
+    String prefix = "Curve";
+    while (config.generatedName().startsWith(prefix)) {
+      prefix += "_";
+    }
     int index = 0;
     for (ScheduleMethod m : config.methods()) {
       if (!m.form().isSchedule()) {
@@ -96,7 +130,7 @@ public final class Generator {
         continue;
       }
       if (m.composite() != null) {
-        String curve = "Curve" + index;
+        String curve = prefix + index;
         ClassName curveClass = ClassName.get(config.packageName(), config.generatedName(), curve);
         String field = "CURVE_" + index;
         impl.addField(FieldSpec.builder(curveClass, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -111,7 +145,7 @@ public final class Generator {
       Plan plan = Plan.of(declared);
       // Curve0, Curve1, ...: class (and class file) names independent of the method names' length
       // and alphabet; the javadoc says which method each is.
-      String curve = "Curve" + index;
+      String curve = prefix + index;
       ClassName curveClass = ClassName.get(config.packageName(), config.generatedName(), curve);
       String field = "CURVE_" + index;
       impl.addField(FieldSpec.builder(curveClass, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)

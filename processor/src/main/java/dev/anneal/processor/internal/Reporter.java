@@ -2,6 +2,7 @@ package dev.anneal.processor.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -15,10 +16,25 @@ import javax.tools.Diagnostic;
  */
 public final class Reporter {
   private final Messager messager;
+  private final Predicate<Element> inSource;
   private int errors;
 
   public Reporter(Messager messager) {
+    this(messager, e -> true);
+  }
+
+  /**
+   * @param inSource whether an element is declared in a source file of this compilation: javac
+   *     gives a diagnostic on an element of a class file neither file nor line
+   */
+  public Reporter(Messager messager, Predicate<Element> inSource) {
     this.messager = messager;
+    this.inSource = inSource;
+  }
+
+  /** Whether a diagnostic on {@code e} shows a file and line (else report on the config). */
+  public boolean inSource(Element e) {
+    return inSource.test(e);
   }
 
   public void error(String message, Element element) {

@@ -10,6 +10,7 @@ import dev.anneal.internal.compose.Resolver;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.lang.model.element.TypeElement;
 
 /**
  * Step 2 of the pipeline: applies the shared {@link Rules} to every schedule of a config, resolves
@@ -33,7 +34,7 @@ public final class Validator {
           ? Rules.check(m.declaration(), config.totalSteps())
           : Rules.checkAlone(m.alone());
       for (Problem p : problems) {
-        ok &= report(m, p.isError(), p.message(), m.mirror(p.kind()), p.attribute(), p.index());
+        ok &= report(config, m, p.isError(), p.message(), m.mirror(p.kind()), p.attribute(), p.index());
       }
     }
     return composites(config) && ok;
@@ -64,12 +65,12 @@ public final class Validator {
         continue;
       }
       for (CompositeProblem p : resolver.compositeProblems(m.name())) {
-        ok &= report(m, p.isError(), p.message(), m.compositeMirror(), p.attribute(), p.index());
+        ok &= report(config, m, p.isError(), p.message(), m.compositeMirror(), p.attribute(), p.index());
       }
       Declared resolved = resolver.get(m.name());
       long total = config.totalSteps();
       if (resolved != null && total > 0 && resolved.length() >= 0 && resolved.length() != total) {
-        ok &= report(m, true, "@" + m.composite().kind().simpleName() + " makes the schedule end at step "
+        ok &= report(config, m, true, "@" + m.composite().kind().simpleName() + " makes the schedule end at step "
             + count(resolved.length()) + ", not at @Schedule(totalSteps = " + count(total) + ")",
             m.compositeMirror(), null, -1);
       }
@@ -79,13 +80,20 @@ public final class Validator {
 
   /** Reports one problem; whether it was a warning (or a suppressed one). */
   private boolean report(
-      ScheduleMethod m, boolean error, String message, javax.lang.model.element.AnnotationMirror mirror,
+      Config config, ScheduleMethod m, boolean error, String message, javax.lang.model.element.AnnotationMirror mirror,
       String attribute, int index) {
     if (!error && m.warningsSuppressed()) {
       return true;
     }
     String text = error ? message : message + " [suppress with @SuppressWarnings(\"anneal\")]";
-    reporter.report(error, text, m.element(), mirror, attribute, index);
+    if (reporter.inSource(m.element())) {
+      reporter.report(error, text, m.element(), mirror, attribute, index);
+    } else {
+      // declared in a class file: javac would show the diagnostic without file or line
+      TypeElement owner = (TypeElement) m.element().getEnclosingElement();
+      String where = m.name() + "() inherited from " + owner.getQualifiedName() + ": ";
+      reporter.report(error, where + text, config.type(), null, null, -1);
+    }
     return !error;
   }
 }
