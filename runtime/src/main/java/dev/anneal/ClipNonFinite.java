@@ -3,9 +3,9 @@ package dev.anneal;
 /** What {@link ClipNorm} does when the total norm is NaN or infinite. */
 public enum ClipNonFinite {
   /**
-   * As PyTorch's {@code clip_grad_norm_(error_if_nonfinite=False)}: the gradients are multiplied
-   * by the factor computed from the non-finite norm, NaN for a NaN norm (every element becomes
-   * NaN) and 0 for an infinite norm (finite elements become 0, infinite ones NaN).
+   * As PyTorch's {@code clip_grad_norm_(error_if_nonfinite=False)}: the gradients are multiplied by
+   * the factor computed from the non-finite norm, NaN for a NaN norm (every element becomes NaN)
+   * and 0 for an infinite norm (finite elements become 0, infinite ones NaN).
    */
   PROPAGATE,
   /**

@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Gradient clipping by norm: {@code total = ||grads||_norm} over all arrays (or per array with
- * {@link ClipScope#EACH}), then every element is multiplied by {@code min(1, max / (total +
- * eps))}. {@link GradientClip#apply(float[][])} returns the total norm before clipping.
+ * {@link ClipScope#EACH}), then every element is multiplied by {@code min(1, max / (total + eps))}.
+ * {@link GradientClip#apply(float[][])} returns the total norm before clipping.
  *
  * <p>PyTorch: {@code torch.nn.utils.clip_grad_norm_(parameters, max_norm = max, norm_type = norm,
  * error_if_nonfinite = (nonFinite == ERROR))} (its {@code eps} is the fixed {@code 1e-6}); Optax:

@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Body: a constant value, {@code value} at every step. With {@code steps} it has a length, so it can
- * carry {@link Cooldown} (warmup-stable-decay) or {@link Restarts}.
+ * Body: a constant value, {@code value} at every step. With {@code steps} it has a length, so it
+ * can carry {@link Cooldown} (warmup-stable-decay) or {@link Restarts}.
  *
  * <p>PyTorch: {@code ConstantLR} with {@code factor = 1}; Keras/Optax: {@code constant_schedule}.
  */

@@ -7,9 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Modifier: starts where the finite body ends, ramps from the body's final value to {@code to}
- * over {@code steps}, then holds {@code to}. With a {@link Constant} body this is
- * warmup-stable-decay (Hugging Face {@code get_wsd_schedule}).
+ * Modifier: starts where the finite body ends, ramps from the body's final value to {@code to} over
+ * {@code steps}, then holds {@code to}. With a {@link Constant} body this is warmup-stable-decay
+ * (Hugging Face {@code get_wsd_schedule}).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

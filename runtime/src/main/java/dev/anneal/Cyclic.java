@@ -10,8 +10,8 @@ import java.lang.annotation.Target;
  * Body: a triangular wave between {@code low} and {@code high}, rising over {@code up} steps and
  * falling over {@code down} steps, with the amplitude scaled by {@link CyclicMode}.
  *
- * <p>PyTorch: {@code CyclicLR(base_lr = low, max_lr = high, step_size_up = up, step_size_down = down,
- * mode, gamma)} (closed form, {@code scale_mode} as PyTorch picks it for each mode).
+ * <p>PyTorch: {@code CyclicLR(base_lr = low, max_lr = high, step_size_up = up, step_size_down =
+ * down, mode, gamma)} (closed form, {@code scale_mode} as PyTorch picks it for each mode).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

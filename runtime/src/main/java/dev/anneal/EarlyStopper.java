@@ -18,9 +18,9 @@ import dev.anneal.internal.control.StoppingRules;
  * }</pre>
  *
  * <p>{@link #observe(double)} returns true on every call where Keras's callback would set {@code
- * stop_training} (and on a non-finite metric with {@link NonFinite#STOP}); {@link #stopped()}
- * stays true from the first such call on. Not thread-safe: one thread (the training loop) calls
- * every method. {@code observe} allocates nothing.
+ * stop_training} (and on a non-finite metric with {@link NonFinite#STOP}); {@link #stopped()} stays
+ * true from the first such call on. Not thread-safe: one thread (the training loop) calls every
+ * method. {@code observe} allocates nothing.
  */
 public final class EarlyStopper {
   private static final String STATE_HEADER = "anneal.EarlyStopper.State/1";
@@ -59,14 +59,15 @@ public final class EarlyStopper {
 
   /** A builder with the annotation's defaults and this {@code patience} ({@code >= 0}). */
   /**
-   * An early stopper written as its annotation, e.g. {@code "@EarlyStopping(patience = 10, minDelta =
-   * 1e-4)"}.
+   * An early stopper written as its annotation, e.g. {@code "@EarlyStopping(patience = 10, minDelta
+   * = 1e-4)"}.
    *
    * @throws IllegalArgumentException if it does not parse or breaks a rule, naming the attribute
    */
   public static EarlyStopper parse(String declaration) {
     dev.anneal.internal.Part part =
-        dev.anneal.internal.DeclarationParser.parseAlone(declaration, dev.anneal.internal.Kind.Role.STOPPER);
+        dev.anneal.internal.DeclarationParser.parseAlone(
+            declaration, dev.anneal.internal.Kind.Role.STOPPER);
     String error = dev.anneal.internal.Rules.firstError(dev.anneal.internal.Rules.checkAlone(part));
     if (error != null) {
       throw new IllegalArgumentException(error);
@@ -79,7 +80,9 @@ public final class EarlyStopper {
     return new Builder(StoppingRules.of(patience));
   }
 
-  /** Immutable builder: every method returns a new builder. Names and defaults as the annotation. */
+  /**
+   * Immutable builder: every method returns a new builder. Names and defaults as the annotation.
+   */
   public static final class Builder {
     private final StoppingRules rules;
 
@@ -194,8 +197,8 @@ public final class EarlyStopper {
   /**
    * Continues from a checkpointed state, bit for bit.
    *
-   * @throws IllegalArgumentException naming the field, if the state comes from another
-   *     declaration or is inconsistent; this stopper is unchanged then
+   * @throws IllegalArgumentException naming the field, if the state comes from another declaration
+   *     or is inconsistent; this stopper is unchanged then
    */
   public void restore(State s) {
     if (s == null) {
@@ -203,8 +206,13 @@ public final class EarlyStopper {
     }
     if (s.fingerprint != fingerprint) {
       throw new IllegalArgumentException(
-          "state field fingerprint " + Long.toHexString(s.fingerprint) + " is another declaration's (this one's is "
-              + Long.toHexString(fingerprint) + ": " + this + ")");
+          "state field fingerprint "
+              + Long.toHexString(s.fingerprint)
+              + " is another declaration's (this one's is "
+              + Long.toHexString(fingerprint)
+              + ": "
+              + this
+              + ")");
     }
     if (s.observations < 0) {
       throw field("observations", "must be >= 0", Long.toString(s.observations));
@@ -213,7 +221,9 @@ public final class EarlyStopper {
       throw field("bestIndex", "must be in [-1, observations)", Long.toString(s.bestIndex));
     }
     if (s.bestIndex < 0 ? Double.compare(s.best, worst) != 0 : !Double.isFinite(s.best)) {
-      throw field("best", s.bestIndex < 0 ? "must be " + worst + " before any best" : "must be finite",
+      throw field(
+          "best",
+          s.bestIndex < 0 ? "must be " + worst + " before any best" : "must be finite",
           Double.toString(s.best));
     }
     if (s.bad < 0 || s.bad > s.observations) {
@@ -243,7 +253,8 @@ public final class EarlyStopper {
   /**
    * An early stopper's state, primitives only.
    *
-   * @param fingerprint 64-bit hash of the declaration's attributes; {@code restore} rejects another's
+   * @param fingerprint 64-bit hash of the declaration's attributes; {@code restore} rejects
+   *     another's
    * @param observations {@code observe} calls so far (ignored ones included)
    * @param best the best metric, or the goal's worst infinity before any
    * @param bestIndex index of the best observation, -1 before any
@@ -252,7 +263,13 @@ public final class EarlyStopper {
    * @param stopped whether any observation said stop
    */
   public record State(
-      long fingerprint, long observations, double best, long bestIndex, long bad, boolean improved, boolean stopped) {
+      long fingerprint,
+      long observations,
+      double best,
+      long bestIndex,
+      long bad,
+      boolean improved,
+      boolean stopped) {
 
     /**
      * One line: {@code anneal.EarlyStopper.State/1 fingerprint=<16 hex digits> observations=<long>

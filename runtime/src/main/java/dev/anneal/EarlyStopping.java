@@ -14,9 +14,9 @@ import java.lang.annotation.Target;
  * <ul>
  *   <li>the first {@code startAfter} observations are ignored ({@code start_from_epoch});
  *   <li>every other observation increments a wait counter; it improves when {@code metric +
- *       minDelta < best} ({@link Goal#MINIMIZE}; {@code metric - minDelta > best} for
- *       MAXIMIZE), the first finite one always does; an improving one becomes {@code best}, and
- *       resets the wait only if it also beats {@code baseline} the same way;
+ *       minDelta < best} ({@link Goal#MINIMIZE}; {@code metric - minDelta > best} for MAXIMIZE),
+ *       the first finite one always does; an improving one becomes {@code best}, and resets the
+ *       wait only if it also beats {@code baseline} the same way;
  *   <li>a non-improving observation with {@code wait >= patience} that is not the very first call
  *       (index &gt; 0) says stop.
  * </ul>

@@ -30,8 +30,8 @@ public @interface Exponential {
 
   /**
    * Clamp: once the decay (or growth) reaches {@code to} it holds {@code to} (Optax {@code
-   * exponential_decay(end_value=)}); {@code Double.NaN}, the default, means none. A clamp on the wrong
-   * side of {@code from} (it would hold from step 0) is a compile error.
+   * exponential_decay(end_value=)}); {@code Double.NaN}, the default, means none. A clamp on the
+   * wrong side of {@code from} (it would hold from step 0) is a compile error.
    */
   double to() default Double.NaN;
 }

@@ -39,8 +39,10 @@ public final class GradientClip {
   private static final double DEFAULT_AGC_EPS = 1e-3;
 
   private final Kind kind;
+
   /** {@code max} of {@code @ClipNorm} / {@code @ClipValue}, {@code clipping} of AGC. */
   private final double max;
+
   private final double norm;
   private final double eps;
   private final ClipScope scope;
@@ -97,7 +99,8 @@ public final class GradientClip {
    */
   public static GradientClip parse(String declaration) {
     dev.anneal.internal.Part p =
-        dev.anneal.internal.DeclarationParser.parseAlone(declaration, dev.anneal.internal.Kind.Role.CLIP);
+        dev.anneal.internal.DeclarationParser.parseAlone(
+            declaration, dev.anneal.internal.Kind.Role.CLIP);
     String error = dev.anneal.internal.Rules.firstError(dev.anneal.internal.Rules.checkAlone(p));
     if (error != null) {
       throw new IllegalArgumentException(error);
@@ -131,8 +134,8 @@ public final class GradientClip {
   public double apply(float[]... grads) {
     switch (kind) {
       case NORM:
-        return Clipper.norm(ClipKernels.provider(), grads, max, norm, eps,
-            scope == ClipScope.EACH, nonFinite);
+        return Clipper.norm(
+            ClipKernels.provider(), grads, max, norm, eps, scope == ClipScope.EACH, nonFinite);
       case VALUE:
         return Clipper.value(ClipKernels.provider(), grads, max);
       default:
@@ -144,8 +147,8 @@ public final class GradientClip {
   public double apply(double[]... grads) {
     switch (kind) {
       case NORM:
-        return Clipper.norm(ClipKernels.provider(), grads, max, norm, eps,
-            scope == ClipScope.EACH, nonFinite);
+        return Clipper.norm(
+            ClipKernels.provider(), grads, max, norm, eps, scope == ClipScope.EACH, nonFinite);
       case VALUE:
         return Clipper.value(ClipKernels.provider(), grads, max);
       default:
@@ -161,8 +164,8 @@ public final class GradientClip {
    * @return the L2 norm of all of {@code grads} before clipping
    * @throws IllegalArgumentException if an array is null, the lengths differ, {@code rows <= 0} or
    *     {@code rows} does not divide the length; nothing is written then
-   * @throws IllegalStateException for {@code @ClipNorm} and {@code @ClipValue}, which take only
-   *     the gradients ({@link #apply(float[][])})
+   * @throws IllegalStateException for {@code @ClipNorm} and {@code @ClipValue}, which take only the
+   *     gradients ({@link #apply(float[][])})
    */
   public double apply(float[] params, float[] grads, int rows) {
     if (kind != Kind.ADAPTIVE) {
@@ -186,12 +189,15 @@ public final class GradientClip {
 
   private IllegalStateException noParams() {
     return new IllegalStateException(
-        this + " takes no parameters: call apply(grads...) (apply(params, grads, rows) is for"
+        this
+            + " takes no parameters: call apply(grads...) (apply(params, grads, rows) is for"
             + " @AdaptiveClip)");
   }
 
-  /** The declaration, with the attributes that differ from the defaults: {@code @ClipNorm(max =
-   * 1.0, norm = Double.POSITIVE_INFINITY)}. */
+  /**
+   * The declaration, with the attributes that differ from the defaults: {@code @ClipNorm(max = 1.0,
+   * norm = Double.POSITIVE_INFINITY)}.
+   */
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder();
@@ -262,8 +268,7 @@ public final class GradientClip {
     private final ClipScope scope;
     private final ClipNonFinite nonFinite;
 
-    private Builder(
-        double max, double norm, double eps, ClipScope scope, ClipNonFinite nonFinite) {
+    private Builder(double max, double norm, double eps, ClipScope scope, ClipNonFinite nonFinite) {
       this.max = max;
       this.norm = norm;
       this.eps = eps;
@@ -294,8 +299,8 @@ public final class GradientClip {
     /**
      * The clip.
      *
-     * @throws IllegalArgumentException naming the first attribute out of its domain, e.g. {@code
-     *     @ClipNorm.norm must be 1, 2 or Double.POSITIVE_INFINITY, was 3.0}
+     * @throws IllegalArgumentException naming the first attribute out of its domain, e.g.
+     *     {@code @ClipNorm.norm must be 1, 2 or Double.POSITIVE_INFINITY, was 3.0}
      */
     public GradientClip build() {
       ClipRules.check(ClipRules.clipNorm(max, norm, eps, scope, nonFinite));

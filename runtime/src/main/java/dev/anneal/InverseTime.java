@@ -10,8 +10,8 @@ import java.lang.annotation.Target;
  * Body: {@code from / (1 + rate * t / every)^power}; with {@code staircase} the ratio {@code t /
  * every} is floored.
  *
- * <p>Keras: {@code InverseTimeDecay(from, decay_steps = every, decay_rate = rate, staircase)} (power
- * 1); DL4J: {@code InverseSchedule(ITERATION, from, gamma = rate, power)} (every 1).
+ * <p>Keras: {@code InverseTimeDecay(from, decay_steps = every, decay_rate = rate, staircase)}
+ * (power 1); DL4J: {@code InverseSchedule(ITERATION, from, gamma = rate, power)} (every 1).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

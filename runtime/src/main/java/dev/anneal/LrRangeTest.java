@@ -5,10 +5,9 @@ import dev.anneal.internal.range.Suggestions;
 import java.util.Arrays;
 
 /**
- * The learning-rate range test (Smith 2017; fastai's {@code lr_find}, pytorch-lr-finder's
- * {@code LRFinder}): train for a few hundred steps while the LR grows from {@code start} to
- * {@code end}, record the loss after each step, stop once the loss diverges, and read a good LR
- * off the curve.
+ * The learning-rate range test (Smith 2017; fastai's {@code lr_find}, pytorch-lr-finder's {@code
+ * LRFinder}): train for a few hundred steps while the LR grows from {@code start} to {@code end},
+ * record the loss after each step, stop once the loss diverges, and read a good LR off the curve.
  *
  * <pre>{@code
  * LrRangeTest finder = LrRangeTest.exponential(1e-7, 10, 100);
@@ -30,27 +29,26 @@ import java.util.Arrays;
  * pytorch-lr-finder's {@code ExponentialLR}/{@code LinearLR}; the last step uses {@code end}
  * exactly. All LRs are computed when the test is created.
  *
- * <p><b>Smoothing.</b> Losses are smoothed by a bias-corrected exponential moving average,
- * {@code avg = beta*avg + (1-beta)*loss} and {@code smoothed_i = avg / (1 - beta^(i+1))} with
- * {@code beta} = {@link #DEFAULT_SMOOTHING} 0.98 (fastai's {@code AvgSmoothLoss}; fastai v2
- * computes it with {@code torch.lerp} in float32, this class in double). {@code beta = 0} means
- * no smoothing.
+ * <p><b>Smoothing.</b> Losses are smoothed by a bias-corrected exponential moving average, {@code
+ * avg = beta*avg + (1-beta)*loss} and {@code smoothed_i = avg / (1 - beta^(i+1))} with {@code beta}
+ * = {@link #DEFAULT_SMOOTHING} 0.98 (fastai's {@code AvgSmoothLoss}; fastai v2 computes it with
+ * {@code torch.lerp} in float32, this class in double). {@code beta = 0} means no smoothing.
  *
  * <p><b>Stopping.</b> {@link #record} returns {@code false} (stop) once the smoothed loss exceeds
  * {@code divergence} ({@link #DEFAULT_DIVERGENCE} 4) times the smallest smoothed loss so far (that
  * point is still recorded, as in fastai and pytorch-lr-finder), or after the last step. The rule
- * assumes positive losses, as fastai's does. {@code withDivergence(Double.POSITIVE_INFINITY)}
- * never stops early. A non-finite loss (NaN or infinite) stops the test and is <em>not</em>
- * recorded, so every recorded value is finite (fastai likewise cuts its curve at the first NaN).
+ * assumes positive losses, as fastai's does. {@code withDivergence(Double.POSITIVE_INFINITY)} never
+ * stops early. A non-finite loss (NaN or infinite) stops the test and is <em>not</em> recorded, so
+ * every recorded value is finite (fastai likewise cuts its curve at the first NaN).
  *
- * <p><b>Suggestions.</b> Every suggestion looks at the recorded points without the first
- * {@code steps/10} (of the planned steps, fastai's {@code num_it//10}) and the last 5 (the climb
- * into divergence), on the smoothed losses, and needs at least 2 points there; otherwise it throws
+ * <p><b>Suggestions.</b> Every suggestion looks at the recorded points without the first {@code
+ * steps/10} (of the planned steps, fastai's {@code num_it//10}) and the last 5 (the climb into
+ * divergence), on the smoothed losses, and needs at least 2 points there; otherwise it throws
  * {@link IllegalStateException}. {@link #steepest()} is pytorch-lr-finder's rule, {@link #steep()},
  * {@link #valley()} and {@link #minimum()} are fastai's (computed in double).
  *
- * <p><b>Allocation and threads.</b> {@link #lr()}, {@link #record}, {@link #recorded()},
- * {@link #done()} and {@link #reset()} allocate nothing (arrays of {@code steps} are allocated at
+ * <p><b>Allocation and threads.</b> {@link #lr()}, {@link #record}, {@link #recorded()}, {@link
+ * #done()} and {@link #reset()} allocate nothing (arrays of {@code steps} are allocated at
  * creation). An instance is mutable and not thread-safe; the suggestion and result methods
  * allocate.
  */
@@ -105,8 +103,8 @@ public final class LrRangeTest {
    * An exponential sweep (the usual kind): {@code steps} LRs from {@code start} to {@code end},
    * evenly spaced in log-LR.
    *
-   * @throws IllegalArgumentException unless {@code 0 < start < end}, both finite, and
-   *     {@code steps >= 2}
+   * @throws IllegalArgumentException unless {@code 0 < start < end}, both finite, and {@code steps
+   *     >= 2}
    */
   public static LrRangeTest exponential(double start, double end, int steps) {
     check(start, end, steps);
@@ -117,8 +115,8 @@ public final class LrRangeTest {
    * A linear sweep (Smith's original CLR range test): {@code steps} LRs from {@code start} to
    * {@code end}, evenly spaced.
    *
-   * @throws IllegalArgumentException unless {@code 0 < start < end}, both finite, and
-   *     {@code steps >= 2}
+   * @throws IllegalArgumentException unless {@code 0 < start < end}, both finite, and {@code steps
+   *     >= 2}
    */
   public static LrRangeTest linear(double start, double end, int steps) {
     check(start, end, steps);
@@ -127,8 +125,7 @@ public final class LrRangeTest {
 
   private static void check(double start, double end, int steps) {
     if (!(start > 0) || start == Double.POSITIVE_INFINITY) {
-      throw new IllegalArgumentException(
-          "LrRangeTest.start must be finite and > 0, was " + start);
+      throw new IllegalArgumentException("LrRangeTest.start must be finite and > 0, was " + start);
     }
     if (!(end > start) || end == Double.POSITIVE_INFINITY) {
       throw new IllegalArgumentException(
@@ -146,15 +143,14 @@ public final class LrRangeTest {
    */
   public LrRangeTest withSmoothing(double beta) {
     if (!(beta >= 0 && beta < 1)) {
-      throw new IllegalArgumentException(
-          "LrRangeTest.smoothing must be in [0, 1), was " + beta);
+      throw new IllegalArgumentException("LrRangeTest.smoothing must be in [0, 1), was " + beta);
     }
     return new LrRangeTest(exponential, start, end, steps, beta, divergence);
   }
 
   /**
-   * A fresh test with the same sweep and smoothing that stops once the smoothed loss exceeds
-   * {@code factor} times its minimum; {@code Double.POSITIVE_INFINITY} never stops early.
+   * A fresh test with the same sweep and smoothing that stops once the smoothed loss exceeds {@code
+   * factor} times its minimum; {@code Double.POSITIVE_INFINITY} never stops early.
    *
    * @throws IllegalArgumentException unless {@code factor > 1} (infinity allowed)
    */
@@ -190,8 +186,8 @@ public final class LrRangeTest {
   /**
    * Records the loss of the step trained with {@link #lr()} and says whether to go on.
    *
-   * @return {@code true} to train another step; {@code false} when the smoothed loss has
-   *     diverged, {@code loss} is not finite (then it is not recorded), or this was the last step
+   * @return {@code true} to train another step; {@code false} when the smoothed loss has diverged,
+   *     {@code loss} is not finite (then it is not recorded), or this was the last step
    * @throws IllegalStateException once the test is {@linkplain #done() done}
    */
   public boolean record(double loss) {
@@ -222,8 +218,13 @@ public final class LrRangeTest {
   }
 
   private String ended() {
-    return "the LR range test has ended after " + recorded + " of " + steps + " steps ("
-        + (diverged ? "diverged" : "swept to the end") + "); reset() to run it again";
+    return "the LR range test has ended after "
+        + recorded
+        + " of "
+        + steps
+        + " steps ("
+        + (diverged ? "diverged" : "swept to the end")
+        + "); reset() to run it again";
   }
 
   /** How many losses have been recorded. */
@@ -290,9 +291,17 @@ public final class LrRangeTest {
     int from = steps / 10;
     int to = recorded - SKIP_END;
     if (to - from < 2) {
-      throw new IllegalStateException("an LR suggestion needs at least 2 points after skipping the"
-          + " first " + from + " (10% of " + steps + " steps) and the last " + SKIP_END
-          + " of the recorded ones, but " + recorded + " were recorded");
+      throw new IllegalStateException(
+          "an LR suggestion needs at least 2 points after skipping the"
+              + " first "
+              + from
+              + " (10% of "
+              + steps
+              + " steps) and the last "
+              + SKIP_END
+              + " of the recorded ones, but "
+              + recorded
+              + " were recorded");
     }
     return from;
   }
@@ -307,9 +316,10 @@ public final class LrRangeTest {
   public double steepest() {
     int from = from();
     int to = recorded - SKIP_END;
-    return lrs[exponential
-        ? Suggestions.steepestUniform(smoothed, from, to)
-        : Suggestions.steepestLog(lrs, smoothed, from, to)];
+    return lrs[
+        exponential
+            ? Suggestions.steepestUniform(smoothed, from, to)
+            : Suggestions.steepestLog(lrs, smoothed, from, to)];
   }
 
   /**
@@ -368,9 +378,20 @@ public final class LrRangeTest {
 
   @Override
   public String toString() {
-    return "LrRangeTest[" + (exponential ? "exponential " : "linear ") + start + " .. " + end
-        + " in " + steps + " steps, smoothing " + beta + ", divergence " + divergence
-        + ", recorded " + recorded + (stopped ? (diverged ? ", diverged]" : ", done]") : "]");
+    return "LrRangeTest["
+        + (exponential ? "exponential " : "linear ")
+        + start
+        + " .. "
+        + end
+        + " in "
+        + steps
+        + " steps, smoothing "
+        + beta
+        + ", divergence "
+        + divergence
+        + ", recorded "
+        + recorded
+        + (stopped ? (diverged ? ", diverged]" : ", done]") : "]");
   }
 
   /**
@@ -419,8 +440,7 @@ public final class LrRangeTest {
     /** Checks the bounds. */
     public CyclicBounds {
       if (!(low > 0) || low == Double.POSITIVE_INFINITY) {
-        throw new IllegalArgumentException(
-            "CyclicBounds.low must be finite and > 0, was " + low);
+        throw new IllegalArgumentException("CyclicBounds.low must be finite and > 0, was " + low);
       }
       if (!(high > low) || high == Double.POSITIVE_INFINITY) {
         throw new IllegalArgumentException(
@@ -448,8 +468,13 @@ public final class LrRangeTest {
       if (up <= 0) {
         throw new IllegalArgumentException("CyclicBounds.declaration up must be > 0, was " + up);
       }
-      return "@Cyclic(low = " + Decimals.literal2(low) + ", high = " + Decimals.literal2(high)
-          + ", up = " + up + ")";
+      return "@Cyclic(low = "
+          + Decimals.literal2(low)
+          + ", high = "
+          + Decimals.literal2(high)
+          + ", up = "
+          + up
+          + ")";
     }
   }
 }

@@ -21,11 +21,11 @@ public interface LrSchedule {
   double at(long step);
 
   /**
-   * Per-group values: {@code out[g] = groups.scale(g) * at(step - groups.delay(g))} when
-   * {@code step >= groups.delay(g)}, else 0 (a group not unfrozen yet).
+   * Per-group values: {@code out[g] = groups.scale(g) * at(step - groups.delay(g))} when {@code
+   * step >= groups.delay(g)}, else 0 (a group not unfrozen yet).
    *
-   * @throws IllegalArgumentException if {@code out} is shorter than {@code groups.size()} or
-   *     {@code step < 0}; nothing is written then
+   * @throws IllegalArgumentException if {@code out} is shorter than {@code groups.size()} or {@code
+   *     step < 0}; nothing is written then
    */
   default void fill(long step, ParamGroups groups, float[] out) {
     Checks.fill(step, groups, out.length);

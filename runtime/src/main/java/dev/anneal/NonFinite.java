@@ -1,8 +1,8 @@
 package dev.anneal;
 
 /**
- * What {@link EarlyStopping} does with a metric that is NaN or infinite (a diverged run or a
- * broken evaluation). Such a metric never becomes the best in any mode.
+ * What {@link EarlyStopping} does with a metric that is NaN or infinite (a diverged run or a broken
+ * evaluation). Such a metric never becomes the best in any mode.
  */
 public enum NonFinite {
   /** Stop at once: {@code observe} returns {@code true}. */

@@ -8,10 +8,10 @@ import java.lang.annotation.Target;
 
 /**
  * Body: the 1cycle policy exactly as PyTorch {@code OneCycleLR(max_lr = peak, total_steps = steps,
- * pct_start, div_factor, final_div_factor, anneal_strategy, three_phase)} computes it: from
- * {@code peak / divFactor} up to {@code peak} until step {@code pctStart * steps - 1}, then down to
- * {@code peak / divFactor / finalDivFactor} at step {@code steps - 1} (three phases: back to the
- * initial value at {@code 2 * pctStart * steps - 2} first). After {@code steps - 1} it holds its last
+ * pct_start, div_factor, final_div_factor, anneal_strategy, three_phase)} computes it: from {@code
+ * peak / divFactor} up to {@code peak} until step {@code pctStart * steps - 1}, then down to {@code
+ * peak / divFactor / finalDivFactor} at step {@code steps - 1} (three phases: back to the initial
+ * value at {@code 2 * pctStart * steps - 2} first). After {@code steps - 1} it holds its last
  * value.
  */
 @Documented

@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Immutable per-parameter-group settings for {@link LrSchedule#fill(long, ParamGroups, float[])}:
- * a scale (layer-wise LR decay, per-group multipliers), a delay in steps (staggered unfreezing: the
+ * Immutable per-parameter-group settings for {@link LrSchedule#fill(long, ParamGroups, float[])}: a
+ * scale (layer-wise LR decay, per-group multipliers), a delay in steps (staggered unfreezing: the
  * group's schedule starts at its delay and its value is 0 before) and a name. Arrays passed in are
  * copied.
  */
@@ -36,10 +36,12 @@ public final class ParamGroups {
   private ParamGroups(double[] scales, long[] delays, String[] names) {
     for (int g = 0; g < scales.length; g++) {
       if (!Double.isFinite(scales[g])) {
-        throw new IllegalArgumentException("scale of group " + g + " must be finite, was " + scales[g]);
+        throw new IllegalArgumentException(
+            "scale of group " + g + " must be finite, was " + scales[g]);
       }
       if (delays[g] < 0) {
-        throw new IllegalArgumentException("delay of group " + g + " must be >= 0, was " + delays[g]);
+        throw new IllegalArgumentException(
+            "delay of group " + g + " must be >= 0, was " + delays[g]);
       }
       if (names[g] == null) {
         throw new IllegalArgumentException("name of group " + g + " must not be null");
@@ -64,7 +66,10 @@ public final class ParamGroups {
   public static ParamGroups of(double[] scales, long[] delays) {
     if (scales.length != delays.length) {
       throw new IllegalArgumentException(
-          "scales and delays must have the same length, were " + scales.length + " and " + delays.length);
+          "scales and delays must have the same length, were "
+              + scales.length
+              + " and "
+              + delays.length);
     }
     String[] names = new String[scales.length];
     for (int g = 0; g < names.length; g++) {
@@ -74,8 +79,8 @@ public final class ParamGroups {
   }
 
   /**
-   * Layer-wise LR decay: {@code layers} groups, input layer first, with
-   * {@code scale_i = decay^(layers - 1 - i)} so the last (top) layer gets the full value.
+   * Layer-wise LR decay: {@code layers} groups, input layer first, with {@code scale_i =
+   * decay^(layers - 1 - i)} so the last (top) layer gets the full value.
    */
   public static ParamGroups layerwise(int layers, double decay) {
     if (layers < 1) {
@@ -126,7 +131,6 @@ public final class ParamGroups {
   public boolean hasDelays() {
     return anyDelay;
   }
-
 
   @Override
   public String toString() {

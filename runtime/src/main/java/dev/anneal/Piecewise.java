@@ -7,12 +7,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Body: values at knots. {@link Interpolation#STEP} holds {@code values[i]} on
- * {@code [steps[i], steps[i+1])}; {@code LINEAR} and {@code COSINE} interpolate between knots.
- * After the last knot it holds the last value.
+ * Body: values at knots. {@link Interpolation#STEP} holds {@code values[i]} on {@code [steps[i],
+ * steps[i+1])}; {@code LINEAR} and {@code COSINE} interpolate between knots. After the last knot it
+ * holds the last value.
  *
- * <p>Keras {@code PiecewiseConstantDecay(boundaries, values)} is {@code STEP} with knots
- * {@code 0, boundaries[i] + 1}; Optax {@code piecewise_interpolate_schedule} is {@code LINEAR}.
+ * <p>Keras {@code PiecewiseConstantDecay(boundaries, values)} is {@code STEP} with knots {@code 0,
+ * boundaries[i] + 1}; Optax {@code piecewise_interpolate_schedule} is {@code LINEAR}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

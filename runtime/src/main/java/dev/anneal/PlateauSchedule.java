@@ -7,8 +7,8 @@ import dev.anneal.internal.control.StateText;
 import dev.anneal.internal.control.StoppingRules;
 
 /**
- * A declared curve times a scale that {@link #observe(double)} lowers when a monitored metric
- * stops improving ({@link ReduceOnPlateau}): {@code at(step) = scale() * curve().at(step)}.
+ * A declared curve times a scale that {@link #observe(double)} lowers when a monitored metric stops
+ * improving ({@link ReduceOnPlateau}): {@code at(step) = scale() * curve().at(step)}.
  *
  * <p>Rules: see {@link ReduceOnPlateau} and {@link Compat}. With {@link Compat#PYTORCH} and {@link
  * Compat#KERAS} the controller reduces the learning rate {@code lr} in LR units exactly as those
@@ -56,8 +56,10 @@ public final class PlateauSchedule implements LrSchedule {
   private final double factor;
   private final double rel;
   private final double abs;
+
   /** PyTorch's {@code 1 - threshold} (min) or {@code threshold + 1} (max). */
   private final double relEpsilon;
+
   private final boolean torchRel;
   private final double minScale;
   private final double minLr;
@@ -67,14 +69,18 @@ public final class PlateauSchedule implements LrSchedule {
   private final int startAfter;
 
   private volatile double scale = 1;
+
   /** The reduced quantity: the scale (ANNEAL) or the LR in the curve's units (PYTORCH, KERAS). */
   private double level;
+
   private double best;
   private long bad;
   private int cooldownLeft;
   private long observations;
 
-  /** The last groups a rescaled fill saw, with unit scales: lets the curve's kernels do the work. */
+  /**
+   * The last groups a rescaled fill saw, with unit scales: lets the curve's kernels do the work.
+   */
   private volatile UnitGroups unit;
 
   private record UnitGroups(ParamGroups groups, ParamGroups unit) {}
@@ -83,7 +89,10 @@ public final class PlateauSchedule implements LrSchedule {
     this.curve = curve;
     this.rules = rules;
     this.fingerprint = fingerprint;
-    this.mode = rules.compat() == Compat.ANNEAL ? ANNEAL : rules.compat() == Compat.PYTORCH ? PYTORCH : KERAS;
+    this.mode =
+        rules.compat() == Compat.ANNEAL
+            ? ANNEAL
+            : rules.compat() == Compat.PYTORCH ? PYTORCH : KERAS;
     this.maximize = rules.goal() == Goal.MAXIMIZE;
     this.value = value;
     this.factor = rules.factor();
@@ -102,7 +111,9 @@ public final class PlateauSchedule implements LrSchedule {
   }
 
   private double initialBest() {
-    return mode == ANNEAL ? Double.NaN : maximize ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    return mode == ANNEAL
+        ? Double.NaN
+        : maximize ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
   }
 
   /**
@@ -133,7 +144,9 @@ public final class PlateauSchedule implements LrSchedule {
     return new Builder(curve, PlateauRules.DEFAULTS);
   }
 
-  /** Immutable builder: every method returns a new builder. Names and defaults as the annotation. */
+  /**
+   * Immutable builder: every method returns a new builder. Names and defaults as the annotation.
+   */
   public static final class Builder {
     private final LrSchedule curve;
     private final PlateauRules rules;
@@ -192,8 +205,10 @@ public final class PlateauSchedule implements LrSchedule {
       String declaration = Controllers.declaration(curve);
       if (!declaration.startsWith("@Constant(") || declaration.indexOf('@', 1) >= 0) {
         throw new IllegalArgumentException(
-            "@ReduceOnPlateau.compat = Compat." + rules.compat()
-                + " needs a curve declared as a single @Constant (the LR it reduces), was " + declaration);
+            "@ReduceOnPlateau.compat = Compat."
+                + rules.compat()
+                + " needs a curve declared as a single @Constant (the LR it reduces), was "
+                + declaration);
       }
       return Controllers.plateau(curve, rules, curve.at(0));
     }
@@ -424,8 +439,8 @@ public final class PlateauSchedule implements LrSchedule {
    * Continues from a checkpointed state: the following observations behave bit for bit as if the
    * run had never stopped.
    *
-   * @throws IllegalArgumentException naming the field, if the state comes from another
-   *     declaration or is inconsistent with this one; this controller is unchanged then
+   * @throws IllegalArgumentException naming the field, if the state comes from another declaration
+   *     or is inconsistent with this one; this controller is unchanged then
    */
   public void restore(State s) {
     if (s == null) {
@@ -433,8 +448,13 @@ public final class PlateauSchedule implements LrSchedule {
     }
     if (s.fingerprint != fingerprint) {
       throw new IllegalArgumentException(
-          "state field fingerprint " + Long.toHexString(s.fingerprint) + " is another declaration's (this one's is "
-              + Long.toHexString(fingerprint) + ": " + this + ")");
+          "state field fingerprint "
+              + Long.toHexString(s.fingerprint)
+              + " is another declaration's (this one's is "
+              + Long.toHexString(fingerprint)
+              + ": "
+              + this
+              + ")");
     }
     if (s.observations < 0) {
       throw field("observations", "must be >= 0", Long.toString(s.observations));
@@ -442,7 +462,8 @@ public final class PlateauSchedule implements LrSchedule {
     double minLevel = mode == ANNEAL ? minScale : minLr;
     double maxLevel = mode == ANNEAL ? 1 : value;
     if (!(s.level >= Math.min(minLevel, maxLevel) && s.level <= maxLevel)) {
-      throw field("level", "must be in [" + minLevel + ", " + maxLevel + "]", Double.toString(s.level));
+      throw field(
+          "level", "must be in [" + minLevel + ", " + maxLevel + "]", Double.toString(s.level));
     }
     double expectedScale = mode == ANNEAL ? s.level : s.level == value ? 1 : s.level / value;
     if (Double.compare(s.scale, expectedScale) != 0) {
@@ -450,13 +471,17 @@ public final class PlateauSchedule implements LrSchedule {
     }
     boolean none = mode == ANNEAL ? s.best != s.best : s.best == initialBest();
     if (mode == ANNEAL ? !(none || Double.isFinite(s.best)) : s.best != s.best) {
-      throw field("best", mode == ANNEAL ? "must be finite or NaN (none)" : "must not be NaN", Double.toString(s.best));
+      throw field(
+          "best",
+          mode == ANNEAL ? "must be finite or NaN (none)" : "must not be NaN",
+          Double.toString(s.best));
     }
     if (s.bad < 0) {
       throw field("bad", "must be >= 0", Long.toString(s.bad));
     }
     if (s.cooldownLeft < 0 || s.cooldownLeft > cooldown) {
-      throw field("cooldownLeft", "must be in [0, " + cooldown + "]", Integer.toString(s.cooldownLeft));
+      throw field(
+          "cooldownLeft", "must be in [0, " + cooldown + "]", Integer.toString(s.cooldownLeft));
     }
     observations = s.observations;
     level = s.level;
@@ -486,18 +511,24 @@ public final class PlateauSchedule implements LrSchedule {
    * @param level the reduced quantity: equal to {@code scale} (ANNEAL) or the LR (PYTORCH, KERAS)
    * @param best the best metric so far: NaN when none (ANNEAL); PyTorch's and Keras's {@code best}
    *     (initially infinite) otherwise
-   * @param bad consecutive non-improving observations (PyTorch {@code num_bad_epochs}, Keras
-   *     {@code wait})
+   * @param bad consecutive non-improving observations (PyTorch {@code num_bad_epochs}, Keras {@code
+   *     wait})
    * @param cooldownLeft observations of cool-down still to come
    */
   public record State(
-      long fingerprint, long observations, double scale, double level, double best, long bad, int cooldownLeft) {
+      long fingerprint,
+      long observations,
+      double scale,
+      double level,
+      double best,
+      long bad,
+      int cooldownLeft) {
 
     /**
      * One line: {@code anneal.PlateauSchedule.State/1 fingerprint=<16 hex digits>
      * observations=<long> scale=<hex float> level=<hex float> best=<hex float> bad=<long>
-     * cooldownLeft=<int>}; doubles as {@link Double#toHexString} (exact), so {@link
-     * #parse(String)} gives back an equal state.
+     * cooldownLeft=<int>}; doubles as {@link Double#toHexString} (exact), so {@link #parse(String)}
+     * gives back an equal state.
      */
     @Override
     public String toString() {

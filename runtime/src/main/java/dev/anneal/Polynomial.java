@@ -7,12 +7,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Body: {@code (from - to) * (1 - min(t, S) / S)^power + to} with {@code S = steps}; with {@code cycle},
- * {@code S = steps * ceil(t / steps)} ({@code S = steps} at t = 0), so the decay restarts from a
- * lower value every {@code steps}.
+ * Body: {@code (from - to) * (1 - min(t, S) / S)^power + to} with {@code S = steps}; with {@code
+ * cycle}, {@code S = steps * ceil(t / steps)} ({@code S = steps} at t = 0), so the decay restarts
+ * from a lower value every {@code steps}.
  *
- * <p>Keras: {@code PolynomialDecay(from, decay_steps = steps, end_learning_rate = to, power, cycle)};
- * PyTorch: {@code PolynomialLR(total_iters = steps, power)} is {@code to = 0}.
+ * <p>Keras: {@code PolynomialDecay(from, decay_steps = steps, end_learning_rate = to, power,
+ * cycle)}; PyTorch: {@code PolynomialLR(total_iters = steps, power)} is {@code to = 0}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -13,8 +13,8 @@ import java.lang.annotation.Target;
  * PyTorch's {@code LinearLR(start_factor = 0.5, total_iters = 10)}.
  *
  * <p>PyTorch: {@code ChainedScheduler} of multiplicative schedulers ({@code LinearLR}, {@code
- * ConstantLR}, {@code StepLR}, {@code MultiStepLR}, {@code ExponentialLR}), each a factor on
- * {@code lr}; Optax: a product of schedules.
+ * ConstantLR}, {@code StepLR}, {@code MultiStepLR}, {@code ExponentialLR}), each a factor on {@code
+ * lr}; Optax: a product of schedules.
  *
  * <p>Rules: at least 2 schedules, each the name of another schedule method of the config (not a
  * controller; composites may nest; no cycle of references). The length is the longest part's,

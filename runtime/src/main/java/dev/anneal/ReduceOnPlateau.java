@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Modifier: the schedule becomes a {@link PlateauSchedule}, the declared curve times a scale that
- * a monitored metric lowers when it stops improving. {@code scale()} starts at 1; {@code
+ * Modifier: the schedule becomes a {@link PlateauSchedule}, the declared curve times a scale that a
+ * monitored metric lowers when it stops improving. {@code scale()} starts at 1; {@code
  * observe(metric)} is called once per evaluation.
  *
  * <p>Rules ({@link Compat#ANNEAL}, the default), after the first {@code startAfter} observations,
@@ -16,9 +16,9 @@ import java.lang.annotation.Target;
  *
  * <ul>
  *   <li>an observation improves when it is finite and beats {@code best} by more than {@code
- *       max(absThreshold, relThreshold * |best|)} (less for {@link Goal#MINIMIZE}, more for
- *       {@link Goal#MAXIMIZE}); the first finite one always improves; NaN and infinite metrics
- *       never improve, never become {@code best} and count as non-improving;
+ *       max(absThreshold, relThreshold * |best|)} (less for {@link Goal#MINIMIZE}, more for {@link
+ *       Goal#MAXIMIZE}); the first finite one always improves; NaN and infinite metrics never
+ *       improve, never become {@code best} and count as non-improving;
  *   <li>an improving observation becomes {@code best} (also during cool-down);
  *   <li>after {@code patience} consecutive non-improving observations outside cool-down, {@code
  *       scale = max(scale * factor, minScale)}, the count resets, and the next {@code cooldown}
@@ -47,8 +47,8 @@ public @interface ReduceOnPlateau {
   double factor() default 0.1;
 
   /**
-   * Non-improving observations tolerated: {@code >= 1} for {@link Compat#ANNEAL} ({@code
-   * patience} of them reduce), {@code >= 0} for PYTORCH ({@code patience + 1} reduce) and KERAS.
+   * Non-improving observations tolerated: {@code >= 1} for {@link Compat#ANNEAL} ({@code patience}
+   * of them reduce), {@code >= 0} for PYTORCH ({@code patience + 1} reduce) and KERAS.
    */
   int patience() default 10;
 

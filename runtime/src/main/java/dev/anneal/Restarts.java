@@ -7,17 +7,17 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Modifier: warm restarts (SGDR). The body repeats; period {@code i} lasts
- * {@code steps * growth^i} and the body runs over it as if its {@code steps} were that long; its
- * start value ({@code from}, {@code peak}, {@code value}) scales by {@code decay^i} while its end value
- * does not. After {@code limit} cycles it holds the final value.
+ * Modifier: warm restarts (SGDR). The body repeats; period {@code i} lasts {@code steps * growth^i}
+ * and the body runs over it as if its {@code steps} were that long; its start value ({@code from},
+ * {@code peak}, {@code value}) scales by {@code decay^i} while its end value does not. After {@code
+ * limit} cycles it holds the final value.
  *
- * <p>For {@link Cosine}, {@link Linear}, {@link Polynomial} (without {@code cycle}), {@link OneCycle},
- * {@link Tanh} (timm's {@code cycle_mul}, {@code cycle_decay}, {@code cycle_limit}) and {@link
- * Constant} with {@code steps}; not with {@link Cooldown}. PyTorch:
- * {@code CosineAnnealingWarmRestarts(T_0 = steps, T_mult = growth, eta_min = to)}; Keras:
- * {@code CosineDecayRestarts(first_decay_steps = steps, t_mul = growth, m_mul = decay)} when its
- * {@code alpha} is 0 (Keras scales the distance to {@code alpha}, not the start value).
+ * <p>For {@link Cosine}, {@link Linear}, {@link Polynomial} (without {@code cycle}), {@link
+ * OneCycle}, {@link Tanh} (timm's {@code cycle_mul}, {@code cycle_decay}, {@code cycle_limit}) and
+ * {@link Constant} with {@code steps}; not with {@link Cooldown}. PyTorch: {@code
+ * CosineAnnealingWarmRestarts(T_0 = steps, T_mult = growth, eta_min = to)}; Keras: {@code
+ * CosineDecayRestarts(first_decay_steps = steps, t_mul = growth, m_mul = decay)} when its {@code
+ * alpha} is 0 (Keras scales the distance to {@code alpha}, not the start value).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

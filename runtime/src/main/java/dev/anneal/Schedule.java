@@ -11,8 +11,8 @@ import java.lang.annotation.Target;
  * final class {@code <Config>Impl} (nested configs: {@code <Outer>_<Inner>Impl}) in the same
  * package that implements every schedule method with constant-folded, allocation-free code.
  *
- * <p>Each schedule method is either {@code double name(long step)} or {@code LrSchedule name()}
- * and carries exactly one body annotation ({@link Constant}, {@link StepDecay}, {@link MultiStep},
+ * <p>Each schedule method is either {@code double name(long step)} or {@code LrSchedule name()} and
+ * carries exactly one body annotation ({@link Constant}, {@link StepDecay}, {@link MultiStep},
  * {@link Exponential}, {@link Cosine}, {@link Linear}, {@link Polynomial}, {@link InverseTime},
  * {@link InverseSqrt}, {@link Cyclic}, {@link OneCycle}, {@link Piecewise}) plus optional modifiers
  * ({@link Warmup}, {@link Cooldown}, {@link Restarts}).
@@ -35,8 +35,8 @@ public @interface Schedule {
   String name() default "";
 
   /**
-   * When positive, every finite schedule of the config must end exactly at this step
-   * (warm-up + body + cool-down); a compile error otherwise. 0 means unchecked.
+   * When positive, every finite schedule of the config must end exactly at this step (warm-up +
+   * body + cool-down); a compile error otherwise. 0 means unchecked.
    */
   long totalSteps() default 0;
 }

@@ -31,8 +31,8 @@ public final class Schedules {
   private Schedules() {}
 
   /**
-   * A schedule written exactly as its annotations, e.g. from a config file:
-   * {@code "@Warmup(steps = 500) @Cosine(from = 0.1, steps = 19_500)"}.
+   * A schedule written exactly as its annotations, e.g. from a config file: {@code "@Warmup(steps =
+   * 500) @Cosine(from = 0.1, steps = 19_500)"}.
    *
    * @throws IllegalArgumentException if it does not parse or breaks a rule
    */
@@ -72,7 +72,8 @@ public final class Schedules {
    */
   public static LrSchedule stairPerEpoch(LrSchedule perEpoch, long iterationsPerEpoch) {
     if (iterationsPerEpoch < 1) {
-      throw new IllegalArgumentException("iterationsPerEpoch must be >= 1, was " + iterationsPerEpoch);
+      throw new IllegalArgumentException(
+          "iterationsPerEpoch must be >= 1, was " + iterationsPerEpoch);
     }
     return new LrSchedule() {
       @Override
@@ -94,8 +95,8 @@ public final class Schedules {
 
   /**
    * {@link Sequence}: {@code parts[i]} on {@code [boundaries[i - 1], boundaries[i])}, at {@code
-   * step - boundaries[i - 1]} (the step re-based at each boundary; {@code boundaries[-1] = 0}).
-   * At least 2 parts; {@code boundaries} strictly increasing, {@code > 0}, one fewer than parts.
+   * step - boundaries[i - 1]} (the step re-based at each boundary; {@code boundaries[-1] = 0}). At
+   * least 2 parts; {@code boundaries} strictly increasing, {@code > 0}, one fewer than parts.
    *
    * <pre>{@code
    * LrSchedule lr = Schedules.sequence(new long[] {10},
@@ -110,8 +111,8 @@ public final class Schedules {
   }
 
   /**
-   * {@link Product}: {@code parts[0].at(step) * parts[1].at(step) * ...}, multiplied left to
-   * right. At least 2 parts.
+   * {@link Product}: {@code parts[0].at(step) * parts[1].at(step) * ...}, multiplied left to right.
+   * At least 2 parts.
    *
    * @throws IllegalArgumentException as {@link #sequence}
    */
@@ -169,8 +170,8 @@ public final class Schedules {
    * line breaks (so no {@code ;} inside a comment), blank entries skipped; the schedule is the last
    * entry and may refer to the ones before or after it, as in {@link #parse(Map, String)}. A text
    * without any {@code :} is one plain declaration, as {@link #parse(String)} reads it. This reads
-   * back the {@code toString()} of every schedule anneal builds; a composite writes its parts
-   * named {@code s0, s1, ...}, itself last:
+   * back the {@code toString()} of every schedule anneal builds; a composite writes its parts named
+   * {@code s0, s1, ...}, itself last:
    *
    * <pre>{@code
    * s0: @OneCycle(peak = 0.1, steps = 100); s1: @CycleMomentum(of = "s0")
@@ -191,12 +192,18 @@ public final class Schedules {
 
   /** {@link StepDecay}: {@code from * factor^floor(t / every)}. */
   public static BodyBuilder stepDecay(double from, double factor, long every) {
-    return new BodyBuilder(Kind.STEP_DECAY).set("from", from).set("factor", factor).set("every", every);
+    return new BodyBuilder(Kind.STEP_DECAY)
+        .set("from", from)
+        .set("factor", factor)
+        .set("every", every);
   }
 
   /** {@link MultiStep}: {@code from * factor^(milestones passed)}. */
   public static BodyBuilder multiStep(double from, double factor, long... milestones) {
-    return new BodyBuilder(Kind.MULTI_STEP).set("from", from).set("factor", factor).set("milestones", milestones.clone());
+    return new BodyBuilder(Kind.MULTI_STEP)
+        .set("from", from)
+        .set("factor", factor)
+        .set("milestones", milestones.clone());
   }
 
   /** {@link Exponential}: {@code from * rate^(t / every)}, optionally clamped at {@code to}. */
@@ -251,7 +258,10 @@ public final class Schedules {
 
   /** {@link Sigmoid}: DL4J SigmoidSchedule, {@code from / (1 + exp(-gamma * (t - center)))}. */
   public static BodyBuilder sigmoid(double from, double gamma, long center) {
-    return new BodyBuilder(Kind.SIGMOID).set("from", from).set("gamma", gamma).set("center", center);
+    return new BodyBuilder(Kind.SIGMOID)
+        .set("from", from)
+        .set("gamma", gamma)
+        .set("center", center);
   }
 
   /**
@@ -310,7 +320,10 @@ public final class Schedules {
       return self();
     }
 
-    /** {@link Restarts}: cycle i lasts {@code steps * growth^i}; amplitude scales by {@code decay^i}. */
+    /**
+     * {@link Restarts}: cycle i lasts {@code steps * growth^i}; amplitude scales by {@code
+     * decay^i}.
+     */
     public B restarts(double growth, double decay, int limit) {
       restarts = part(Kind.RESTARTS, "growth", growth, "decay", decay, "limit", limit);
       return self();
@@ -326,8 +339,8 @@ public final class Schedules {
     }
 
     /**
-     * The schedule for a declaration in epochs, queried per iteration: see
-     * {@link Schedules#parseInEpochs}.
+     * The schedule for a declaration in epochs, queried per iteration: see {@link
+     * Schedules#parseInEpochs}.
      */
     public LrSchedule buildInEpochs(long iterationsPerEpoch) {
       return new PlanSchedule(Plan.of(Rescale.steps(declaration(), iterationsPerEpoch)));

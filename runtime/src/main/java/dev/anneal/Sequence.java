@@ -8,10 +8,10 @@ import java.lang.annotation.Target;
 
 /**
  * Composite: other schedules of the same config one after another. On {@code [boundaries[i - 1],
- * boundaries[i])} (with {@code boundaries[-1] = 0}) the value is {@code schedules[i]} at
- * {@code step - boundaries[i - 1]}: the step is re-based at each boundary, so every part starts at
- * its own step 0. A part that ends before its boundary holds its final value; one that is still
- * running at its boundary is cut there.
+ * boundaries[i])} (with {@code boundaries[-1] = 0}) the value is {@code schedules[i]} at {@code
+ * step - boundaries[i - 1]}: the step is re-based at each boundary, so every part starts at its own
+ * step 0. A part that ends before its boundary holds its final value; one that is still running at
+ * its boundary is cut there.
  *
  * <p>Optax: {@code join_schedules(schedules, boundaries)}; PyTorch: {@code SequentialLR(schedulers,
  * milestones = boundaries)} in closed form (torch 1.13 deviates where a part has no closed form, or

@@ -7,8 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Body: {@code from / (1 + exp(-gamma * (t - center)))}, never ending: for {@code gamma < 0} it decays
- * from about {@code from} to 0 around step {@code center}; for {@code gamma > 0} it rises (a warning).
+ * Body: {@code from / (1 + exp(-gamma * (t - center)))}, never ending: for {@code gamma < 0} it
+ * decays from about {@code from} to 0 around step {@code center}; for {@code gamma > 0} it rises (a
+ * warning).
  *
  * <p>DL4J: {@code SigmoidSchedule(ITERATION, initialValue = from, gamma, stepSize = center)}.
  */

@@ -7,13 +7,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Body: {@code to + (from - to) / 2 * (1 - tanh(lower + (upper - lower) * t / steps))} for {@code t <
- * steps}, then {@code to}.
+ * Body: {@code to + (from - to) / 2 * (1 - tanh(lower + (upper - lower) * t / steps))} for {@code t
+ * < steps}, then {@code to}.
  *
- * <p>timm: {@code TanhLRScheduler(t_initial = steps, lr_min = to, lb = lower, ub = upper)} on base LR
- * {@code from}; its cycles ({@code cycle_mul}, {@code cycle_decay}, {@code cycle_limit}) are
- * {@link Restarts @Restarts(growth, decay, limit)}. The value at t = 0 is slightly below {@code from}
- * ({@code tanh(-7)} is not -1), as in timm.
+ * <p>timm: {@code TanhLRScheduler(t_initial = steps, lr_min = to, lb = lower, ub = upper)} on base
+ * LR {@code from}; its cycles ({@code cycle_mul}, {@code cycle_decay}, {@code cycle_limit}) are
+ * {@link Restarts @Restarts(growth, decay, limit)}. The value at t = 0 is slightly below {@code
+ * from} ({@code tanh(-7)} is not -1), as in timm.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

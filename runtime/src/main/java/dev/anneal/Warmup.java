@@ -11,8 +11,8 @@ import java.lang.annotation.Target;
  * given {@link Ramp} shape; the body then runs with {@code t = step - steps}.
  *
  * <p>PyTorch: {@code LinearLR} (or {@code ConstantLR} for {@link Ramp#CONSTANT}) chained with
- * {@code SequentialLR}; Keras {@code CosineDecay(warmup_steps, warmup_target)}; Optax
- * {@code warmup_cosine_decay_schedule}.
+ * {@code SequentialLR}; Keras {@code CosineDecay(warmup_steps, warmup_target)}; Optax {@code
+ * warmup_cosine_decay_schedule}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

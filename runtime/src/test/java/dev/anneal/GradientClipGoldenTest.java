@@ -26,9 +26,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * {@link GradientClip} against PyTorch's {@code clip_grad_norm_} / {@code clip_grad_value_} and
  * Optax's AGC: the cases of {@code golden/clip/*.txt}, written by {@code
- * runtime/src/test/golden/clip_golden.py} (format in its docstring). Every case runs through
- * {@code GradientClip} (the kernels this JVM loaded: surefire runs the tests with and without the
- * Vector API module) and through the scalar kernels explicitly.
+ * runtime/src/test/golden/clip_golden.py} (format in its docstring). Every case runs through {@code
+ * GradientClip} (the kernels this JVM loaded: surefire runs the tests with and without the Vector
+ * API module) and through the scalar kernels explicitly.
  *
  * <p>Returned norms within 1e-12 relative of float64 torch; clipped {@code double} values within
  * 1e-12 relative, {@code float} values within 1e-6 relative of the float64 result rounded to float.
@@ -94,8 +94,21 @@ class GradientClipGoldenTest {
   void goldenFilesCoverTheCases() throws IOException {
     List<Case> norm = read("norm");
     assertTrue(norm.size() >= 60, "norm cases: " + norm.size());
-    for (String needle : new String[] {"f32_l2", "f64_l1", "f32_linf", "_each", "_huge_", "_nan_",
-        "_inf_", "_zeros", "_empty_array", "no_arrays", "_error", "_skip"}) {
+    for (String needle :
+        new String[] {
+          "f32_l2",
+          "f64_l1",
+          "f32_linf",
+          "_each",
+          "_huge_",
+          "_nan_",
+          "_inf_",
+          "_zeros",
+          "_empty_array",
+          "no_arrays",
+          "_error",
+          "_skip"
+        }) {
       assertTrue(norm.stream().anyMatch(c -> c.name.contains(needle)), needle);
     }
     assertTrue(norm.stream().anyMatch(c -> c.in.stream().anyMatch(a -> a.length == 4099)));
@@ -105,9 +118,11 @@ class GradientClipGoldenTest {
 
   private Stream<DynamicTest> tests(String file) throws IOException {
     return read(file).stream()
-        .flatMap(c -> Stream.of(
-            DynamicTest.dynamicTest(c.name, () -> run(c, false)),
-            DynamicTest.dynamicTest(c.name + " (scalar kernels)", () -> run(c, true))));
+        .flatMap(
+            c ->
+                Stream.of(
+                    DynamicTest.dynamicTest(c.name, () -> run(c, false)),
+                    DynamicTest.dynamicTest(c.name + " (scalar kernels)", () -> run(c, true))));
   }
 
   private static void run(Case c, boolean scalar) {
@@ -135,15 +150,18 @@ class GradientClipGoldenTest {
       double[] actual = c.isFloat ? toDouble(f[i]) : d[i];
       assertEquals(expected.length, actual.length);
       for (int j = 0; j < expected.length; j++) {
-        assertClose(expected[j], actual[j], c.isFloat ? FLOAT_TOLERANCE : DOUBLE_TOLERANCE,
+        assertClose(
+            expected[j],
+            actual[j],
+            c.isFloat ? FLOAT_TOLERANCE : DOUBLE_TOLERANCE,
             c.name + " array " + i + " [" + j + "]");
       }
     }
   }
 
   /** Through {@code GradientClip}, or through the scalar kernels with the same attributes. */
-  private static double apply(GradientClip clip, Case c, float[][] f, double[][] d,
-      boolean scalar) {
+  private static double apply(
+      GradientClip clip, Case c, float[][] f, double[][] d, boolean scalar) {
     ClipKernels.Provider k = ClipKernels.scalar();
     switch (c.op) {
       case "norm":

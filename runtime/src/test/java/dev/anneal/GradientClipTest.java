@@ -17,27 +17,41 @@ class GradientClipTest {
   @Test
   void toStringPrintsTheDeclarationWithExplicitAttributesOnly() {
     assertEquals("@ClipNorm(max = 1.0)", GradientClip.norm(1).build().toString());
-    assertEquals("@ClipNorm(max = 1.0, norm = Double.POSITIVE_INFINITY)",
+    assertEquals(
+        "@ClipNorm(max = 1.0, norm = Double.POSITIVE_INFINITY)",
         GradientClip.norm(1).norm(Double.POSITIVE_INFINITY).build().toString());
-    assertEquals("@ClipNorm(max = 0.5, norm = 1.0, eps = 0.0, scope = ClipScope.EACH,"
+    assertEquals(
+        "@ClipNorm(max = 0.5, norm = 1.0, eps = 0.0, scope = ClipScope.EACH,"
             + " nonFinite = ClipNonFinite.SKIP)",
-        GradientClip.norm(0.5).norm(1).eps(-0.0).scope(ClipScope.EACH)
-            .nonFinite(ClipNonFinite.SKIP).build().toString());
-    assertEquals("@ClipNorm(max = 2.0, nonFinite = ClipNonFinite.ERROR)",
+        GradientClip.norm(0.5)
+            .norm(1)
+            .eps(-0.0)
+            .scope(ClipScope.EACH)
+            .nonFinite(ClipNonFinite.SKIP)
+            .build()
+            .toString());
+    assertEquals(
+        "@ClipNorm(max = 2.0, nonFinite = ClipNonFinite.ERROR)",
         GradientClip.norm(2).nonFinite(ClipNonFinite.ERROR).build().toString());
     assertEquals("@ClipValue(max = 0.25)", GradientClip.value(0.25).toString());
     assertEquals("@AdaptiveClip", GradientClip.adaptive().toString());
     assertEquals("@AdaptiveClip(clipping = 0.1)", GradientClip.adaptive(0.1, 1e-3).toString());
     assertEquals("@AdaptiveClip(eps = 0.0)", GradientClip.adaptive(0.01, 0).toString());
-    assertEquals("@AdaptiveClip(clipping = 0.1, eps = 1.0E-4)",
-        GradientClip.adaptive(0.1, 1e-4).toString());
+    assertEquals(
+        "@AdaptiveClip(clipping = 0.1, eps = 1.0E-4)", GradientClip.adaptive(0.1, 1e-4).toString());
   }
 
   @Test
   void equalsAndHashCodeCompareEveryAttribute() {
     GradientClip a = GradientClip.norm(1).build();
-    assertEquals(a, GradientClip.norm(1.0).norm(2.0).eps(1e-6).scope(ClipScope.GLOBAL)
-        .nonFinite(ClipNonFinite.PROPAGATE).build());
+    assertEquals(
+        a,
+        GradientClip.norm(1.0)
+            .norm(2.0)
+            .eps(1e-6)
+            .scope(ClipScope.GLOBAL)
+            .nonFinite(ClipNonFinite.PROPAGATE)
+            .build());
     assertEquals(a.hashCode(), GradientClip.norm(1).build().hashCode());
     assertNotEquals(a, GradientClip.norm(1.5).build());
     assertNotEquals(a, GradientClip.norm(1).norm(1).build());
@@ -66,41 +80,50 @@ class GradientClipTest {
     rejects("@ClipNorm.max must be > 0, was -1.0", () -> GradientClip.norm(-1).build());
     rejects("@ClipNorm.max must be > 0, was 0.0", () -> GradientClip.norm(0).build());
     rejects("@ClipNorm.max must be finite, was NaN", () -> GradientClip.norm(Double.NaN).build());
-    rejects("@ClipNorm.max must be finite, was Infinity",
+    rejects(
+        "@ClipNorm.max must be finite, was Infinity",
         () -> GradientClip.norm(Double.POSITIVE_INFINITY).build());
-    rejects("@ClipNorm.norm must be 1, 2 or Double.POSITIVE_INFINITY, was 3.0",
+    rejects(
+        "@ClipNorm.norm must be 1, 2 or Double.POSITIVE_INFINITY, was 3.0",
         () -> GradientClip.norm(1).norm(3).build());
-    rejects("@ClipNorm.norm must be 1, 2 or Double.POSITIVE_INFINITY, was -Infinity",
+    rejects(
+        "@ClipNorm.norm must be 1, 2 or Double.POSITIVE_INFINITY, was -Infinity",
         () -> GradientClip.norm(1).norm(Double.NEGATIVE_INFINITY).build());
-    rejects("@ClipNorm.norm must be 1, 2 or Double.POSITIVE_INFINITY, was NaN",
+    rejects(
+        "@ClipNorm.norm must be 1, 2 or Double.POSITIVE_INFINITY, was NaN",
         () -> GradientClip.norm(1).norm(Double.NaN).build());
-    rejects("@ClipNorm.eps must be >= 0, was -1.0E-6",
-        () -> GradientClip.norm(1).eps(-1e-6).build());
-    rejects("@ClipNorm.eps must be finite, was Infinity",
+    rejects(
+        "@ClipNorm.eps must be >= 0, was -1.0E-6", () -> GradientClip.norm(1).eps(-1e-6).build());
+    rejects(
+        "@ClipNorm.eps must be finite, was Infinity",
         () -> GradientClip.norm(1).eps(Double.POSITIVE_INFINITY).build());
     rejects("@ClipNorm.scope must not be null", () -> GradientClip.norm(1).scope(null).build());
-    rejects("@ClipNorm.nonFinite must not be null",
-        () -> GradientClip.norm(1).nonFinite(null).build());
+    rejects(
+        "@ClipNorm.nonFinite must not be null", () -> GradientClip.norm(1).nonFinite(null).build());
     rejects("@ClipValue.max must be > 0, was -0.5", () -> GradientClip.value(-0.5));
     rejects("@ClipValue.max must be finite, was NaN", () -> GradientClip.value(Double.NaN));
     rejects("@AdaptiveClip.clipping must be > 0, was 0.0", () -> GradientClip.adaptive(0, 1e-3));
-    rejects("@AdaptiveClip.clipping must be finite, was Infinity",
+    rejects(
+        "@AdaptiveClip.clipping must be finite, was Infinity",
         () -> GradientClip.adaptive(Double.POSITIVE_INFINITY, 1e-3));
     rejects("@AdaptiveClip.eps must be >= 0, was -1.0", () -> GradientClip.adaptive(0.01, -1));
-    rejects("@AdaptiveClip.eps must be finite, was NaN",
-        () -> GradientClip.adaptive(0.01, Double.NaN));
+    rejects(
+        "@AdaptiveClip.eps must be finite, was NaN", () -> GradientClip.adaptive(0.01, Double.NaN));
   }
 
   @Test
   void rulesReportEveryProblemOnItsAttribute() {
     List<ClipProblem> p = ClipRules.clipNorm(-1, 3, Double.NaN, null, null);
-    assertEquals(List.of("max", "norm", "eps", "scope", "nonFinite"),
+    assertEquals(
+        List.of("max", "norm", "eps", "scope", "nonFinite"),
         p.stream().map(ClipProblem::attribute).toList());
     assertTrue(p.stream().allMatch(x -> x.annotation().equals("ClipNorm")));
     assertEquals(List.of(), ClipRules.clipNorm(1, 1, 0, ClipScope.EACH, ClipNonFinite.SKIP));
-    assertEquals(List.of("clipping", "eps"),
+    assertEquals(
+        List.of("clipping", "eps"),
         ClipRules.adaptiveClip(-1, -1).stream().map(ClipProblem::attribute).toList());
-    assertEquals(new ClipProblem("ClipValue", "max", "@ClipValue.max must be > 0, was 0.0"),
+    assertEquals(
+        new ClipProblem("ClipValue", "max", "@ClipValue.max must be > 0, was 0.0"),
         ClipRules.clipValue(0).get(0));
   }
 
@@ -112,10 +135,12 @@ class GradientClipTest {
     assertTrue(e.getMessage().contains("apply(params, grads, rows)"), e.getMessage());
     assertThrows(IllegalStateException.class, () -> agc.apply(new double[] {1}));
     GradientClip norm = GradientClip.norm(1).build();
-    e = assertThrows(IllegalStateException.class,
-        () -> norm.apply(new float[] {1}, new float[] {1}, 1));
+    e =
+        assertThrows(
+            IllegalStateException.class, () -> norm.apply(new float[] {1}, new float[] {1}, 1));
     assertTrue(e.getMessage().startsWith("@ClipNorm(max = 1.0) takes no parameters"));
-    assertThrows(IllegalStateException.class,
+    assertThrows(
+        IllegalStateException.class,
         () -> GradientClip.value(1).apply(new double[] {1}, new double[] {1}, 1));
   }
 
@@ -123,10 +148,14 @@ class GradientClipTest {
   void badInputThrowsBeforeAnythingIsWritten() {
     float[] big = {30, 40};
     double[] bigD = {30, 40};
-    for (GradientClip c : new GradientClip[] {GradientClip.norm(1).build(), GradientClip.value(1),
-        GradientClip.norm(1).scope(ClipScope.EACH).build()}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> c.apply(big, null));
+    for (GradientClip c :
+        new GradientClip[] {
+          GradientClip.norm(1).build(),
+          GradientClip.value(1),
+          GradientClip.norm(1).scope(ClipScope.EACH).build()
+        }) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> c.apply(big, null));
       assertEquals("grads[1] must not be null", e.getMessage());
       assertThrows(IllegalArgumentException.class, () -> c.apply(bigD, null));
       assertThrows(IllegalArgumentException.class, () -> c.apply((float[][]) null));
@@ -137,14 +166,15 @@ class GradientClipTest {
     GradientClip agc = GradientClip.adaptive();
     float[] g = {3, 4, 5, 6};
     float[] p = {0, 0, 0, 0};
-    assertAgc("@AdaptiveClip: params.length 3 != grads.length 4",
-        () -> agc.apply(new float[3], g, 1));
+    assertAgc(
+        "@AdaptiveClip: params.length 3 != grads.length 4", () -> agc.apply(new float[3], g, 1));
     assertAgc("@AdaptiveClip: rows must be > 0, was 0", () -> agc.apply(p, g, 0));
     assertAgc("@AdaptiveClip: rows must be > 0, was -2", () -> agc.apply(p, g, -2));
     assertAgc("@AdaptiveClip: rows 3 does not divide the length 4", () -> agc.apply(p, g, 3));
     assertAgc("@AdaptiveClip: params must not be null", () -> agc.apply(null, g, 1));
     assertAgc("@AdaptiveClip: grads must not be null", () -> agc.apply(p, null, 1));
-    assertAgc("@AdaptiveClip: rows 3 does not divide the length 4",
+    assertAgc(
+        "@AdaptiveClip: rows 3 does not divide the length 4",
         () -> agc.apply(new double[4], new double[] {3, 4, 5, 6}, 3));
     assertArrayEquals(new float[] {3, 4, 5, 6}, g);
   }
@@ -179,9 +209,13 @@ class GradientClipTest {
 
   @Test
   void emptyInputsHaveDefinedResults() {
-    for (GradientClip c : new GradientClip[] {GradientClip.norm(1).build(),
-        GradientClip.norm(1).norm(Double.POSITIVE_INFINITY).build(), GradientClip.value(1),
-        GradientClip.norm(1).nonFinite(ClipNonFinite.ERROR).scope(ClipScope.EACH).build()}) {
+    for (GradientClip c :
+        new GradientClip[] {
+          GradientClip.norm(1).build(),
+          GradientClip.norm(1).norm(Double.POSITIVE_INFINITY).build(),
+          GradientClip.value(1),
+          GradientClip.norm(1).nonFinite(ClipNonFinite.ERROR).scope(ClipScope.EACH).build()
+        }) {
       assertEquals(0.0, c.apply(new float[0][]));
       assertEquals(0.0, c.apply(new double[0], new double[0]));
       assertEquals(0.0, c.apply(new float[0]));

@@ -41,9 +41,10 @@ class LrRangeTestGoldenTest {
     double start = num(g, "start");
     double end = num(g, "end");
     int steps = Integer.parseInt(g.get("steps"));
-    LrRangeTest t = g.get("kind").equals("exponential")
-        ? LrRangeTest.exponential(start, end, steps)
-        : LrRangeTest.linear(start, end, steps);
+    LrRangeTest t =
+        g.get("kind").equals("exponential")
+            ? LrRangeTest.exponential(start, end, steps)
+            : LrRangeTest.linear(start, end, steps);
     double beta = num(g, "beta");
     double divergence = num(g, "divergence");
     if (beta != LrRangeTest.DEFAULT_SMOOTHING) {
@@ -148,8 +149,8 @@ class LrRangeTestGoldenTest {
   private static List<String> lines(String resource) throws IOException {
     InputStream in = LrRangeTestGoldenTest.class.getResourceAsStream(resource);
     if (in == null) {
-      throw new AssertionError("missing resource " + resource
-          + " (run runtime/src/test/golden/lr_find_golden.py)");
+      throw new AssertionError(
+          "missing resource " + resource + " (run runtime/src/test/golden/lr_find_golden.py)");
     }
     List<String> out = new ArrayList<>();
     try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {

@@ -26,13 +26,17 @@ class LrRangeTestTest {
     assertMessage(() -> LrRangeTest.exponential(-1, 10, 100), "LrRangeTest.start", "-1.0");
     assertMessage(() -> LrRangeTest.exponential(0, 10, 100), "LrRangeTest.start", "0.0");
     assertMessage(() -> LrRangeTest.linear(Double.NaN, 10, 100), "LrRangeTest.start", "NaN");
-    assertMessage(() -> LrRangeTest.linear(Double.POSITIVE_INFINITY, 10, 100),
-        "LrRangeTest.start", "Infinity");
+    assertMessage(
+        () -> LrRangeTest.linear(Double.POSITIVE_INFINITY, 10, 100),
+        "LrRangeTest.start",
+        "Infinity");
     assertMessage(() -> LrRangeTest.exponential(1e-3, 1e-3, 100), "LrRangeTest.end", "0.001");
     assertMessage(() -> LrRangeTest.exponential(1e-3, 1e-4, 100), "LrRangeTest.end", "1.0E-4");
     assertMessage(() -> LrRangeTest.linear(1e-3, Double.NaN, 100), "LrRangeTest.end", "NaN");
-    assertMessage(() -> LrRangeTest.linear(1e-3, Double.POSITIVE_INFINITY, 100),
-        "LrRangeTest.end", "Infinity");
+    assertMessage(
+        () -> LrRangeTest.linear(1e-3, Double.POSITIVE_INFINITY, 100),
+        "LrRangeTest.end",
+        "Infinity");
     assertMessage(() -> LrRangeTest.exponential(1e-7, 10, 1), "LrRangeTest.steps", "was 1");
     assertMessage(() -> LrRangeTest.linear(1e-7, 10, -3), "LrRangeTest.steps", "was -3");
     LrRangeTest t = LrRangeTest.exponential(1e-7, 10, 100);
@@ -60,9 +64,12 @@ class LrRangeTestTest {
 
   @Test
   void sweepsFromStartToEndExactly() {
-    for (LrRangeTest t : new LrRangeTest[] {
-        LrRangeTest.exponential(1e-7, 10, 100), LrRangeTest.linear(1e-4, 0.3, 37),
-        LrRangeTest.exponential(0.1, 0.7, 2)}) {
+    for (LrRangeTest t :
+        new LrRangeTest[] {
+          LrRangeTest.exponential(1e-7, 10, 100),
+          LrRangeTest.linear(1e-4, 0.3, 37),
+          LrRangeTest.exponential(0.1, 0.7, 2)
+        }) {
       double[] lrs = record(t.withDivergence(Double.POSITIVE_INFINITY), constant(t.steps(), 1));
       assertEquals(t.steps(), lrs.length);
       assertEquals(t.start(), lrs[0]);
@@ -72,8 +79,8 @@ class LrRangeTestTest {
         if (i > 1) {
           // evenly spaced in log-LR (exponential) or in LR (linear)
           double now = t.isExponential() ? Math.log(lrs[i] / lrs[i - 1]) : lrs[i] - lrs[i - 1];
-          double was = t.isExponential()
-              ? Math.log(lrs[i - 1] / lrs[i - 2]) : lrs[i - 1] - lrs[i - 2];
+          double was =
+              t.isExponential() ? Math.log(lrs[i - 1] / lrs[i - 2]) : lrs[i - 1] - lrs[i - 2];
           assertEquals(was, now, 1e-9 * Math.abs(was));
         }
       }
@@ -174,8 +181,8 @@ class LrRangeTestTest {
 
   @Test
   void aNonFiniteLossStopsWithoutBeingRecorded() {
-    for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY,
-        Double.NEGATIVE_INFINITY}) {
+    for (double bad :
+        new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
       LrRangeTest t = LrRangeTest.exponential(1e-7, 10, 100);
       for (int i = 0; i < 30; i++) {
         assertTrue(t.record(2.0));
@@ -234,7 +241,7 @@ class LrRangeTestTest {
   @Test
   void suggestionsNeedTwoPointsAfterSkipping() {
     LrRangeTest t = LrRangeTest.exponential(1e-7, 10, 100);
-    for (int i = 0; i < 16; i++) {  // skips 10 first and 5 last: 1 point left
+    for (int i = 0; i < 16; i++) { // skips 10 first and 5 last: 1 point left
       t.record(2.0 - i * 0.01);
     }
     String m = assertThrows(IllegalStateException.class, t::valley).getMessage();
@@ -266,14 +273,17 @@ class LrRangeTestTest {
   @Test
   void declarationsRoundToTwoSignificantDigits() {
     // the examples of the documentation
-    assertEquals("@OneCycle(peak = 0.12, steps = 1350)",
+    assertEquals(
+        "@OneCycle(peak = 0.12, steps = 1350)",
         new LrRangeTest.OneCycleBounds(0.1234).declaration(1350));
-    assertEquals("@Cyclic(low = 0.03, high = 0.12, up = 2000)",
+    assertEquals(
+        "@Cyclic(low = 0.03, high = 0.12, up = 2000)",
         new LrRangeTest.CyclicBounds(0.12 / 4, 0.1234).declaration(2000));
     Random r = new Random(3);
     // 1.2E-5, 3.0E7, 0.0047, 0.12, 3.0, 45.0, 1200000.0
-    java.util.regex.Pattern literal = java.util.regex.Pattern.compile(
-        "[1-9]\\.[0-9]E-?[0-9]+|0\\.0*[1-9][0-9]?|[1-9][0-9]?\\.[0-9]|[1-9][0-9]*\\.0");
+    java.util.regex.Pattern literal =
+        java.util.regex.Pattern.compile(
+            "[1-9]\\.[0-9]E-?[0-9]+|0\\.0*[1-9][0-9]?|[1-9][0-9]?\\.[0-9]|[1-9][0-9]*\\.0");
     for (int k = 0; k < 2000; k++) {
       double v = Math.pow(10, -9 + 12 * r.nextDouble());
       LrRangeTest.OneCycleBounds b = new LrRangeTest.OneCycleBounds(v);
@@ -296,10 +306,10 @@ class LrRangeTestTest {
     LrRangeTest t = LrRangeTest.exponential(1e-7, 10, 1000);
     double[] feed = new double[1000];
     for (int i = 0; i < feed.length; i++) {
-      feed[i] = 1 + 1e-3 * i;  // never diverges: every sweep records all 1000 points
+      feed[i] = 1 + 1e-3 * i; // never diverges: every sweep records all 1000 points
     }
     double sink = 0;
-    for (int k = 0; k < 300; k++) {  // warm up the JIT
+    for (int k = 0; k < 300; k++) { // warm up the JIT
       sink += sweep(t, feed);
     }
     long least = Long.MAX_VALUE;

@@ -43,12 +43,22 @@ class ParamGroupsTest {
 
   @Test
   void badInputNamesTheValue() {
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> ParamGroups.of(new double[] {1}, new long[] {-5}))
-        .getMessage().contains("-5"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> ParamGroups.of(Double.NaN))
-        .getMessage().contains("NaN"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> ParamGroups.of(new double[] {1, 2}, new long[] {0}))
-        .getMessage().contains("2 and 1"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ParamGroups.of(new double[] {1}, new long[] {-5}))
+            .getMessage()
+            .contains("-5"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> ParamGroups.of(Double.NaN))
+            .getMessage()
+            .contains("NaN"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ParamGroups.of(new double[] {1, 2}, new long[] {0}))
+            .getMessage()
+            .contains("2 and 1"));
     assertThrows(IllegalArgumentException.class, () -> ParamGroups.layerwise(0, 0.5));
     assertThrows(IllegalArgumentException.class, () -> ParamGroups.layerwise(3, 0));
   }

@@ -15,7 +15,8 @@ class ParseCompanionsTest {
 
   @Test
   void aScheduleWithReduceOnPlateauParsesToAPlateauSchedule() {
-    String source = "@Warmup(steps = 5) @Cosine(from = 0.1, steps = 100) @ReduceOnPlateau(factor = 0.5, patience = 2)";
+    String source =
+        "@Warmup(steps = 5) @Cosine(from = 0.1, steps = 100) @ReduceOnPlateau(factor = 0.5, patience = 2)";
     LrSchedule s = Schedules.parse(source);
     PlateauSchedule p = assertInstanceOf(PlateauSchedule.class, s);
     PlateauSchedule built =
@@ -35,11 +36,17 @@ class ParseCompanionsTest {
 
   @Test
   void compatModesNeedAConstantBody() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Schedules.parse("@Cosine(from = 0.1, steps = 100) @ReduceOnPlateau(compat = Compat.PYTORCH)"));
-    assertTrue(e.getMessage().startsWith("@ReduceOnPlateau.compat = Compat.PYTORCH"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Schedules.parse(
+                    "@Cosine(from = 0.1, steps = 100) @ReduceOnPlateau(compat = Compat.PYTORCH)"));
+    assertTrue(
+        e.getMessage().startsWith("@ReduceOnPlateau.compat = Compat.PYTORCH"), e.getMessage());
     PlateauSchedule torch =
-        PlateauSchedule.parse("@Constant(0.1) @ReduceOnPlateau(compat = Compat.PYTORCH, patience = 0)");
+        PlateauSchedule.parse(
+            "@Constant(0.1) @ReduceOnPlateau(compat = Compat.PYTORCH, patience = 0)");
     torch.observe(1);
     torch.observe(2);
     assertEquals(0.1 * 0.1, torch.at(0), 1e-18);
@@ -47,20 +54,24 @@ class ParseCompanionsTest {
 
   @Test
   void plateauRulesAreValidated() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Schedules.parse("@Constant(0.1) @ReduceOnPlateau(factor = 1.5)"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Schedules.parse("@Constant(0.1) @ReduceOnPlateau(factor = 1.5)"));
     assertEquals("@ReduceOnPlateau.factor must be in (0, 1), was 1.5", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> Schedules.parse("@Constant(0.1) @ReduceOnPlateau(minScale = Double.NaN)"));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Schedules.parse("@Constant(0.1) @ReduceOnPlateau(minScale = Double.NaN)"));
     assertEquals("@ReduceOnPlateau.minScale must be finite, was Double.NaN", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> PlateauSchedule.parse("@Constant(0.1)"));
+    e = assertThrows(IllegalArgumentException.class, () -> PlateauSchedule.parse("@Constant(0.1)"));
     assertTrue(e.getMessage().contains("no @ReduceOnPlateau"), e.getMessage());
   }
 
   @Test
   void earlyStoppingParses() {
-    EarlyStopper a = EarlyStopper.parse("@EarlyStopping(patience = 2, minDelta = 0.01, goal = Goal.MAXIMIZE)");
+    EarlyStopper a =
+        EarlyStopper.parse("@EarlyStopping(patience = 2, minDelta = 0.01, goal = Goal.MAXIMIZE)");
     EarlyStopper b = EarlyStopper.builder(2).minDelta(0.01).goal(Goal.MAXIMIZE).build();
     double[] metrics = {0.5, 0.6, 0.605, 0.6, 0.61, 0.7};
     for (double m : metrics) {
@@ -68,32 +79,50 @@ class ParseCompanionsTest {
       assertEquals(b.bestIndex(), a.bestIndex());
     }
     assertEquals(a.toString(), EarlyStopper.parse(a.toString()).toString());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> EarlyStopper.parse("@EarlyStopping(patience = -1)"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> EarlyStopper.parse("@EarlyStopping(patience = -1)"));
     assertEquals("@EarlyStopping.patience must be >= 0, was -1", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> EarlyStopper.parse("@EarlyStopping"));
     assertTrue(e.getMessage().contains("patience"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> Schedules.parse("@Constant(0.1) @EarlyStopping(patience = 3)"));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Schedules.parse("@Constant(0.1) @EarlyStopping(patience = 3)"));
     assertTrue(e.getMessage().contains("EarlyStopper.parse"), e.getMessage());
   }
 
   @Test
   void clipsParse() {
-    assertEquals(GradientClip.norm(1.0).norm(Double.POSITIVE_INFINITY).build(),
+    assertEquals(
+        GradientClip.norm(1.0).norm(Double.POSITIVE_INFINITY).build(),
         GradientClip.parse("@ClipNorm(max = 1.0, norm = Double.POSITIVE_INFINITY)"));
     assertEquals(GradientClip.value(0.5), GradientClip.parse("@ClipValue(max = 0.5)"));
     assertEquals(GradientClip.adaptive(), GradientClip.parse("@AdaptiveClip"));
-    for (GradientClip c : new GradientClip[] {GradientClip.norm(2).eps(0).scope(ClipScope.EACH).build(),
-        GradientClip.value(3), GradientClip.adaptive(0.02, 1e-4)}) {
+    for (GradientClip c :
+        new GradientClip[] {
+          GradientClip.norm(2).eps(0).scope(ClipScope.EACH).build(),
+          GradientClip.value(3),
+          GradientClip.adaptive(0.02, 1e-4)
+        }) {
       assertEquals(c, GradientClip.parse(c.toString()));
     }
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> GradientClip.parse("@ClipNorm(max = 1, norm = 3)"));
-    assertEquals("@ClipNorm.norm must be 1, 2 or Double.POSITIVE_INFINITY, was 3.0", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> GradientClip.parse("@ClipNorm(max = Double.NaN)"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> GradientClip.parse("@ClipNorm(max = 1, norm = 3)"));
+    assertEquals(
+        "@ClipNorm.norm must be 1, 2 or Double.POSITIVE_INFINITY, was 3.0", e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> GradientClip.parse("@ClipNorm(max = Double.NaN)"));
     assertEquals("@ClipNorm.max must be finite, was Double.NaN", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> GradientClip.parse("@Cosine(from = 1, steps = 2)"));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> GradientClip.parse("@Cosine(from = 1, steps = 2)"));
     assertTrue(e.getMessage().contains("@ClipNorm, @ClipValue or @AdaptiveClip"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> GradientClip.parse(null));
   }

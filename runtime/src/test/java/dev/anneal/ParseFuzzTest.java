@@ -44,16 +44,86 @@ class ParseFuzzTest {
 
   /** Pieces a mutation may insert: tokens, literals at the edges of their ranges, junk. */
   private static final String[] PIECES = {
-    "@", "(", ")", "{", "}", ",", "=", ".", "-", "+", "_", " ", "\n", "\t", "\u2003", "\u0000",
-    "\"", "'", "\\", "//", "/*", "*/", "0", "00", "010", "09", "0x", "0x1p-3", "0b101", "1e",
-    "1e999", "1e-999", "0.1f", "2147483648", "-2147483648", "9223372036854775807",
-    "9223372036854775808", "9223372036854775808L", "-9223372036854775808L", "99999999999999999999",
-    "1_", "_1", "1__0", "Long.MAX_VALUE", "Long.MIN_VALUE", "-Long.MIN_VALUE", "Integer.MAX_VALUE",
-    "Double.NaN", "Double.POSITIVE_INFINITY", "Double.MIN_VALUE", "Math.PI", "true", "false",
-    "null", "Ramp.", "Ramp.COSINE", "Anneal.LINEAR", "CyclicMode.TRIANGULAR2",
-    "Interpolation.COSINE", "@Constant", "@Restarts", "@Warmup(steps = 5)", "@Cooldown(steps = 5)",
-    "steps", "from", "to", "value", "milestones", "values", "limit", "{}", "{1, 2}", "{1,}", "{,}",
-    "Constant.UNBOUNDED", "Cyclic.SAME_AS_UP", "dev.anneal.", "\\u0040", "\u00e9", "\ud835\udd18",
+    "@",
+    "(",
+    ")",
+    "{",
+    "}",
+    ",",
+    "=",
+    ".",
+    "-",
+    "+",
+    "_",
+    " ",
+    "\n",
+    "\t",
+    "\u2003",
+    "\u0000",
+    "\"",
+    "'",
+    "\\",
+    "//",
+    "/*",
+    "*/",
+    "0",
+    "00",
+    "010",
+    "09",
+    "0x",
+    "0x1p-3",
+    "0b101",
+    "1e",
+    "1e999",
+    "1e-999",
+    "0.1f",
+    "2147483648",
+    "-2147483648",
+    "9223372036854775807",
+    "9223372036854775808",
+    "9223372036854775808L",
+    "-9223372036854775808L",
+    "99999999999999999999",
+    "1_",
+    "_1",
+    "1__0",
+    "Long.MAX_VALUE",
+    "Long.MIN_VALUE",
+    "-Long.MIN_VALUE",
+    "Integer.MAX_VALUE",
+    "Double.NaN",
+    "Double.POSITIVE_INFINITY",
+    "Double.MIN_VALUE",
+    "Math.PI",
+    "true",
+    "false",
+    "null",
+    "Ramp.",
+    "Ramp.COSINE",
+    "Anneal.LINEAR",
+    "CyclicMode.TRIANGULAR2",
+    "Interpolation.COSINE",
+    "@Constant",
+    "@Restarts",
+    "@Warmup(steps = 5)",
+    "@Cooldown(steps = 5)",
+    "steps",
+    "from",
+    "to",
+    "value",
+    "milestones",
+    "values",
+    "limit",
+    "{}",
+    "{1, 2}",
+    "{1,}",
+    "{,}",
+    "Constant.UNBOUNDED",
+    "Cyclic.SAME_AS_UP",
+    "dev.anneal.",
+    "\\u0040",
+    "\u00e9",
+    "\ud835\udd18",
   };
 
   private static final int ITERATIONS = 15_000;
@@ -83,10 +153,16 @@ class ParseFuzzTest {
       }
     }
     List<String> report = new ArrayList<>();
-    failures.forEach((problem, input) -> report.add(problem + "\n    shortest: " + quote(input)
-        + "\n    minimal:  " + quote(minimize(input, problem))));
-    assertTrue(failures.isEmpty(), failures.size() + " kinds of failure:\n"
-        + String.join("\n", report));
+    failures.forEach(
+        (problem, input) ->
+            report.add(
+                problem
+                    + "\n    shortest: "
+                    + quote(input)
+                    + "\n    minimal:  "
+                    + quote(minimize(input, problem))));
+    assertTrue(
+        failures.isEmpty(), failures.size() + " kinds of failure:\n" + String.join("\n", report));
     assertTrue(accepted > ITERATIONS / 10, "only " + accepted + " inputs were accepted");
   }
 
@@ -104,26 +180,41 @@ class ParseFuzzTest {
     assertEquals(Schedules.constant(0.1f).build(), Schedules.parse("@Constant(0.1f)"));
     assertEquals(Schedules.constant(0x1p-3).build(), Schedules.parse("@Constant(0x1p-3)"));
     assertEquals(Schedules.constant(0x1.8p1f).build(), Schedules.parse("@Constant(0x1.8p1f)"));
-    assertEquals(Schedules.constant(Long.MAX_VALUE).build(),
+    assertEquals(
+        Schedules.constant(Long.MAX_VALUE).build(),
         Schedules.parse("@Constant(java.lang.Long.MAX_VALUE)"));
-    assertEquals(Schedules.constant(Math.PI).steps(Long.MAX_VALUE).build(),
+    assertEquals(
+        Schedules.constant(Math.PI).steps(Long.MAX_VALUE).build(),
         Schedules.parse("@Constant(value = Math.PI, steps = Long.MAX_VALUE)"));
-    assertEquals(Schedules.cosine(0.1, 0b1010_0000).to(Float.MIN_VALUE).build(),
+    assertEquals(
+        Schedules.cosine(0.1, 0b1010_0000).to(Float.MIN_VALUE).build(),
         Schedules.parse("@Cosine(from = 0.1, steps = 0b1010_0000, to = Float.MIN_VALUE)"));
-    assertEquals(Schedules.multiStep(0.1, 0.5, 0x10, 030, 1L << 40).build(),
-        Schedules.parse("@MultiStep(from = 0.1, /* javac's octal */ milestones = {0x10, 030, "
-            + "1_099_511_627_776L, }, factor = 0.5) // trailing comma and comments, as in Java"));
+    assertEquals(
+        Schedules.multiStep(0.1, 0.5, 0x10, 030, 1L << 40).build(),
+        Schedules.parse(
+            "@MultiStep(from = 0.1, /* javac's octal */ milestones = {0x10, 030, "
+                + "1_099_511_627_776L, }, factor = 0.5) // trailing comma and comments, as in Java"));
     assertEquals(Schedules.constant(1.0).build(), Schedules.parse("@Constant(\n  1 // one\n)"));
     LrSchedule big = Schedules.cosine(0.1, 1L << 40).build(); // toString needs an L: javac's rule
     assertEquals(big, Schedules.parse(big.toString()));
     assertTrue(big.toString().matches(".*steps = [0-9_]+L\\).*"), big.toString());
-    for (String javacRejects : new String[] {"@Constant(09)", "@Constant(1_)", "@Constant(1e-400)",
-        "@Constant(0x1.0)", "@Constant(9223372036854775808)", "@Cosine(from = 1, steps = 1.0)",
-        "@Cosine(from = 1, steps = 10) @Restarts(limit = 1L)",
-        "@Cosine(from = 1, steps = 10) @Restarts(limit = 2147483648)", "@Constant(1) /* open",
-        "@MultiStep(from = 0.1, milestones = {,1}, factor = 0.5)", "@Constant(--1)"}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> Schedules.parse(javacRejects), javacRejects);
+    for (String javacRejects :
+        new String[] {
+          "@Constant(09)",
+          "@Constant(1_)",
+          "@Constant(1e-400)",
+          "@Constant(0x1.0)",
+          "@Constant(9223372036854775808)",
+          "@Cosine(from = 1, steps = 1.0)",
+          "@Cosine(from = 1, steps = 10) @Restarts(limit = 1L)",
+          "@Cosine(from = 1, steps = 10) @Restarts(limit = 2147483648)",
+          "@Constant(1) /* open",
+          "@MultiStep(from = 0.1, milestones = {,1}, factor = 0.5)",
+          "@Constant(--1)"
+        }) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class, () -> Schedules.parse(javacRejects), javacRejects);
       assertFalse(e.getMessage().isBlank());
     }
   }
@@ -163,7 +254,8 @@ class ParseFuzzTest {
   private static String where(Throwable t) {
     for (StackTraceElement e : t.getStackTrace()) {
       if (e.getClassName().startsWith("dev.anneal")) {
-        return e.getClassName().substring(e.getClassName().lastIndexOf('.') + 1) + "."
+        return e.getClassName().substring(e.getClassName().lastIndexOf('.') + 1)
+            + "."
             + e.getMethodName();
       }
     }
@@ -205,8 +297,8 @@ class ParseFuzzTest {
           sb.insert(at, PIECES[r.nextInt(PIECES.length)]);
           break;
         case 4: // replace a stretch with a piece
-          sb.replace(at, Math.min(sb.length(), at + 1 + r.nextInt(4)),
-              PIECES[r.nextInt(PIECES.length)]);
+          sb.replace(
+              at, Math.min(sb.length(), at + 1 + r.nextInt(4)), PIECES[r.nextInt(PIECES.length)]);
           break;
         case 5:
         case 8:
@@ -231,8 +323,10 @@ class ParseFuzzTest {
       boolean wordStart = i == 0 || !Character.isLetterOrDigit(sb.charAt(i - 1));
       if (Character.isDigit(sb.charAt(i)) && wordStart) {
         int j = i;
-        while (j < sb.length() && (Character.isLetterOrDigit(sb.charAt(j)) || sb.charAt(j) == '.'
-            || sb.charAt(j) == '_')) {
+        while (j < sb.length()
+            && (Character.isLetterOrDigit(sb.charAt(j))
+                || sb.charAt(j) == '.'
+                || sb.charAt(j) == '_')) {
           j++;
         }
         spans.add(new int[] {i, j});

@@ -14,7 +14,8 @@ class SchedulesTest {
   @Test
   void builderAndParseGiveTheSameSchedule() {
     LrSchedule built = Schedules.cosine(0.1, 19_500).to(1e-4).warmup(500).build();
-    LrSchedule parsed = Schedules.parse("@Warmup(steps = 500) @Cosine(from = 0.1, to = 1e-4, steps = 19_500)");
+    LrSchedule parsed =
+        Schedules.parse("@Warmup(steps = 500) @Cosine(from = 0.1, to = 1e-4, steps = 19_500)");
     assertEquals(parsed, built);
     for (long step = 0; step < 21_000; step += 7) {
       assertEquals(parsed.at(step), built.at(step), "step " + step);
@@ -23,8 +24,10 @@ class SchedulesTest {
 
   @Test
   void toStringIsTheDeclarationAndParsesBack() {
-    LrSchedule s = Schedules.oneCycle(0.1, 1000).pctStart(0.25).anneal(Anneal.LINEAR).threePhase(true).build();
-    assertEquals("@OneCycle(peak = 0.1, steps = 1000, pctStart = 0.25, anneal = Anneal.LINEAR, threePhase = true)",
+    LrSchedule s =
+        Schedules.oneCycle(0.1, 1000).pctStart(0.25).anneal(Anneal.LINEAR).threePhase(true).build();
+    assertEquals(
+        "@OneCycle(peak = 0.1, steps = 1000, pctStart = 0.25, anneal = Anneal.LINEAR, threePhase = true)",
         s.toString());
     assertEquals(s, Schedules.parse(s.toString()));
   }
@@ -41,22 +44,24 @@ class SchedulesTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "@Cosine(from = 0.1, steps = 0)| @Cosine.steps must be > 0, was 0",
-      "@Cosine(from = 0.1, steps = -5)| @Cosine.steps must be > 0, was -5",
-      "@StepDecay(from = 0.1, factor = 0, every = 3)| @StepDecay.factor must be > 0, was 0.0",
-      "@MultiStep(from = 0.1, milestones = {50, 30}, factor = 0.1)| @MultiStep.milestones[1] must be strictly increasing",
-      "@Cyclic(low = 0.2, high = 0.1, up = 10)| @Cyclic.high must be > low (0.2), was 0.1",
-      "@OneCycle(peak = 0.1, steps = 100, pctStart = 1.5)| @OneCycle.pctStart must be in (0, 1), was 1.5",
-      "@Piecewise(steps = {0, 10}, values = {1})| @Piecewise.values must have one value per knot",
-      "@Exponential(from = 0.1, rate = 0.5) @Cooldown(steps = 10)| @Cooldown needs a body that ends",
-      "@Exponential(from = 0.1, rate = 0.5) @Restarts| @Restarts repeats a body whose length is its steps attribute",
-      "@Cosine(from = Double.NaN, steps = 10)| @Cosine.from must be finite, was Double.NaN",
-      "@Cosine(from = 0.1, stepz = 10)| @Cosine has no attribute 'stepz'",
-      "@Cosine(from = 0.1)| @Cosine.steps is required but was not given",
-      "@Warmup(steps = 5)| no body annotation",
-      "@Cosine(from = 0.1, steps = 10) @Linear(from = 0.1, to = 0, steps = 10)| exactly one body",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "@Cosine(from = 0.1, steps = 0)| @Cosine.steps must be > 0, was 0",
+        "@Cosine(from = 0.1, steps = -5)| @Cosine.steps must be > 0, was -5",
+        "@StepDecay(from = 0.1, factor = 0, every = 3)| @StepDecay.factor must be > 0, was 0.0",
+        "@MultiStep(from = 0.1, milestones = {50, 30}, factor = 0.1)| @MultiStep.milestones[1] must be strictly increasing",
+        "@Cyclic(low = 0.2, high = 0.1, up = 10)| @Cyclic.high must be > low (0.2), was 0.1",
+        "@OneCycle(peak = 0.1, steps = 100, pctStart = 1.5)| @OneCycle.pctStart must be in (0, 1), was 1.5",
+        "@Piecewise(steps = {0, 10}, values = {1})| @Piecewise.values must have one value per knot",
+        "@Exponential(from = 0.1, rate = 0.5) @Cooldown(steps = 10)| @Cooldown needs a body that ends",
+        "@Exponential(from = 0.1, rate = 0.5) @Restarts| @Restarts repeats a body whose length is its steps attribute",
+        "@Cosine(from = Double.NaN, steps = 10)| @Cosine.from must be finite, was Double.NaN",
+        "@Cosine(from = 0.1, stepz = 10)| @Cosine has no attribute 'stepz'",
+        "@Cosine(from = 0.1)| @Cosine.steps is required but was not given",
+        "@Warmup(steps = 5)| no body annotation",
+        "@Cosine(from = 0.1, steps = 10) @Linear(from = 0.1, to = 0, steps = 10)| exactly one body",
+      })
   void invalidDeclarationsNameTheAttributeAndValue(String declaration, String message) {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Schedules.parse(declaration));
@@ -68,8 +73,12 @@ class SchedulesTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Schedules.cosine(0.1, 0).build());
     assertEquals("@Cosine.steps must be > 0, was 0", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> Schedules.cosine(0.1, 10).warmup(5, 0, Ramp.SQRT).build());
-    assertTrue(e.getMessage().startsWith("@Warmup.shape Ramp.SQRT is a cool-down shape"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Schedules.cosine(0.1, 10).warmup(5, 0, Ramp.SQRT).build());
+    assertTrue(
+        e.getMessage().startsWith("@Warmup.shape Ramp.SQRT is a cool-down shape"), e.getMessage());
   }
 
   @ParameterizedTest
@@ -93,11 +102,13 @@ class SchedulesTest {
   @Test
   void smoothEpochsEvaluateAtFractionalEpochs() {
     LrSchedule epochs = Schedules.cosine(0.1, 10).warmup(2).buildInEpochs(100);
-    LrSchedule iterations = Schedules.parse("@Warmup(steps = 200) @Cosine(from = 0.1, steps = 1_000)");
+    LrSchedule iterations =
+        Schedules.parse("@Warmup(steps = 200) @Cosine(from = 0.1, steps = 1_000)");
     assertEquals(iterations, epochs);
     // Halfway through epoch 7 (cosine epoch 5.5 of 10): the cosine at fractional t.
     double t = 5.5;
     assertEquals(0.05 * (1 + Math.cos(Math.PI * t / 10)), epochs.at(750), 1e-15);
-    assertEquals(Schedules.parseInEpochs("@Warmup(steps = 2) @Cosine(from = 0.1, steps = 10)", 100), epochs);
+    assertEquals(
+        Schedules.parseInEpochs("@Warmup(steps = 2) @Cosine(from = 0.1, steps = 10)", 100), epochs);
   }
 }

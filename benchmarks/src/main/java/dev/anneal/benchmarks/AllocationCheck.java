@@ -17,8 +17,8 @@ import java.util.SplittableRandom;
 /**
  * An exact allocation check to go with JMH's {@code -prof gc}: the bytes the calling thread itself
  * allocates per {@code at} and per {@code fill}, after warm-up, for every generated schedule of
- * {@link BenchSchedules}, the builder's equal schedules, and every fill case and size of
- * {@link FillState}.
+ * {@link BenchSchedules}, the builder's equal schedules, and every fill case and size of {@link
+ * FillState}.
  *
  * <p>JMH's {@code gc.alloc.rate.norm} divides the allocations of every thread of the JVM by the
  * operations, so on millisecond-long operations (a fill of a million groups) its own background
@@ -49,7 +49,9 @@ public final class AllocationCheck {
     boolean vectorModule = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     System.out.printf(
         "java %s, jdk.incubator.vector %s, anneal.vector=%s%n",
-        Runtime.version(), vectorModule ? "present" : "absent", System.getProperty("anneal.vector", "(unset)"));
+        Runtime.version(),
+        vectorModule ? "present" : "absent",
+        System.getProperty("anneal.vector", "(unset)"));
     Map<String, LrSchedule> generated = generated();
     int failures = 0;
 
@@ -74,7 +76,10 @@ public final class AllocationCheck {
     LrSchedule lr = generated.get("warmupCosine");
     // Group counts from the arguments (default 8 1024 1048576): how a kernel compiles depends on
     // what the JVM ran before, so one size alone in a fresh JVM is a check of its own.
-    int[] sizes = args.length == 0 ? new int[] {8, 1_024, 1_048_576} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+    int[] sizes =
+        args.length == 0
+            ? new int[] {8, 1_024, 1_048_576}
+            : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
     for (int n : sizes) {
       double[] scales = new double[n];
       long[] delays = new long[n];
@@ -104,7 +109,8 @@ public final class AllocationCheck {
     }
     failures += controllerCases();
     failures += clipCases(sizes);
-    System.out.println(failures == 0 ? "\nOK: nothing allocated" : "\nFAILED: " + failures + " allocate");
+    System.out.println(
+        failures == 0 ? "\nOK: nothing allocated" : "\nFAILED: " + failures + " allocate");
     System.exit(failures == 0 ? 0 : 1);
   }
 
@@ -237,7 +243,9 @@ public final class AllocationCheck {
   }
 
   private static int report(String what, double bytesPerCall) {
-    System.out.printf("  %-34s %10.4f B/call%s%n", what, bytesPerCall, bytesPerCall == 0 ? "" : "  <-- allocates");
+    System.out.printf(
+        "  %-34s %10.4f B/call%s%n",
+        what, bytesPerCall, bytesPerCall == 0 ? "" : "  <-- allocates");
     return bytesPerCall == 0 ? 0 : 1;
   }
 
@@ -252,22 +260,38 @@ public final class AllocationCheck {
       v = random.nextDouble() < 0.05 ? v * 0.9 : v;
       metrics[k] = v + random.nextGaussian() * 1e-3 + (random.nextDouble() < 0.01 ? Double.NaN : 0);
     }
-    LrSchedule curve = Schedules.parse("@Warmup(steps = 500) @Cosine(from = 0.1, to = 1e-4, steps = 19_500)");
+    LrSchedule curve =
+        Schedules.parse("@Warmup(steps = 500) @Cosine(from = 0.1, to = 1e-4, steps = 19_500)");
     List<Object[]> cases = new ArrayList<>();
     for (dev.anneal.Compat compat : dev.anneal.Compat.values()) {
-      dev.anneal.PlateauSchedule p = dev.anneal.PlateauSchedule.of(
-              compat == dev.anneal.Compat.ANNEAL ? curve : Schedules.constant(0.1).build())
-          .patience(3).cooldown(1).minScale(1e-3).compat(compat).build();
-      cases.add(new Object[] {"plateau observe " + compat, (Fill) s -> sink += p.observe(metrics[(int) (s & 4095)]) ? 1 : 0});
+      dev.anneal.PlateauSchedule p =
+          dev.anneal.PlateauSchedule.of(
+                  compat == dev.anneal.Compat.ANNEAL ? curve : Schedules.constant(0.1).build())
+              .patience(3)
+              .cooldown(1)
+              .minScale(1e-3)
+              .compat(compat)
+              .build();
+      cases.add(
+          new Object[] {
+            "plateau observe " + compat,
+            (Fill) s -> sink += p.observe(metrics[(int) (s & 4095)]) ? 1 : 0
+          });
     }
     for (dev.anneal.NonFinite nonFinite : dev.anneal.NonFinite.values()) {
-      dev.anneal.EarlyStopper e = dev.anneal.EarlyStopper.builder(10).minDelta(1e-4).nonFinite(nonFinite).build();
-      cases.add(new Object[] {"stopper observe " + nonFinite, (Fill) s -> sink += e.observe(metrics[(int) (s & 4095)]) ? 1 : 0});
+      dev.anneal.EarlyStopper e =
+          dev.anneal.EarlyStopper.builder(10).minDelta(1e-4).nonFinite(nonFinite).build();
+      cases.add(
+          new Object[] {
+            "stopper observe " + nonFinite,
+            (Fill) s -> sink += e.observe(metrics[(int) (s & 4095)]) ? 1 : 0
+          });
     }
     dev.anneal.PlateauSchedule reduced = dev.anneal.PlateauSchedule.of(curve).patience(1).build();
     reduced.observe(1);
     reduced.observe(1);
-    ParamGroups groups = ParamGroups.of(new double[] {1, 0.5, 0.25, 0.125}, new long[] {0, 100, 200, 300});
+    ParamGroups groups =
+        ParamGroups.of(new double[] {1, 0.5, 0.25, 0.125}, new long[] {0, 100, 200, 300});
     double[] d = new double[4];
     float[] f = new float[4];
     long[] rows = {1, 700, 9_000, 19_000};

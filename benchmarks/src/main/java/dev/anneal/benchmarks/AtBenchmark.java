@@ -29,9 +29,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * One schedule value per call, four ways side by side, for every kind:
  *
  * <ul>
- *   <li>{@code <kind>_generated}: the processor's class, {@code new BenchSchedulesImpl().<kind>().at(step)}, held in a static final field;
+ *   <li>{@code <kind>_generated}: the processor's class, {@code new
+ *       BenchSchedulesImpl().<kind>().at(step)}, held in a static final field;
  *   <li>{@code <kind>_handwritten}: {@link HandWritten}, the same curve specialized by hand;
- *   <li>{@code <kind>_builder}: the run-time builder's schedule ({@link Schedules}), held in a field;
+ *   <li>{@code <kind>_builder}: the run-time builder's schedule ({@link Schedules}), held in a
+ *       field;
  *   <li>{@code <kind>_djl}: DJL's equivalent tracker where there is one, called as DJL's optimizers
  *       call it, {@code tracker.getNewValue(parameterId, updateCount)} (float, int steps).
  * </ul>
@@ -44,9 +46,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>DJL notes: DJL 0.36 has no tracker for step decay (its {@code FactorTracker} lost the step
  * size), inverse time, inverse square root, 1cycle or general piecewise; no cool-down either, so
- * {@code composed_djl} is warm-up + cosine only. {@code MultiFactorTracker} is stateful: it advances
- * an index and multiplies its base value as steps pass milestones, is only right for increasing
- * steps, and after the first sweep it has passed all milestones and returns a field.
+ * {@code composed_djl} is warm-up + cosine only. {@code MultiFactorTracker} is stateful: it
+ * advances an index and multiplies its base value as steps pass milestones, is only right for
+ * increasing steps, and after the first sweep it has passed all milestones and returns a field.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -86,8 +88,7 @@ public class AtBenchmark {
 
   private final LrSchedule constantBuilder = Schedules.constant(PEAK).build();
 
-  private final ParameterTracker constantDjl =
-      Tracker.fixed((float) PEAK);
+  private final ParameterTracker constantDjl = Tracker.fixed((float) PEAK);
 
   @Benchmark
   public double constant_generated() {
@@ -111,7 +112,8 @@ public class AtBenchmark {
 
   // ---- stepDecay ----
 
-  private final LrSchedule stepDecayBuilder = Schedules.stepDecay(PEAK, STEP_DECAY_FACTOR, STEP_DECAY_EVERY).build();
+  private final LrSchedule stepDecayBuilder =
+      Schedules.stepDecay(PEAK, STEP_DECAY_FACTOR, STEP_DECAY_EVERY).build();
 
   @Benchmark
   public double stepDecay_generated() {
@@ -130,7 +132,8 @@ public class AtBenchmark {
 
   // ---- multiStep ----
 
-  private final LrSchedule multiStepBuilder = Schedules.multiStep(PEAK, MULTI_STEP_FACTOR, MILESTONE_1, MILESTONE_2, MILESTONE_3).build();
+  private final LrSchedule multiStepBuilder =
+      Schedules.multiStep(PEAK, MULTI_STEP_FACTOR, MILESTONE_1, MILESTONE_2, MILESTONE_3).build();
 
   private final ParameterTracker multiStepDjl =
       MultiFactorTracker.builder()
@@ -161,10 +164,14 @@ public class AtBenchmark {
 
   // ---- exponential ----
 
-  private final LrSchedule exponentialBuilder = Schedules.exponential(PEAK, EXPONENTIAL_RATE).build();
+  private final LrSchedule exponentialBuilder =
+      Schedules.exponential(PEAK, EXPONENTIAL_RATE).build();
 
   private final ParameterTracker exponentialDjl =
-      FactorTracker.builder().setBaseValue((float) PEAK).setFactor((float) EXPONENTIAL_RATE).build();
+      FactorTracker.builder()
+          .setBaseValue((float) PEAK)
+          .setFactor((float) EXPONENTIAL_RATE)
+          .build();
 
   @Benchmark
   public double exponential_generated() {
@@ -250,7 +257,8 @@ public class AtBenchmark {
 
   // ---- polynomial ----
 
-  private final LrSchedule polynomialBuilder = Schedules.polynomial(PEAK, TOTAL).to(POLYNOMIAL_TO).power(POLYNOMIAL_POWER).build();
+  private final LrSchedule polynomialBuilder =
+      Schedules.polynomial(PEAK, TOTAL).to(POLYNOMIAL_TO).power(POLYNOMIAL_POWER).build();
 
   private final ParameterTracker polynomialDjl =
       PolynomialDecayTracker.builder()
@@ -282,7 +290,8 @@ public class AtBenchmark {
 
   // ---- inverseTime ----
 
-  private final LrSchedule inverseTimeBuilder = Schedules.inverseTime(PEAK, INVERSE_TIME_RATE).every(INVERSE_TIME_EVERY).build();
+  private final LrSchedule inverseTimeBuilder =
+      Schedules.inverseTime(PEAK, INVERSE_TIME_RATE).every(INVERSE_TIME_EVERY).build();
 
   @Benchmark
   public double inverseTime_generated() {
@@ -301,7 +310,8 @@ public class AtBenchmark {
 
   // ---- inverseSqrt ----
 
-  private final LrSchedule inverseSqrtBuilder = Schedules.inverseSqrt(PEAK, INVERSE_SQRT_TIMESCALE).build();
+  private final LrSchedule inverseSqrtBuilder =
+      Schedules.inverseSqrt(PEAK, INVERSE_SQRT_TIMESCALE).build();
 
   @Benchmark
   public double inverseSqrt_generated() {
@@ -372,8 +382,10 @@ public class AtBenchmark {
 
   // ---- piecewise ----
 
-  private final LrSchedule piecewiseBuilder = Schedules.piecewise(
-              new long[] {0, KNOT_1, KNOT_2, KNOT_3}, new double[] {PEAK, VALUE_1, VALUE_2, VALUE_3})
+  private final LrSchedule piecewiseBuilder =
+      Schedules.piecewise(
+              new long[] {0, KNOT_1, KNOT_2, KNOT_3},
+              new double[] {PEAK, VALUE_1, VALUE_2, VALUE_3})
           .interpolation(Interpolation.LINEAR)
           .build();
 
@@ -394,7 +406,12 @@ public class AtBenchmark {
 
   // ---- composed ----
 
-  private final LrSchedule composedBuilder = Schedules.cosine(PEAK, COMPOSED_COSINE).to(COSINE_TO).warmup(WARMUP).cooldown(COOLDOWN).build();
+  private final LrSchedule composedBuilder =
+      Schedules.cosine(PEAK, COMPOSED_COSINE)
+          .to(COSINE_TO)
+          .warmup(WARMUP)
+          .cooldown(COOLDOWN)
+          .build();
 
   private final ParameterTracker composedDjl =
       WarmUpTracker.builder()

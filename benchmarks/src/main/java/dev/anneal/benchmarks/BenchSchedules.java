@@ -60,6 +60,7 @@ public interface BenchSchedules {
 
   /** Warm-up + cosine + cool-down (the composed schedule of {@link AtBenchmark}). */
   long WARMUP = 500;
+
   long COOLDOWN = 1_000;
   long COMPOSED_COSINE = TOTAL - WARMUP - COOLDOWN;
 
@@ -69,7 +70,10 @@ public interface BenchSchedules {
   @StepDecay(from = PEAK, factor = STEP_DECAY_FACTOR, every = STEP_DECAY_EVERY)
   LrSchedule stepDecay();
 
-  @MultiStep(from = PEAK, milestones = {MILESTONE_1, MILESTONE_2, MILESTONE_3}, factor = MULTI_STEP_FACTOR)
+  @MultiStep(
+      from = PEAK,
+      milestones = {MILESTONE_1, MILESTONE_2, MILESTONE_3},
+      factor = MULTI_STEP_FACTOR)
   LrSchedule multiStep();
 
   @Exponential(from = PEAK, rate = EXPONENTIAL_RATE)

@@ -35,8 +35,8 @@ import org.openjdk.jmh.annotations.State;
  * <p>Every call really clips but the values never change: {@code max = (norm + 1e-6) * (1 -
  * 2^-26)}, so the factor is {@code 1 - 2^-26} (not 1: both passes run, every element is multiplied
  * and stored) and {@code (float) (x * (1 - 2^-26)) == x} for every float ({@code x * 2^-26} is less
- * than half an ulp of {@code x}), so the norm and the work are the same on every call.
- * {@link #setup} checks both, after a JIT warm-up of every method.
+ * than half an ulp of {@code x}), so the norm and the work are the same on every call. {@link
+ * #setup} checks both, after a JIT warm-up of every method.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar -f 1 -wi 3 -i 5 -w 1s -r 1s -prof gc ClipBenchmark
@@ -45,7 +45,9 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx2g"})
 public class ClipBenchmark {
   private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
 
@@ -101,7 +103,8 @@ public class ClipBenchmark {
     float[] before = grads[0].clone();
     double seen = clip.apply(grads);
     double factor = max / (seen + 1e-6);
-    if (!(factor < 1) || Math.abs(seen - norm) > 1e-9 * norm
+    if (!(factor < 1)
+        || Math.abs(seen - norm) > 1e-9 * norm
         || !java.util.Arrays.equals(before, grads[0])) {
       throw new IllegalStateException("clip not active or values changed: factor " + factor);
     }
@@ -146,8 +149,7 @@ public class ClipBenchmark {
   }
 
   private static double scalarClip(float[][] grads, double max) {
-    return Clipper.norm(ClipKernels.scalar(), grads, max, 2, 1e-6, false,
-        ClipNonFinite.PROPAGATE);
+    return Clipper.norm(ClipKernels.scalar(), grads, max, 2, 1e-6, false, ClipNonFinite.PROPAGATE);
   }
 
   private static double plainLoop(float[][] grads, double max) {

@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Metric controllers: {@code observe} of both (a precomputed noisy, plateauing metric fed
  * cyclically, so reductions, cool-downs and stops all happen), and a plateau schedule's {@code at}
- * beside its plain curve's {@code at} (warm-up + cosine, builder schedule), the step sweeping
- * [0, 20,000) as in {@link AtBenchmark}.
+ * beside its plain curve's {@code at} (warm-up + cosine, builder schedule), the step sweeping [0,
+ * 20,000) as in {@link AtBenchmark}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,9 +52,18 @@ public class ControllerBenchmark {
     }
     curve = Schedules.parse("@Warmup(steps = 500) @Cosine(from = 0.1, to = 1e-4, steps = 19_500)");
     plateau = PlateauSchedule.of(curve).factor(0.5).patience(3).cooldown(1).minScale(1e-3).build();
-    plateauTorch = PlateauSchedule.of(Schedules.constant(0.1).build())
-        .factor(0.5).patience(3).minScale(1e-3).compat(dev.anneal.Compat.PYTORCH).build();
-    stopper = EarlyStopper.builder(10).minDelta(1e-4).nonFinite(dev.anneal.NonFinite.COUNT_AS_BAD).build();
+    plateauTorch =
+        PlateauSchedule.of(Schedules.constant(0.1).build())
+            .factor(0.5)
+            .patience(3)
+            .minScale(1e-3)
+            .compat(dev.anneal.Compat.PYTORCH)
+            .build();
+    stopper =
+        EarlyStopper.builder(10)
+            .minDelta(1e-4)
+            .nonFinite(dev.anneal.NonFinite.COUNT_AS_BAD)
+            .build();
     // a reduced scale for the at() comparison
     for (int k = 0; k < 8; k++) {
       plateau.observe(1);

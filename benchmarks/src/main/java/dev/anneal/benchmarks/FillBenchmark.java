@@ -3,12 +3,12 @@ package dev.anneal.benchmarks;
 import org.openjdk.jmh.annotations.Benchmark;
 
 /**
- * {@code LrSchedule.fill} on the generated schedule, in the cases of {@link FillState}, for
- * {@code float[]} and {@code double[]}. Which path runs is decided once per JVM by the runtime
- * ({@code dev.anneal.internal.Kernels}), so the two subclasses differ only in their fork's JVM
- * options: {@link FillVector} adds {@code jdk.incubator.vector}, {@link FillScalar} sets
- * {@code -Danneal.vector=false}. {@link FillAtLoop} is the baseline without {@code fill}: a loop
- * calling {@code at()} per group.
+ * {@code LrSchedule.fill} on the generated schedule, in the cases of {@link FillState}, for {@code
+ * float[]} and {@code double[]}. Which path runs is decided once per JVM by the runtime ({@code
+ * dev.anneal.internal.Kernels}), so the two subclasses differ only in their fork's JVM options:
+ * {@link FillVector} adds {@code jdk.incubator.vector}, {@link FillScalar} sets {@code
+ * -Danneal.vector=false}. {@link FillAtLoop} is the baseline without {@code fill}: a loop calling
+ * {@code at()} per group.
  */
 public abstract class FillBenchmark extends FillState {
 

@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code scale}: per-group scales only (layer-wise decay {@code 0.9^(g % 32)}, no delays);
  *   <li>{@code delayed}: the same scales plus staggered unfreezing, the top eighth of the groups
  *       from step 0, the next eighth from step 1,000, ..., the bottom eighth from step 7,000;
- *   <li>{@code rows}: batched per-row steps, {@code fill(long[] steps, out)}, random steps in
- *       [0, 12,000).
+ *   <li>{@code rows}: batched per-row steps, {@code fill(long[] steps, out)}, random steps in [0,
+ *       12,000).
  * </ul>
  *
  * <p>The step of the scale and delayed cases advances by 37 on every call and wraps at 12,000, so

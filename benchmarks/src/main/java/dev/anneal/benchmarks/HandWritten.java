@@ -124,7 +124,8 @@ final class HandWritten {
     return CYCLIC_LOW + CYCLIC_AMP * x;
   }
 
-  // PyTorch OneCycleLR, two phases, cosine annealing: phase ends at pctStart*steps - 1 and steps - 1.
+  // PyTorch OneCycleLR, two phases, cosine annealing: phase ends at pctStart*steps - 1 and steps -
+  // 1.
   private static final double OC_INITIAL = PEAK / 25;
   private static final double OC_MIN = OC_INITIAL / 1e4;
   private static final double OC_END_1 = 0.3 * TOTAL - 1;

@@ -9,23 +9,23 @@ import dev.anneal.processor.internal.Generator;
 import dev.anneal.processor.internal.Reporter;
 import dev.anneal.processor.internal.Validator;
 import java.io.IOException;
-import java.io.Writer;
-import javax.annotation.processing.FilerException;
-import javax.lang.model.util.Types;
-import javax.tools.JavaFileObject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.FilerException;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
 
 /**
  * Generates {@code <Config>Impl} classes for {@code @Schedule} types. Each config goes through the
@@ -92,18 +92,27 @@ public final class ScheduleProcessor extends AbstractProcessor {
         processConfig((TypeElement) e, reporter);
       } catch (FilerException ex) {
         reporter.error(
-            "cannot write the implementation of " + e.getSimpleName() + ": " + ex.getMessage()
+            "cannot write the implementation of "
+                + e.getSimpleName()
+                + ": "
+                + ex.getMessage()
                 + "; another type already has that name (set a different @Schedule(name = ...))",
             e);
       } catch (RuntimeException | IOException ex) {
         // Never a stack trace for the user to decode: name the config and keep compiling the rest.
         StringWriter trace = new StringWriter();
         ex.printStackTrace(new PrintWriter(trace));
-        processingEnv.getMessager().printMessage(
-            Diagnostic.Kind.ERROR,
-            "anneal could not generate the implementation of " + e + ": " + ex
-                + ". Please report this with the declaration; details:\n" + trace,
-            e);
+        processingEnv
+            .getMessager()
+            .printMessage(
+                Diagnostic.Kind.ERROR,
+                "anneal could not generate the implementation of "
+                    + e
+                    + ": "
+                    + ex
+                    + ". Please report this with the declaration; details:\n"
+                    + trace,
+                e);
       }
     }
     // Claim nothing: other processors may want to see the same annotations.
@@ -113,7 +122,8 @@ public final class ScheduleProcessor extends AbstractProcessor {
   private void processConfig(TypeElement type, Reporter reporter) throws IOException {
     int errorsBefore = reporter.errors();
     Config config =
-        new ConfigReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), reporter).read(type);
+        new ConfigReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), reporter)
+            .read(type);
     if (config == null) {
       return;
     }
@@ -122,10 +132,13 @@ public final class ScheduleProcessor extends AbstractProcessor {
     if (!valid || reporter.errors() > errorsBefore) {
       return; // nothing generated for a config with errors: no second error from generated code
     }
-    String source = new Generator(processingEnv.getElementUtils(), processingEnv.getSourceVersion()).source(config);
-    String name = config.packageName().isEmpty()
-        ? config.generatedName()
-        : config.packageName() + "." + config.generatedName();
+    String source =
+        new Generator(processingEnv.getElementUtils(), processingEnv.getSourceVersion())
+            .source(config);
+    String name =
+        config.packageName().isEmpty()
+            ? config.generatedName()
+            : config.packageName() + "." + config.generatedName();
     JavaFileObject file = processingEnv.getFiler().createSourceFile(name, type);
     try (Writer w = file.openWriter()) {
       w.write(source);
@@ -137,7 +150,10 @@ public final class ScheduleProcessor extends AbstractProcessor {
    * type is a supertype whose methods a {@code @Schedule} type inherits.
    */
   private void checkEnclosedInSchedule(
-      Kind kind, TypeElement annotation, RoundEnvironment round, Set<? extends Element> configs,
+      Kind kind,
+      TypeElement annotation,
+      RoundEnvironment round,
+      Set<? extends Element> configs,
       Reporter reporter) {
     Types types = processingEnv.getTypeUtils();
     for (Element e : round.getElementsAnnotatedWith(annotation)) {
@@ -145,11 +161,21 @@ public final class ScheduleProcessor extends AbstractProcessor {
       if (!(owner instanceof TypeElement)) {
         continue; // javac rejects the annotation's target itself
       }
-      boolean inherited = configs.stream()
-          .anyMatch(c -> c.equals(owner) || types.isSubtype(types.erasure(c.asType()), types.erasure(owner.asType())));
+      boolean inherited =
+          configs.stream()
+              .anyMatch(
+                  c ->
+                      c.equals(owner)
+                          || types.isSubtype(
+                              types.erasure(c.asType()), types.erasure(owner.asType())));
       if (!inherited) {
         reporter.error(
-            "@" + kind.simpleName() + " on " + e.getSimpleName() + "() has no effect: " + owner.getSimpleName()
+            "@"
+                + kind.simpleName()
+                + " on "
+                + e.getSimpleName()
+                + "() has no effect: "
+                + owner.getSimpleName()
                 + " is not annotated @Schedule (nor a supertype of a @Schedule type)",
             e);
       }

@@ -12,9 +12,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Property: for random valid declarations, the generated class and the runtime builder agree to
- * relative 1e-12 at random steps (near 0, around every phase edge, and anywhere up to
- * {@code Long.MAX_VALUE}). Each seed compiles one config of many schedules; a failure names the
- * seed, the declaration and the step.
+ * relative 1e-12 at random steps (near 0, around every phase edge, and anywhere up to {@code
+ * Long.MAX_VALUE}). Each seed compiles one config of many schedules; a failure names the seed, the
+ * declaration and the step.
  */
 class AgreementTest {
   private static final int SCHEDULES_PER_SEED = 250;
@@ -24,10 +24,17 @@ class AgreementTest {
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
   void generatedAgreesWithBuilder(long seed) {
     List<String> declarations = new RandomDeclarations(seed).next(SCHEDULES_PER_SEED);
-    StringBuilder src = new StringBuilder("package random;\n\nimport dev.anneal.*;\n\n@Schedule\ninterface Random"
-        + seed + " {\n");
+    StringBuilder src =
+        new StringBuilder(
+            "package random;\n\nimport dev.anneal.*;\n\n@Schedule\ninterface Random"
+                + seed
+                + " {\n");
     for (int i = 0; i < declarations.size(); i++) {
-      src.append("  ").append(declarations.get(i)).append("\n  LrSchedule s").append(i).append("();\n\n");
+      src.append("  ")
+          .append(declarations.get(i))
+          .append("\n  LrSchedule s")
+          .append(i)
+          .append("();\n\n");
     }
     Compiled compiled = Compiled.of("random", "Random" + seed, src.append("}\n").toString());
     SplittableRandom random = new SplittableRandom(seed * 7919);
@@ -40,8 +47,17 @@ class AgreementTest {
         double g = generated.at(step);
         double b = built.at(step);
         if (!(Math.abs(g - b) <= 1e-12 * Math.abs(b)) && !(g == b)) {
-          fail("seed " + seed + ", " + declarations.get(i) + " at step " + step + ": generated " + g
-              + ", builder " + b);
+          fail(
+              "seed "
+                  + seed
+                  + ", "
+                  + declarations.get(i)
+                  + " at step "
+                  + step
+                  + ": generated "
+                  + g
+                  + ", builder "
+                  + b);
         }
         compared++;
       }

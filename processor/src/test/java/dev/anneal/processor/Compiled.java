@@ -30,8 +30,8 @@ import javax.tools.JavaFileObject;
  * double v = c.schedule("lr").at(1000);
  * }</pre>
  *
- * <p>The compilation must succeed (warnings are allowed); otherwise {@link #of} throws an
- * {@link AssertionError} listing javac's diagnostics.
+ * <p>The compilation must succeed (warnings are allowed); otherwise {@link #of} throws an {@link
+ * AssertionError} listing javac's diagnostics.
  */
 public final class Compiled {
   private final Compilation compilation;
@@ -40,7 +40,12 @@ public final class Compiled {
   private final Class<?> impl;
   private final Object instance;
 
-  private Compiled(Compilation compilation, ClassLoader loader, Class<?> config, Class<?> impl, Object instance) {
+  private Compiled(
+      Compilation compilation,
+      ClassLoader loader,
+      Class<?> config,
+      Class<?> impl,
+      Object instance) {
     this.compilation = compilation;
     this.loader = loader;
     this.config = config;
@@ -49,9 +54,9 @@ public final class Compiled {
   }
 
   /**
-   * Compiles {@code source}, which declares the {@code @Schedule} type {@code packageName.simpleName}
-   * (a top-level type; {@code packageName} may be empty for the default package), and loads the
-   * generated class.
+   * Compiles {@code source}, which declares the {@code @Schedule} type {@code
+   * packageName.simpleName} (a top-level type; {@code packageName} may be empty for the default
+   * package), and loads the generated class.
    */
   public static Compiled of(String packageName, String simpleName, String source) {
     String qualified = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
@@ -59,8 +64,8 @@ public final class Compiled {
   }
 
   /**
-   * Compiles {@code source} and loads the generated class for the config with binary name
-   * {@code configBinaryName} (e.g. {@code pkg.Outer$Inner}).
+   * Compiles {@code source} and loads the generated class for the config with binary name {@code
+   * configBinaryName} (e.g. {@code pkg.Outer$Inner}).
    */
   public static Compiled of(String configBinaryName, JavaFileObject source) {
     return of(configBinaryName, implName(configBinaryName), source);
@@ -70,7 +75,8 @@ public final class Compiled {
    * Compiles {@code sources} and loads {@code implBinaryName}, the class generated for the config
    * {@code configBinaryName} (for a config with {@code @Schedule(name = ...)}).
    */
-  public static Compiled of(String configBinaryName, String implBinaryName, JavaFileObject... sources) {
+  public static Compiled of(
+      String configBinaryName, String implBinaryName, JavaFileObject... sources) {
     Compilation compilation = compile(sources);
     if (compilation.status() != Compilation.Status.SUCCESS) {
       throw new AssertionError("compilation failed:\n" + diagnostics(compilation));
@@ -85,8 +91,12 @@ public final class Compiled {
       Object instance = impl.getConstructor().newInstance();
       return new Compiled(compilation, loader, config, impl, instance);
     } catch (ReflectiveOperationException e) {
-      throw new AssertionError("cannot load the generated class of " + configBinaryName + ":\n"
-          + diagnostics(compilation), e);
+      throw new AssertionError(
+          "cannot load the generated class of "
+              + configBinaryName
+              + ":\n"
+              + diagnostics(compilation),
+          e);
     }
   }
 
@@ -121,15 +131,30 @@ public final class Compiled {
   /** Every diagnostic, one per line, for failure messages. */
   public static String diagnostics(Compilation compilation) {
     return compilation.diagnostics().stream()
-        .map(d -> d.getKind() + " " + (d.getSource() == null ? "" : d.getSource().getName() + ":" + d.getLineNumber()
-            + ":" + d.getColumnNumber() + " ") + d.getMessage(null))
+        .map(
+            d ->
+                d.getKind()
+                    + " "
+                    + (d.getSource() == null
+                        ? ""
+                        : d.getSource().getName()
+                            + ":"
+                            + d.getLineNumber()
+                            + ":"
+                            + d.getColumnNumber()
+                            + " ")
+                    + d.getMessage(null))
         .collect(Collectors.joining("\n"));
   }
 
-  /** {@code pkg.Outer$Inner} -> {@code pkg.Outer_InnerImpl}, as the processor names it by default. */
+  /**
+   * {@code pkg.Outer$Inner} -> {@code pkg.Outer_InnerImpl}, as the processor names it by default.
+   */
   static String implName(String configBinaryName) {
     int dot = configBinaryName.lastIndexOf('.');
-    return configBinaryName.substring(0, dot + 1) + configBinaryName.substring(dot + 1).replace('$', '_') + "Impl";
+    return configBinaryName.substring(0, dot + 1)
+        + configBinaryName.substring(dot + 1).replace('$', '_')
+        + "Impl";
   }
 
   /** A loader over every class file the compilation wrote, delegating to this test's class path. */
@@ -141,8 +166,11 @@ public final class Compiled {
       }
       String path = f.toUri().getPath();
       int root = path.indexOf("/CLASS_OUTPUT/");
-      String name = path.substring(root < 0 ? 1 : root + "/CLASS_OUTPUT/".length(), path.length() - ".class".length())
-          .replace('/', '.');
+      String name =
+          path.substring(
+                  root < 0 ? 1 : root + "/CLASS_OUTPUT/".length(),
+                  path.length() - ".class".length())
+              .replace('/', '.');
       try (InputStream in = f.openInputStream()) {
         classes.put(name, in.readAllBytes());
       } catch (IOException e) {
@@ -216,7 +244,10 @@ public final class Compiled {
     return s::at;
   }
 
-  /** The names of the config's schedule methods (abstract methods of the config, in no particular order). */
+  /**
+   * The names of the config's schedule methods (abstract methods of the config, in no particular
+   * order).
+   */
   public List<String> methodNames() {
     return java.util.Arrays.stream(impl.getMethods())
         .filter(m -> m.getDeclaringClass() == impl && !m.isSynthetic() && !m.isBridge())
@@ -227,14 +258,17 @@ public final class Compiled {
 
   private Method method(String name) {
     for (Method m : impl.getMethods()) {
-      if (m.getName().equals(name) && m.getDeclaringClass() == impl && !m.isBridge()
+      if (m.getName().equals(name)
+          && m.getDeclaringClass() == impl
+          && !m.isBridge()
           && Modifier.isPublic(m.getModifiers())
-          && (m.getParameterCount() == 0 || (m.getParameterCount() == 1 && m.getParameterTypes()[0] == long.class))) {
+          && (m.getParameterCount() == 0
+              || (m.getParameterCount() == 1 && m.getParameterTypes()[0] == long.class))) {
         return m;
       }
     }
-    throw new IllegalArgumentException(impl.getName() + " has no schedule method " + name + "; it has "
-        + methodNames());
+    throw new IllegalArgumentException(
+        impl.getName() + " has no schedule method " + name + "; it has " + methodNames());
   }
 
   private MethodHandle handle(Method m) {

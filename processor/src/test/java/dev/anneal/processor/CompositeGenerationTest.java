@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Composites declared on a config: every case of the composite golden vectors (real PyTorch
- * SequentialLR / ChainedScheduler / OneCycleLR and CyclicLR momentum, Optax join_schedules and
- * sgdr transcriptions) compiled as a config, equal to the reference and bit for bit equal to the
+ * SequentialLR / ChainedScheduler / OneCycleLR and CyclicLR momentum, Optax join_schedules and sgdr
+ * transcriptions) compiled as a config, equal to the reference and bit for bit equal to the
  * runtime's composite; and every composition rule reported on its array element.
  */
 class CompositeGenerationTest {
@@ -61,8 +61,10 @@ class CompositeGenerationTest {
       lines.add("  " + e.getValue());
       lines.add("  LrSchedule " + e.getKey() + "();");
     }
-    Compilation c = Compiled.javac().withOptions("-Xlint:all,-processing", "-Werror")
-        .compile(config(lines.toArray(new String[0])));
+    Compilation c =
+        Compiled.javac()
+            .withOptions("-Xlint:all,-processing", "-Werror")
+            .compile(config(lines.toArray(new String[0])));
     assertThat(c).succeededWithoutWarnings();
     Compiled compiled = Compiled.of("test.Cfg", config(lines.toArray(new String[0])));
     LrSchedule generated = compiled.schedule(evaluate);
@@ -73,10 +75,13 @@ class CompositeGenerationTest {
       long step = steps.get(i)[0];
       double want = values.get(i);
       double got = generated.at(step);
-      assertEquals(Double.doubleToRawLongBits(runtime.at(step)), Double.doubleToRawLongBits(got),
+      assertEquals(
+          Double.doubleToRawLongBits(runtime.at(step)),
+          Double.doubleToRawLongBits(got),
           file.getFileName() + ": generated vs runtime at step " + step);
       // torch's CyclicLR loses precision in 1 + t/size - cycle past 2^20 (as GoldenTest allows)
-      double extra = cyclicTorch && step > (1 << 20) ? 4 * step * Math.ulp(1.0) * Math.abs(want) : 0;
+      double extra =
+          cyclicTorch && step > (1 << 20) ? 4 * step * Math.ulp(1.0) * Math.abs(want) : 0;
       if (!(Math.abs(got - want) <= 1e-12 * Math.abs(want) + 1e-15 * peak + extra)) {
         fail(file.getFileName() + " at step " + step + ": want " + want + ", got " + got);
       }
@@ -86,28 +91,68 @@ class CompositeGenerationTest {
 
   static Stream<Arguments> errors() {
     return Stream.of(
-        Arguments.of("@Sequence.schedules[1]", "{\"warm\", \"decy\"},", "\"decy\"",
-            new String[] {"  @Linear(from = 0.01, to = 0.1, steps = 10)", "  LrSchedule warm();",
-                "  @Exponential(from = 0.1, rate = 0.9)", "  LrSchedule decay();",
-                "  @Sequence(schedules =", "      {\"warm\", \"decy\"},", "      boundaries = 10)",
-                "  LrSchedule lr();"}),
-        Arguments.of("@Sequence.boundaries[1]", "boundaries = {10, 5})", "5}",
-            new String[] {"  @Constant(0.1)", "  LrSchedule a();", "  @Sequence(schedules = {\"a\", \"a\", \"a\"},",
-                "      boundaries = {10, 5})", "  LrSchedule lr();"}),
-        Arguments.of("@Product.schedules[0]", "@Product(schedules = {\"lr\", \"a\"})", "\"lr\"",
-            new String[] {"  @Constant(0.1)", "  LrSchedule a();", "  @Product(schedules = {\"lr\", \"a\"})",
-                "  LrSchedule lr();"}),
-        Arguments.of("@CycleMomentum.of must name a plain @OneCycle or @Cyclic", "@CycleMomentum(of = \"a\")",
-            "\"a\"", new String[] {"  @Cosine(from = 0.1, steps = 10)", "  LrSchedule a();",
-                "  @CycleMomentum(of = \"a\")", "  LrSchedule m();"}),
-        Arguments.of("@Sequence stands alone on lr()", "@Warmup(steps = 3)", "@",
-            new String[] {"  @Constant(0.1)", "  LrSchedule a();", "  @Sequence(schedules = {\"a\", \"a\"}, boundaries = 5)",
-                "  @Warmup(steps = 3)", "  LrSchedule lr();"}));
+        Arguments.of(
+            "@Sequence.schedules[1]",
+            "{\"warm\", \"decy\"},",
+            "\"decy\"",
+            new String[] {
+              "  @Linear(from = 0.01, to = 0.1, steps = 10)",
+              "  LrSchedule warm();",
+              "  @Exponential(from = 0.1, rate = 0.9)",
+              "  LrSchedule decay();",
+              "  @Sequence(schedules =",
+              "      {\"warm\", \"decy\"},",
+              "      boundaries = 10)",
+              "  LrSchedule lr();"
+            }),
+        Arguments.of(
+            "@Sequence.boundaries[1]",
+            "boundaries = {10, 5})",
+            "5}",
+            new String[] {
+              "  @Constant(0.1)",
+              "  LrSchedule a();",
+              "  @Sequence(schedules = {\"a\", \"a\", \"a\"},",
+              "      boundaries = {10, 5})",
+              "  LrSchedule lr();"
+            }),
+        Arguments.of(
+            "@Product.schedules[0]",
+            "@Product(schedules = {\"lr\", \"a\"})",
+            "\"lr\"",
+            new String[] {
+              "  @Constant(0.1)",
+              "  LrSchedule a();",
+              "  @Product(schedules = {\"lr\", \"a\"})",
+              "  LrSchedule lr();"
+            }),
+        Arguments.of(
+            "@CycleMomentum.of must name a plain @OneCycle or @Cyclic",
+            "@CycleMomentum(of = \"a\")",
+            "\"a\"",
+            new String[] {
+              "  @Cosine(from = 0.1, steps = 10)",
+              "  LrSchedule a();",
+              "  @CycleMomentum(of = \"a\")",
+              "  LrSchedule m();"
+            }),
+        Arguments.of(
+            "@Sequence stands alone on lr()",
+            "@Warmup(steps = 3)",
+            "@",
+            new String[] {
+              "  @Constant(0.1)",
+              "  LrSchedule a();",
+              "  @Sequence(schedules = {\"a\", \"a\"}, boundaries = 5)",
+              "  @Warmup(steps = 3)",
+              "  LrSchedule lr();"
+            }));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("errors")
-  void everyCompositionRuleIsReportedOnItsElement(String message, String line, String caret, String[] body) {
+  void everyCompositionRuleIsReportedOnItsElement(
+      String message, String line, String caret, String[] body) {
     ValidationTest.expectError(config(body), message, line, caret);
   }
 }

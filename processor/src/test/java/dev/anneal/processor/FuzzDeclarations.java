@@ -10,8 +10,8 @@ import java.util.TreeSet;
 /**
  * Seeded random declarations that stress literal folding: full-precision {@code double} literals,
  * step counts up to 2^55, every optional attribute sometimes given and sometimes defaulted, and the
- * annotations in random order. (See {@link RandomDeclarations} for the wide, rounded set the agreement
- * test uses.) Only declarations that pass every rule are returned.
+ * annotations in random order. (See {@link RandomDeclarations} for the wide, rounded set the
+ * agreement test uses.) Only declarations that pass every rule are returned.
  */
 final class FuzzDeclarations {
   private final Random r;
@@ -20,7 +20,10 @@ final class FuzzDeclarations {
     this.r = new Random(seed);
   }
 
-  /** {@code n} valid declarations (warnings allowed), in Java annotation syntax {@link Plan#parse} reads. */
+  /**
+   * {@code n} valid declarations (warnings allowed), in Java annotation syntax {@link Plan#parse}
+   * reads.
+   */
   static List<String> valid(int n, long seed) {
     FuzzDeclarations g = new FuzzDeclarations(seed);
     List<String> out = new ArrayList<>();
@@ -40,8 +43,20 @@ final class FuzzDeclarations {
   }
 
   private String declaration() {
-    String[] bodies = {"Constant", "StepDecay", "MultiStep", "Exponential", "Cosine", "Linear", "Polynomial",
-        "InverseTime", "InverseSqrt", "Cyclic", "OneCycle", "Piecewise"};
+    String[] bodies = {
+      "Constant",
+      "StepDecay",
+      "MultiStep",
+      "Exponential",
+      "Cosine",
+      "Linear",
+      "Polynomial",
+      "InverseTime",
+      "InverseSqrt",
+      "Cyclic",
+      "OneCycle",
+      "Piecewise"
+    };
     String kind = bodies[r.nextInt(bodies.length)];
     List<String> parts = new ArrayList<>();
     boolean finite;
@@ -70,7 +85,12 @@ final class FuzzDeclarations {
           for (long x : m) {
             ms.append(ms.length() > 1 ? ", " : "").append(literal(x));
           }
-          parts.add(a(kind, "from = " + value(), "milestones = " + ms.append('}'), "factor = " + fraction()));
+          parts.add(
+              a(
+                  kind,
+                  "from = " + value(),
+                  "milestones = " + ms.append('}'),
+                  "factor = " + fraction()));
           finite = false;
           periodic = false;
           break;
@@ -78,16 +98,29 @@ final class FuzzDeclarations {
       case "Exponential":
       case "InverseTime":
         {
-          String rate = kind.equals("Exponential") ? (r.nextInt(8) == 0 ? "1" : fraction()) : lit(2 * r.nextDouble());
-          parts.add(a(kind, "from = " + value(), "rate = " + rate, maybe("every = " + steps()),
-              maybe("staircase = " + r.nextBoolean())));
+          String rate =
+              kind.equals("Exponential")
+                  ? (r.nextInt(8) == 0 ? "1" : fraction())
+                  : lit(2 * r.nextDouble());
+          parts.add(
+              a(
+                  kind,
+                  "from = " + value(),
+                  "rate = " + rate,
+                  maybe("every = " + steps()),
+                  maybe("staircase = " + r.nextBoolean())));
           finite = false;
           periodic = false;
           break;
         }
       case "Cosine":
-        parts.add(a(kind, "from = " + value(), maybe("to = " + lit(1e-4 * r.nextDouble())), "steps = " + steps(),
-            maybe("exponent = " + lit(0.25 + 3 * r.nextDouble()))));
+        parts.add(
+            a(
+                kind,
+                "from = " + value(),
+                maybe("to = " + lit(1e-4 * r.nextDouble())),
+                "steps = " + steps(),
+                maybe("exponent = " + lit(0.25 + 3 * r.nextDouble()))));
         finite = true;
         periodic = true;
         break;
@@ -99,8 +132,14 @@ final class FuzzDeclarations {
       case "Polynomial":
         {
           boolean cycle = r.nextInt(3) == 0;
-          parts.add(a(kind, "from = " + value(), maybe("to = " + lit(1e-4 * r.nextDouble())), "steps = " + steps(),
-              maybe("power = " + lit(0.25 + 3 * r.nextDouble())), cycle ? "cycle = true" : null));
+          parts.add(
+              a(
+                  kind,
+                  "from = " + value(),
+                  maybe("to = " + lit(1e-4 * r.nextDouble())),
+                  "steps = " + steps(),
+                  maybe("power = " + lit(0.25 + 3 * r.nextDouble())),
+                  cycle ? "cycle = true" : null));
           finite = !cycle;
           periodic = !cycle;
           break;
@@ -115,19 +154,32 @@ final class FuzzDeclarations {
           String[] modes = {"TRIANGULAR", "TRIANGULAR2", "EXP_RANGE"};
           String mode = modes[r.nextInt(3)];
           double low = 1e-3 * r.nextDouble();
-          parts.add(a(kind, "low = " + lit(low), "high = " + lit(low + r.nextDouble()), "up = " + steps(),
-              maybe("down = " + steps()), maybe("mode = CyclicMode." + mode),
-              mode.equals("EXP_RANGE") ? maybe("gamma = " + lit(1 - 1e-3 * r.nextDouble())) : null));
+          parts.add(
+              a(
+                  kind,
+                  "low = " + lit(low),
+                  "high = " + lit(low + r.nextDouble()),
+                  "up = " + steps(),
+                  maybe("down = " + steps()),
+                  maybe("mode = CyclicMode." + mode),
+                  mode.equals("EXP_RANGE")
+                      ? maybe("gamma = " + lit(1 - 1e-3 * r.nextDouble()))
+                      : null));
           finite = false;
           periodic = false;
           break;
         }
       case "OneCycle":
-        parts.add(a(kind, "peak = " + value(), "steps = " + literal(2 + stepCount()),
-            maybe("pctStart = " + lit(0.05 + 0.9 * r.nextDouble())),
-            maybe("divFactor = " + lit(1 + 50 * r.nextDouble())),
-            maybe("finalDivFactor = " + lit(1 + 1e4 * r.nextDouble())), maybe("anneal = Anneal.LINEAR"),
-            maybe("threePhase = true")));
+        parts.add(
+            a(
+                kind,
+                "peak = " + value(),
+                "steps = " + literal(2 + stepCount()),
+                maybe("pctStart = " + lit(0.05 + 0.9 * r.nextDouble())),
+                maybe("divFactor = " + lit(1 + 50 * r.nextDouble())),
+                maybe("finalDivFactor = " + lit(1 + 1e4 * r.nextDouble())),
+                maybe("anneal = Anneal.LINEAR"),
+                maybe("threePhase = true")));
         finite = true;
         periodic = true;
         break;
@@ -143,8 +195,12 @@ final class FuzzDeclarations {
             values.append(", ").append(value());
           }
           String[] interpolations = {"STEP", "LINEAR", "COSINE"};
-          parts.add(a(kind, "steps = " + knots.append('}'), "values = " + values.append('}'),
-              maybe("interpolation = Interpolation." + interpolations[r.nextInt(3)])));
+          parts.add(
+              a(
+                  kind,
+                  "steps = " + knots.append('}'),
+                  "values = " + values.append('}'),
+                  maybe("interpolation = Interpolation." + interpolations[r.nextInt(3)])));
           finite = true;
           periodic = false;
           break;
@@ -154,16 +210,28 @@ final class FuzzDeclarations {
     }
     if (r.nextInt(5) < 2) {
       String[] shapes = {"LINEAR", "COSINE", "EXPONENTIAL", "CONSTANT"};
-      parts.add(a("Warmup", "steps = " + steps(), maybe("from = " + lit(1e-5 * (1 + r.nextDouble()))),
-          maybe("shape = Ramp." + shapes[r.nextInt(4)])));
+      parts.add(
+          a(
+              "Warmup",
+              "steps = " + steps(),
+              maybe("from = " + lit(1e-5 * (1 + r.nextDouble()))),
+              maybe("shape = Ramp." + shapes[r.nextInt(4)])));
     }
     if (periodic && r.nextInt(3) == 0) {
-      parts.add(a("Restarts", maybe("growth = " + (r.nextBoolean() ? "2" : lit(1.5 + r.nextDouble()))),
-          maybe("decay = " + lit(0.5 + 0.5 * r.nextDouble())), maybe("limit = " + (1 + r.nextInt(6)))));
+      parts.add(
+          a(
+              "Restarts",
+              maybe("growth = " + (r.nextBoolean() ? "2" : lit(1.5 + r.nextDouble()))),
+              maybe("decay = " + lit(0.5 + 0.5 * r.nextDouble())),
+              maybe("limit = " + (1 + r.nextInt(6)))));
     } else if (finite && r.nextInt(3) == 0) {
       String[] shapes = {"LINEAR", "COSINE", "SQRT", "EXPONENTIAL"};
-      parts.add(a("Cooldown", "steps = " + steps(), maybe("to = " + lit(1e-6 * (1 + r.nextDouble()))),
-          maybe("shape = Ramp." + shapes[r.nextInt(4)])));
+      parts.add(
+          a(
+              "Cooldown",
+              "steps = " + steps(),
+              maybe("to = " + lit(1e-6 * (1 + r.nextDouble()))),
+              maybe("shape = Ramp." + shapes[r.nextInt(4)])));
     }
     Collections.shuffle(parts, r);
     return String.join(" ", parts);

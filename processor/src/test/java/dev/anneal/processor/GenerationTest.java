@@ -14,9 +14,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.google.testing.compile.Compilation;
 import dev.anneal.LrSchedule;
 import dev.anneal.ParamGroups;
+import dev.anneal.internal.Attr;
 import dev.anneal.internal.DeclarationParser;
 import dev.anneal.internal.Kind;
-import dev.anneal.internal.Attr;
 import dev.anneal.internal.Part;
 import dev.anneal.internal.Plan;
 import java.io.IOException;
@@ -47,105 +47,106 @@ class GenerationTest {
    * body, every modifier and shape, restarts with and without growth, decay and limits, and step
    * counts up to {@code Long.MAX_VALUE}.
    */
-  static final List<String> DECLARATIONS = List.of(
-      // @Constant
-      "@Constant(0.1)",
-      "@Constant(value = 0.1, steps = 500) @Cooldown(steps = 300, shape = Ramp.LINEAR)",
-      "@Warmup(steps = 100) @Constant(value = 0.1, steps = 1000) @Cooldown(steps = 500, shape = Ramp.SQRT)",
-      "@Warmup(steps = 100, from = 0.01, shape = Ramp.CONSTANT) @Constant(0.1)",
-      "@Restarts(decay = 0.5, limit = 4) @Constant(value = 1, steps = 300)",
-      "@Restarts(growth = 2, decay = 0.9) @Constant(value = 1, steps = 30)",
-      // @StepDecay
-      "@StepDecay(from = 0.1, factor = 0.5, every = 300)",
-      "@Warmup(steps = 50, from = 0.001, shape = Ramp.LINEAR) @StepDecay(from = 0.1, factor = 0.1, every = 700)",
-      "@StepDecay(from = 0.1, factor = 1, every = 7)",
-      // @MultiStep
-      "@MultiStep(from = 0.1, milestones = {300, 800, 1500}, factor = 0.1)",
-      "@MultiStep(from = 1, milestones = 1, factor = 0.3)",
-      // @Exponential
-      "@Exponential(from = 0.1, rate = 0.999)",
-      "@Exponential(from = 0.1, rate = 0.96, every = 100, staircase = true)",
-      "@Exponential(from = 0.1, rate = 0.5, every = 333)",
-      "@Exponential(from = 0.1, rate = 1)",
-      "@Exponential(from = 0.1, rate = 0.99, to = 0.01)",
-      "@Exponential(from = 0.01, rate = 1.01, every = 3, to = 0.1)",
-      "@Exponential(from = 0.1, rate = 0.5, every = 100, staircase = true, to = 0.02)",
-      // @Cosine
-      "@Cosine(from = 0.1, steps = 1000)",
-      "@Cosine(from = 0.1, to = 1e-4, steps = 1500, exponent = 2)",
-      "@Cosine(from = 0.1, steps = 3)",
-      "@Cosine(from = 0.1, steps = 1)",
-      "@Warmup(steps = 200) @Cosine(from = 0.1, to = 1e-4, steps = 1500)",
-      "@Warmup(steps = 200, from = 1e-3, shape = Ramp.COSINE) @Cosine(from = 0.1, to = 1e-3, steps = 1000)"
-          + " @Cooldown(steps = 300, to = 1e-5, shape = Ramp.EXPONENTIAL)",
-      "@Warmup(steps = 100, from = 1e-4, shape = Ramp.EXPONENTIAL) @Cosine(from = 0.1, to = 1e-3, steps = 777)"
-          + " @Cooldown(steps = 333, shape = Ramp.COSINE)",
-      "@Restarts @Cosine(from = 0.1, steps = 300)",
-      "@Restarts(growth = 2) @Cosine(from = 0.1, to = 1e-4, steps = 100)",
-      "@Restarts(growth = 2, decay = 0.5, limit = 4) @Cosine(from = 0.1, steps = 100)",
-      "@Restarts(growth = 1.5, decay = 0.9) @Cosine(from = 0.1, to = 0.001, steps = 70, exponent = 0.5)",
-      "@Warmup(steps = 50) @Restarts(growth = 3, limit = 3) @Cosine(from = 0.1, steps = 100)",
-      "@Restarts(decay = 0.7) @Cosine(from = 0.1, to = 0.01, steps = 250)",
-      // @Linear
-      "@Linear(from = 0.1, to = 0.001, steps = 1000)",
-      "@Linear(from = 0, to = 1, steps = 7)",
-      "@Restarts(growth = 2, limit = 5) @Linear(from = 0.1, to = 0.0, steps = 50)",
-      "@Warmup(steps = 30) @Restarts(decay = 0.5, limit = 3) @Linear(from = 1, to = 0.1, steps = 200)",
-      // @Polynomial
-      "@Polynomial(from = 0.1, to = 1e-4, steps = 1000, power = 2)",
-      "@Polynomial(from = 0.1, steps = 300, power = 0.5, cycle = true)",
-      "@Polynomial(from = 0.1, to = 0.01, steps = 300, cycle = true)",
-      "@Restarts(growth = 2, decay = 0.8, limit = 4) @Polynomial(from = 0.1, to = 0.001, steps = 100, power = 2)",
-      "@Restarts @Polynomial(from = 0.1, steps = 100)",
-      // @InverseTime
-      "@InverseTime(from = 0.1, rate = 0.5, every = 100)",
-      "@InverseTime(from = 0.1, rate = 0.5, every = 100, staircase = true)",
-      "@InverseTime(from = 0.1, rate = 0)",
-      "@InverseTime(from = 0.1, rate = 0.01, power = 0.75)",
-      "@InverseTime(from = 0.1, rate = 0.5, every = 100, staircase = true, power = 2)",
-      // @Tanh
-      "@Tanh(from = 0.1, steps = 1000)",
-      "@Tanh(from = 0.1, to = 1e-3, steps = 777, lower = -5, upper = 5)",
-      "@Warmup(steps = 50) @Tanh(from = 0.1, steps = 500) @Cooldown(steps = 100)",
-      "@Restarts(growth = 2, decay = 0.5, limit = 4) @Tanh(from = 0.1, to = 1e-4, steps = 100)",
-      "@Restarts @Tanh(from = 0.1, steps = 300)",
-      // @Sigmoid
-      "@Sigmoid(from = 0.1, gamma = -0.01, center = 500)",
-      "@Sigmoid(from = 0.1, gamma = -0.05, center = 0)",
-      "@Warmup(steps = 100) @Sigmoid(from = 0.1, gamma = -0.001, center = 3000)",
-      // @InverseSqrt
-      "@InverseSqrt(from = 0.1, timescale = 100)",
-      "@Warmup(steps = 400) @InverseSqrt(from = 1e-3, timescale = 4000)",
-      // @Cyclic
-      "@Cyclic(low = 1e-4, high = 1e-2, up = 200)",
-      "@Cyclic(low = 1e-4, high = 1e-2, up = 150, down = 350, mode = CyclicMode.TRIANGULAR2)",
-      "@Cyclic(low = 1e-4, high = 1e-2, up = 100, mode = CyclicMode.EXP_RANGE, gamma = 0.999)",
-      "@Warmup(steps = 100) @Cyclic(low = 1e-3, high = 1e-2, up = 50, down = 1)",
-      // @OneCycle
-      "@OneCycle(peak = 0.1, steps = 1000)",
-      "@OneCycle(peak = 0.1, steps = 1000, pctStart = 0.25, anneal = Anneal.LINEAR, threePhase = true)",
-      "@OneCycle(peak = 0.1, steps = 101, pctStart = 0.5, divFactor = 10, finalDivFactor = 100, threePhase = true)",
-      "@OneCycle(peak = 1, steps = 3, pctStart = 0.5)",
-      "@Restarts(limit = 3) @OneCycle(peak = 0.1, steps = 300)",
-      "@Restarts(growth = 2, decay = 0.5) @OneCycle(peak = 0.1, steps = 100, anneal = Anneal.LINEAR)",
-      "@OneCycle(peak = 0.1, steps = 500) @Cooldown(steps = 500)",
-      // @Piecewise
-      "@Piecewise(steps = {0, 100, 500, 1200}, values = {0.1, 0.05, 0.01, 0.001})",
-      "@Piecewise(steps = {0, 100, 500, 1200}, values = {0.0, 0.1, 0.01, 0.001}, interpolation = Interpolation.LINEAR)",
-      "@Piecewise(steps = {0, 333, 1000}, values = {0.1, 0.02, 0.1}, interpolation = Interpolation.COSINE)",
-      "@Piecewise(steps = 0, values = 0.5)",
-      "@Piecewise(steps = {0, 1}, values = {1, 2}, interpolation = Interpolation.LINEAR)",
-      "@Warmup(steps = 100) @Piecewise(steps = {0, 500}, values = {0.1, 0.01}, interpolation = Interpolation.LINEAR)"
-          + " @Cooldown(steps = 200, to = 0.001, shape = Ramp.EXPONENTIAL)",
-      // step counts far beyond the 0..2000 range
-      "@Cosine(from = 0.1, steps = 9_223_372_036_854_775_807L)",
-      "@Warmup(steps = 1_000_000_000_000L) @Linear(from = 1, to = 0, steps = 3_000_000_000_000L)",
-      "@Cyclic(low = 0, high = 1, up = 1_000_000_007L, mode = CyclicMode.TRIANGULAR2)",
-      "@OneCycle(peak = 1, steps = 1_000_000_000_000_000L, threePhase = true)",
-      "@Restarts(growth = 2) @Cosine(from = 1, steps = 1_000_000L)",
-      "@Polynomial(from = 1, steps = 1_000_000_007L, power = 3, cycle = true)",
-      "@Exponential(from = 1, rate = 0.5, every = 1_000_000_000_000L, staircase = true)",
-      "@Warmup(steps = 4_611_686_018_427_387_904L) @Constant(value = 1, steps = 4_611_686_018_427_387_903L)");
+  static final List<String> DECLARATIONS =
+      List.of(
+          // @Constant
+          "@Constant(0.1)",
+          "@Constant(value = 0.1, steps = 500) @Cooldown(steps = 300, shape = Ramp.LINEAR)",
+          "@Warmup(steps = 100) @Constant(value = 0.1, steps = 1000) @Cooldown(steps = 500, shape = Ramp.SQRT)",
+          "@Warmup(steps = 100, from = 0.01, shape = Ramp.CONSTANT) @Constant(0.1)",
+          "@Restarts(decay = 0.5, limit = 4) @Constant(value = 1, steps = 300)",
+          "@Restarts(growth = 2, decay = 0.9) @Constant(value = 1, steps = 30)",
+          // @StepDecay
+          "@StepDecay(from = 0.1, factor = 0.5, every = 300)",
+          "@Warmup(steps = 50, from = 0.001, shape = Ramp.LINEAR) @StepDecay(from = 0.1, factor = 0.1, every = 700)",
+          "@StepDecay(from = 0.1, factor = 1, every = 7)",
+          // @MultiStep
+          "@MultiStep(from = 0.1, milestones = {300, 800, 1500}, factor = 0.1)",
+          "@MultiStep(from = 1, milestones = 1, factor = 0.3)",
+          // @Exponential
+          "@Exponential(from = 0.1, rate = 0.999)",
+          "@Exponential(from = 0.1, rate = 0.96, every = 100, staircase = true)",
+          "@Exponential(from = 0.1, rate = 0.5, every = 333)",
+          "@Exponential(from = 0.1, rate = 1)",
+          "@Exponential(from = 0.1, rate = 0.99, to = 0.01)",
+          "@Exponential(from = 0.01, rate = 1.01, every = 3, to = 0.1)",
+          "@Exponential(from = 0.1, rate = 0.5, every = 100, staircase = true, to = 0.02)",
+          // @Cosine
+          "@Cosine(from = 0.1, steps = 1000)",
+          "@Cosine(from = 0.1, to = 1e-4, steps = 1500, exponent = 2)",
+          "@Cosine(from = 0.1, steps = 3)",
+          "@Cosine(from = 0.1, steps = 1)",
+          "@Warmup(steps = 200) @Cosine(from = 0.1, to = 1e-4, steps = 1500)",
+          "@Warmup(steps = 200, from = 1e-3, shape = Ramp.COSINE) @Cosine(from = 0.1, to = 1e-3, steps = 1000)"
+              + " @Cooldown(steps = 300, to = 1e-5, shape = Ramp.EXPONENTIAL)",
+          "@Warmup(steps = 100, from = 1e-4, shape = Ramp.EXPONENTIAL) @Cosine(from = 0.1, to = 1e-3, steps = 777)"
+              + " @Cooldown(steps = 333, shape = Ramp.COSINE)",
+          "@Restarts @Cosine(from = 0.1, steps = 300)",
+          "@Restarts(growth = 2) @Cosine(from = 0.1, to = 1e-4, steps = 100)",
+          "@Restarts(growth = 2, decay = 0.5, limit = 4) @Cosine(from = 0.1, steps = 100)",
+          "@Restarts(growth = 1.5, decay = 0.9) @Cosine(from = 0.1, to = 0.001, steps = 70, exponent = 0.5)",
+          "@Warmup(steps = 50) @Restarts(growth = 3, limit = 3) @Cosine(from = 0.1, steps = 100)",
+          "@Restarts(decay = 0.7) @Cosine(from = 0.1, to = 0.01, steps = 250)",
+          // @Linear
+          "@Linear(from = 0.1, to = 0.001, steps = 1000)",
+          "@Linear(from = 0, to = 1, steps = 7)",
+          "@Restarts(growth = 2, limit = 5) @Linear(from = 0.1, to = 0.0, steps = 50)",
+          "@Warmup(steps = 30) @Restarts(decay = 0.5, limit = 3) @Linear(from = 1, to = 0.1, steps = 200)",
+          // @Polynomial
+          "@Polynomial(from = 0.1, to = 1e-4, steps = 1000, power = 2)",
+          "@Polynomial(from = 0.1, steps = 300, power = 0.5, cycle = true)",
+          "@Polynomial(from = 0.1, to = 0.01, steps = 300, cycle = true)",
+          "@Restarts(growth = 2, decay = 0.8, limit = 4) @Polynomial(from = 0.1, to = 0.001, steps = 100, power = 2)",
+          "@Restarts @Polynomial(from = 0.1, steps = 100)",
+          // @InverseTime
+          "@InverseTime(from = 0.1, rate = 0.5, every = 100)",
+          "@InverseTime(from = 0.1, rate = 0.5, every = 100, staircase = true)",
+          "@InverseTime(from = 0.1, rate = 0)",
+          "@InverseTime(from = 0.1, rate = 0.01, power = 0.75)",
+          "@InverseTime(from = 0.1, rate = 0.5, every = 100, staircase = true, power = 2)",
+          // @Tanh
+          "@Tanh(from = 0.1, steps = 1000)",
+          "@Tanh(from = 0.1, to = 1e-3, steps = 777, lower = -5, upper = 5)",
+          "@Warmup(steps = 50) @Tanh(from = 0.1, steps = 500) @Cooldown(steps = 100)",
+          "@Restarts(growth = 2, decay = 0.5, limit = 4) @Tanh(from = 0.1, to = 1e-4, steps = 100)",
+          "@Restarts @Tanh(from = 0.1, steps = 300)",
+          // @Sigmoid
+          "@Sigmoid(from = 0.1, gamma = -0.01, center = 500)",
+          "@Sigmoid(from = 0.1, gamma = -0.05, center = 0)",
+          "@Warmup(steps = 100) @Sigmoid(from = 0.1, gamma = -0.001, center = 3000)",
+          // @InverseSqrt
+          "@InverseSqrt(from = 0.1, timescale = 100)",
+          "@Warmup(steps = 400) @InverseSqrt(from = 1e-3, timescale = 4000)",
+          // @Cyclic
+          "@Cyclic(low = 1e-4, high = 1e-2, up = 200)",
+          "@Cyclic(low = 1e-4, high = 1e-2, up = 150, down = 350, mode = CyclicMode.TRIANGULAR2)",
+          "@Cyclic(low = 1e-4, high = 1e-2, up = 100, mode = CyclicMode.EXP_RANGE, gamma = 0.999)",
+          "@Warmup(steps = 100) @Cyclic(low = 1e-3, high = 1e-2, up = 50, down = 1)",
+          // @OneCycle
+          "@OneCycle(peak = 0.1, steps = 1000)",
+          "@OneCycle(peak = 0.1, steps = 1000, pctStart = 0.25, anneal = Anneal.LINEAR, threePhase = true)",
+          "@OneCycle(peak = 0.1, steps = 101, pctStart = 0.5, divFactor = 10, finalDivFactor = 100, threePhase = true)",
+          "@OneCycle(peak = 1, steps = 3, pctStart = 0.5)",
+          "@Restarts(limit = 3) @OneCycle(peak = 0.1, steps = 300)",
+          "@Restarts(growth = 2, decay = 0.5) @OneCycle(peak = 0.1, steps = 100, anneal = Anneal.LINEAR)",
+          "@OneCycle(peak = 0.1, steps = 500) @Cooldown(steps = 500)",
+          // @Piecewise
+          "@Piecewise(steps = {0, 100, 500, 1200}, values = {0.1, 0.05, 0.01, 0.001})",
+          "@Piecewise(steps = {0, 100, 500, 1200}, values = {0.0, 0.1, 0.01, 0.001}, interpolation = Interpolation.LINEAR)",
+          "@Piecewise(steps = {0, 333, 1000}, values = {0.1, 0.02, 0.1}, interpolation = Interpolation.COSINE)",
+          "@Piecewise(steps = 0, values = 0.5)",
+          "@Piecewise(steps = {0, 1}, values = {1, 2}, interpolation = Interpolation.LINEAR)",
+          "@Warmup(steps = 100) @Piecewise(steps = {0, 500}, values = {0.1, 0.01}, interpolation = Interpolation.LINEAR)"
+              + " @Cooldown(steps = 200, to = 0.001, shape = Ramp.EXPONENTIAL)",
+          // step counts far beyond the 0..2000 range
+          "@Cosine(from = 0.1, steps = 9_223_372_036_854_775_807L)",
+          "@Warmup(steps = 1_000_000_000_000L) @Linear(from = 1, to = 0, steps = 3_000_000_000_000L)",
+          "@Cyclic(low = 0, high = 1, up = 1_000_000_007L, mode = CyclicMode.TRIANGULAR2)",
+          "@OneCycle(peak = 1, steps = 1_000_000_000_000_000L, threePhase = true)",
+          "@Restarts(growth = 2) @Cosine(from = 1, steps = 1_000_000L)",
+          "@Polynomial(from = 1, steps = 1_000_000_007L, power = 3, cycle = true)",
+          "@Exponential(from = 1, rate = 0.5, every = 1_000_000_000_000L, staircase = true)",
+          "@Warmup(steps = 4_611_686_018_427_387_904L) @Constant(value = 1, steps = 4_611_686_018_427_387_903L)");
 
   private static Compiled compiled;
 
@@ -154,17 +155,35 @@ class GenerationTest {
     compiled = Compiled.of(Sources.PACKAGE, "All", source("interface All", DECLARATIONS));
   }
 
-  /** Each of {@code declarations} twice: as {@code double v<i>(long step)} and as {@code LrSchedule o<i>()}. */
+  /**
+   * Each of {@code declarations} twice: as {@code double v<i>(long step)} and as {@code LrSchedule
+   * o<i>()}.
+   */
   private static String source(String header, List<String> declarations) {
-    StringBuilder src = new StringBuilder("package test;\n\nimport dev.anneal.*;\n\n/** Every declaration. */\n")
-        .append("@Schedule\n").append(header).append(" {\n");
+    StringBuilder src =
+        new StringBuilder("package test;\n\nimport dev.anneal.*;\n\n/** Every declaration. */\n")
+            .append("@Schedule\n")
+            .append(header)
+            .append(" {\n");
     boolean isClass = header.contains("class");
     for (int i = 0; i < declarations.size(); i++) {
       String mods = isClass ? "public abstract " : "";
-      src.append("  ").append(declarations.get(i)).append('\n')
-          .append("  ").append(mods).append("double v").append(i).append("(long step);\n\n")
-          .append("  ").append(declarations.get(i)).append('\n')
-          .append("  ").append(mods).append("LrSchedule o").append(i).append("();\n\n");
+      src.append("  ")
+          .append(declarations.get(i))
+          .append('\n')
+          .append("  ")
+          .append(mods)
+          .append("double v")
+          .append(i)
+          .append("(long step);\n\n")
+          .append("  ")
+          .append(declarations.get(i))
+          .append('\n')
+          .append("  ")
+          .append(mods)
+          .append("LrSchedule o")
+          .append(i)
+          .append("();\n\n");
     }
     return src.append("}\n").toString();
   }
@@ -182,7 +201,9 @@ class GenerationTest {
       if (!k.isCurvePart()) {
         continue; // controllers and clips: ControllerGenerationTest
       }
-      assertWithMessage("declarations use @%s", k.simpleName()).that(all).contains("@" + k.simpleName());
+      assertWithMessage("declarations use @%s", k.simpleName())
+          .that(all)
+          .contains("@" + k.simpleName());
     }
     for (String shape : new String[] {"LINEAR", "COSINE", "EXPONENTIAL", "SQRT", "CONSTANT"}) {
       assertThat(all).contains("Ramp." + shape);
@@ -194,15 +215,20 @@ class GenerationTest {
 
   @Test
   void compilesWithoutWarningsUnderXlintAllWerror() {
-    for (String[] kind : new String[][] {{"AllInterface", "public interface AllInterface"},
-        {"AllClass", "public abstract class AllClass"}}) {
+    for (String[] kind :
+        new String[][] {
+          {"AllInterface", "public interface AllInterface"},
+          {"AllClass", "public abstract class AllClass"}
+        }) {
       // the abstract-class variant with a sample: the interface variant has them all
-      List<String> declarations = kind[0].equals("AllClass") ? DECLARATIONS.subList(0, 20) : DECLARATIONS;
-      Compilation c = Compiled.javac()
-          // -processing: anneal claims no annotations (other processors may read them too), so
-          // javac's "no processor claimed" note is expected; everything else must be silent.
-          .withOptions("-Xlint:all,-processing", "-Werror")
-          .compile(Sources.file(kind[0], source(kind[1], declarations).split("\n")));
+      List<String> declarations =
+          kind[0].equals("AllClass") ? DECLARATIONS.subList(0, 20) : DECLARATIONS;
+      Compilation c =
+          Compiled.javac()
+              // -processing: anneal claims no annotations (other processors may read them too), so
+              // javac's "no processor claimed" note is expected; everything else must be silent.
+              .withOptions("-Xlint:all,-processing", "-Werror")
+              .compile(Sources.file(kind[0], source(kind[1], declarations).split("\n")));
       Sources.assertNoCrash(c);
       assertThat(c).succeededWithoutWarnings();
       assertThat(c).generatedSourceFile("test." + kind[0] + "Impl");
@@ -253,12 +279,14 @@ class GenerationTest {
 
   @Test
   void generatedClassShape() throws ReflectiveOperationException {
-    Compilation c = compile(config(
-        "  @Warmup(steps = 500)",
-        "  @Cosine(from = 0.1, to = 1e-4, steps = 19_500)",
-        "  double lr(long step);",
-        "  @Constant(5e-4)",
-        "  LrSchedule weightDecay();"));
+    Compilation c =
+        compile(
+            config(
+                "  @Warmup(steps = 500)",
+                "  @Cosine(from = 0.1, to = 1e-4, steps = 19_500)",
+                "  double lr(long step);",
+                "  @Constant(5e-4)",
+                "  LrSchedule weightDecay();"));
     assertThat(c).succeededWithoutWarnings();
     String src = generated(c, "test.CfgImpl");
     String declaration = "@Warmup(steps = 500) @Cosine(from = 0.1, to = 1.0E-4, steps = 19_500)";
@@ -291,7 +319,8 @@ class GenerationTest {
     Object instance = ctor.newInstance();
     assertEquals(0.1, (double) impl.getMethod("lr", long.class).invoke(instance, 500L));
     Class<?> curve = Compiled.classLoader(c).loadClass("test.CfgImpl$Curve0");
-    assertEquals("dev.anneal.internal.generated.GeneratedSchedule", curve.getSuperclass().getName());
+    assertEquals(
+        "dev.anneal.internal.generated.GeneratedSchedule", curve.getSuperclass().getName());
     List<String> declared = new ArrayList<>();
     for (java.lang.reflect.Method m : curve.getDeclaredMethods()) {
       declared.add(m.getName());
@@ -303,18 +332,23 @@ class GenerationTest {
 
   @Test
   void abstractClassConfigIsExtended() throws ReflectiveOperationException {
-    Compiled c = Compiled.of("test", "Cfg", String.join("\n",
-        "package test;",
-        "import dev.anneal.*;",
-        "@Schedule",
-        "abstract class Cfg {",
-        "  protected Cfg() {",
-        "  }",
-        "  @Cosine(from = 0.1, steps = 100)",
-        "  protected abstract double lr(long step);",
-        "  @Constant(5e-4)",
-        "  abstract LrSchedule wd();",
-        "}"));
+    Compiled c =
+        Compiled.of(
+            "test",
+            "Cfg",
+            String.join(
+                "\n",
+                "package test;",
+                "import dev.anneal.*;",
+                "@Schedule",
+                "abstract class Cfg {",
+                "  protected Cfg() {",
+                "  }",
+                "  @Cosine(from = 0.1, steps = 100)",
+                "  protected abstract double lr(long step);",
+                "  @Constant(5e-4)",
+                "  abstract LrSchedule wd();",
+                "}"));
     assertEquals(c.configClass(), c.implClass().getSuperclass());
     assertThat(Modifier.isFinal(c.implClass().getModifiers())).isTrue();
     assertEquals(0.1, c.schedule("lr").at(0));
@@ -328,8 +362,8 @@ class GenerationTest {
   void negativeStepsThrowWithTheValue(int i) {
     for (LrSchedule s : new LrSchedule[] {value(i), object(i)}) {
       for (long step : new long[] {-1, -12_345, Long.MIN_VALUE}) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.at(step),
-            DECLARATIONS.get(i));
+        IllegalArgumentException e =
+            assertThrows(IllegalArgumentException.class, () -> s.at(step), DECLARATIONS.get(i));
         assertThat(e).hasMessageThat().contains(Long.toString(step));
       }
     }
@@ -376,12 +410,17 @@ class GenerationTest {
       double o = object.at(step);
       if (Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(expected)
           || Double.doubleToRawLongBits(o) != Double.doubleToRawLongBits(expected)) {
-        mismatches.add("step " + step + ": generated " + v + " (object form " + o + "), Plan " + expected);
+        mismatches.add(
+            "step " + step + ": generated " + v + " (object form " + o + "), Plan " + expected);
       }
     }
     if (!mismatches.isEmpty()) {
-      fail(declaration + ": " + mismatches.size() + " mismatches, first ones:\n  "
-          + String.join("\n  ", mismatches.subList(0, Math.min(10, mismatches.size()))));
+      fail(
+          declaration
+              + ": "
+              + mismatches.size()
+              + " mismatches, first ones:\n  "
+              + String.join("\n  ", mismatches.subList(0, Math.min(10, mismatches.size()))));
     }
   }
 
@@ -406,7 +445,10 @@ class GenerationTest {
     assertEquals(0.0, g[2]);
   }
 
-  /** 0..2000, the schedule's phase boundaries and their neighbours, huge steps, and seeded random ones. */
+  /**
+   * 0..2000, the schedule's phase boundaries and their neighbours, huge steps, and seeded random
+   * ones.
+   */
   private static long[] steps(Plan plan) {
     List<Long> steps = new ArrayList<>();
     for (long s = 0; s <= 2000; s++) {
@@ -415,9 +457,21 @@ class GenerationTest {
     long w = plan.warmupSteps;
     long b = plan.bodyLength;
     long c = plan.cooldownSteps;
-    List<Long> marks = new ArrayList<>(List.of(w, b, w + Math.max(b, 0), c, w + Math.max(b, 0) + c,
-        plan.period, w + plan.period, Long.MAX_VALUE / 2, 1L << 53, 1L << 62,
-        1_000_000_000_000L, 1_000_000_000_000_000L));
+    List<Long> marks =
+        new ArrayList<>(
+            List.of(
+                w,
+                b,
+                w + Math.max(b, 0),
+                c,
+                w + Math.max(b, 0) + c,
+                plan.period,
+                w + plan.period,
+                Long.MAX_VALUE / 2,
+                1L << 53,
+                1L << 62,
+                1_000_000_000_000L,
+                1_000_000_000_000_000L));
     // every step-count attribute of the body is a place where something changes
     Part body = plan.declaration().body();
     for (Attr a : body.kind().attrs()) {
@@ -457,18 +511,23 @@ class GenerationTest {
   }
 
   /**
-   * The same bit-for-bit comparison over seeded random declarations (random bodies, attribute values
-   * with full-precision literals, modifier sets and annotation order; and the agreement test's
-   * generator with another seed), all in one config.
+   * The same bit-for-bit comparison over seeded random declarations (random bodies, attribute
+   * values with full-precision literals, modifier sets and annotation order; and the agreement
+   * test's generator with another seed), all in one config.
    */
   @Test
   void randomDeclarationsEqualPlanBitForBit() {
     List<String> declarations = new ArrayList<>(FuzzDeclarations.valid(120, 20240611L));
     declarations.addAll(new RandomDeclarations(424242L).next(60));
-    StringBuilder src = new StringBuilder("package test;\nimport dev.anneal.*;\n@Schedule\n")
-        .append("@SuppressWarnings(\"anneal\")\ninterface Random {\n");
+    StringBuilder src =
+        new StringBuilder("package test;\nimport dev.anneal.*;\n@Schedule\n")
+            .append("@SuppressWarnings(\"anneal\")\ninterface Random {\n");
     for (int i = 0; i < declarations.size(); i++) {
-      src.append("  ").append(declarations.get(i)).append("\n  double r").append(i).append("(long step);\n");
+      src.append("  ")
+          .append(declarations.get(i))
+          .append("\n  double r")
+          .append(i)
+          .append("(long step);\n");
     }
     Compiled random = Compiled.of(Sources.PACKAGE, "Random", src.append("}\n").toString());
     List<String> mismatches = new ArrayList<>();
@@ -479,7 +538,14 @@ class GenerationTest {
         double expected = plan.at(step);
         double actual = s.at(step);
         if (Double.doubleToRawLongBits(actual) != Double.doubleToRawLongBits(expected)) {
-          mismatches.add(declarations.get(i) + " at step " + step + ": generated " + actual + ", Plan " + expected);
+          mismatches.add(
+              declarations.get(i)
+                  + " at step "
+                  + step
+                  + ": generated "
+                  + actual
+                  + ", Plan "
+                  + expected);
           break;
         }
         if (!Double.isFinite(actual)) {
@@ -488,12 +554,15 @@ class GenerationTest {
         }
       }
     }
-    assertWithMessage("declarations whose generated values differ from Plan").that(mismatches).isEmpty();
+    assertWithMessage("declarations whose generated values differ from Plan")
+        .that(mismatches)
+        .isEmpty();
   }
 
   @Test
   void declarationsRoundTripThroughTheParser() {
-    // the javadoc and PLAN field of the generated class embed Declaration.toSource(): it must read back
+    // the javadoc and PLAN field of the generated class embed Declaration.toSource(): it must read
+    // back
     for (String d : DECLARATIONS) {
       String source = DeclarationParser.parse(d).toSource();
       assertEquals(DeclarationParser.parse(d), DeclarationParser.parse(source), d);

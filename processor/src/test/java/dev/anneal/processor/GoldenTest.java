@@ -24,12 +24,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Golden parity: values written by the reference implementations (real PyTorch; formulas
  * transcribed from Keras, Optax and Hugging Face; see src/test/golden/README.md) against the
- * generated classes and the runtime builder. Every case is compiled, in one config, from the
- * {@code # anneal:} declaration stored with its vector.
+ * generated classes and the runtime builder. Every case is compiled, in one config, from the {@code
+ * # anneal:} declaration stored with its vector.
  */
 class GoldenTest {
   /** DESIGN.md: relative 1e-12, plus 1e-15 of the peak where the formula is ill-conditioned. */
   private static final double RELATIVE = 1e-12;
+
   private static final double ABSOLUTE_OF_PEAK = 1e-15;
 
   /**
@@ -38,7 +39,8 @@ class GoldenTest {
    * relative precision at very large steps; anneal uses exact integer cycle arithmetic there. Only
    * for these cases and only past step 2^20 is that loss added to the tolerance.
    */
-  private static final List<String> REFERENCE_DIVIDES_STEP = List.of("torch-cycliclr-", "keras-polynomial-cycle");
+  private static final List<String> REFERENCE_DIVIDES_STEP =
+      List.of("torch-cycliclr-", "keras-polynomial-cycle");
 
   private static List<Golden> cases;
   private static Compiled compiled;
@@ -46,9 +48,15 @@ class GoldenTest {
   @BeforeAll
   static void compileEveryCase() throws IOException, URISyntaxException {
     cases = load();
-    StringBuilder src = new StringBuilder("package golden;\n\nimport dev.anneal.*;\n\n@Schedule\ninterface Golden {\n");
+    StringBuilder src =
+        new StringBuilder(
+            "package golden;\n\nimport dev.anneal.*;\n\n@Schedule\ninterface Golden {\n");
     for (int i = 0; i < cases.size(); i++) {
-      src.append("  ").append(cases.get(i).declaration).append("\n  double case").append(i).append("(long step);\n\n");
+      src.append("  ")
+          .append(cases.get(i).declaration)
+          .append("\n  double case")
+          .append(i)
+          .append("(long step);\n\n");
     }
     src.append("}\n");
     compiled = Compiled.of("golden", "Golden", src.toString());
@@ -82,7 +90,14 @@ class GoldenTest {
     for (int i = 0; i < out.length; i++) {
       double tolerance = 1e-6 * Math.abs(g.values[i]) + 1e-7 * g.peak;
       if (Math.abs(out[i] - g.values[i]) > tolerance) {
-        fail(name + " float fill at step " + g.steps[i] + ": " + out[i] + " vs reference " + g.values[i]);
+        fail(
+            name
+                + " float fill at step "
+                + g.steps[i]
+                + ": "
+                + out[i]
+                + " vs reference "
+                + g.values[i]);
       }
     }
   }
@@ -90,14 +105,34 @@ class GoldenTest {
   @Test
   void everyBodyAndModifierHasAGoldenCase() {
     String all = cases.stream().map(g -> g.declaration).collect(Collectors.joining(" "));
-    for (String a : new String[] {"@Constant", "@StepDecay", "@MultiStep", "@Exponential", "@Cosine", "@Linear",
-        "@Polynomial", "@InverseTime", "@InverseSqrt", "@Cyclic", "@OneCycle", "@Piecewise", "@Warmup", "@Cooldown",
-        "@Restarts", "@Tanh", "@Sigmoid"}) {
+    for (String a :
+        new String[] {
+          "@Constant",
+          "@StepDecay",
+          "@MultiStep",
+          "@Exponential",
+          "@Cosine",
+          "@Linear",
+          "@Polynomial",
+          "@InverseTime",
+          "@InverseSqrt",
+          "@Cyclic",
+          "@OneCycle",
+          "@Piecewise",
+          "@Warmup",
+          "@Cooldown",
+          "@Restarts",
+          "@Tanh",
+          "@Sigmoid"
+        }) {
       assertTrue(all.contains(a + "("), a + " has no golden case");
     }
-    for (String attribute : new String[] {"@InverseTime\\([^)]*power = ", "@Exponential\\([^)]*to = ",
-        "@Restarts\\(.*@Tanh\\("}) {
-      assertTrue(cases.stream().anyMatch(g -> g.declaration.matches(".*" + attribute + ".*")),
+    for (String attribute :
+        new String[] {
+          "@InverseTime\\([^)]*power = ", "@Exponential\\([^)]*to = ", "@Restarts\\(.*@Tanh\\("
+        }) {
+      assertTrue(
+          cases.stream().anyMatch(g -> g.declaration.matches(".*" + attribute + ".*")),
           attribute + " has no golden case");
     }
     assertTrue(cases.size() >= 40, "expected the full golden set, found " + cases.size());
@@ -113,8 +148,21 @@ class GoldenTest {
         tolerance += 4 * g.steps[i] * Math.ulp(1.0) * Math.abs(expected);
       }
       if (!(Math.abs(actual - expected) <= tolerance)) {
-        fail(g.name + " (" + what + ", " + g.declaration + ") at step " + g.steps[i] + ": " + actual
-            + " vs reference " + expected + " (" + g.reference + ")");
+        fail(
+            g.name
+                + " ("
+                + what
+                + ", "
+                + g.declaration
+                + ") at step "
+                + g.steps[i]
+                + ": "
+                + actual
+                + " vs reference "
+                + expected
+                + " ("
+                + g.reference
+                + ")");
       }
       checked++;
     }
@@ -129,7 +177,8 @@ class GoldenTest {
     Path dir = Paths.get(GoldenTest.class.getResource("/golden").toURI());
     List<Golden> result = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".csv")).sorted().collect(Collectors.toList())) {
+      for (Path f :
+          files.filter(p -> p.toString().endsWith(".csv")).sorted().collect(Collectors.toList())) {
         result.add(Golden.read(f));
       }
     }
@@ -145,7 +194,8 @@ class GoldenTest {
     final double[] values;
     final double peak;
 
-    private Golden(String name, String reference, String declaration, long[] steps, double[] values) {
+    private Golden(
+        String name, String reference, String declaration, long[] steps, double[] values) {
       this.name = name;
       this.reference = reference;
       this.declaration = declaration;
@@ -178,7 +228,11 @@ class GoldenTest {
         throw new IllegalStateException(file + " lacks a reference, a declaration or rows");
       }
       String name = file.getFileName().toString().replace(".csv", "");
-      return new Golden(name, reference, declaration, steps.stream().mapToLong(a -> a[0]).toArray(),
+      return new Golden(
+          name,
+          reference,
+          declaration,
+          steps.stream().mapToLong(a -> a[0]).toArray(),
           values.stream().mapToDouble(Double::doubleValue).toArray());
     }
   }

@@ -37,7 +37,8 @@ class KindCompletenessTest {
     for (Class<?> c : Body.class.getPermittedSubclasses()) {
       found |= c.getSimpleName().equals(kind.simpleName()) && c.isRecord();
     }
-    assertTrue(found, "no record dev.anneal.internal.kind." + kind.simpleName() + " permitted by Body");
+    assertTrue(
+        found, "no record dev.anneal.internal.kind." + kind.simpleName() + " permitted by Body");
   }
 
   @ParameterizedTest
@@ -49,7 +50,8 @@ class KindCompletenessTest {
   @ParameterizedTest
   @MethodSource("bodies")
   void hasABuilderMethod(Kind kind) {
-    String name = Character.toLowerCase(kind.simpleName().charAt(0)) + kind.simpleName().substring(1);
+    String name =
+        Character.toLowerCase(kind.simpleName().charAt(0)) + kind.simpleName().substring(1);
     boolean found = false;
     for (Method m : Schedules.class.getMethods()) {
       found |= m.getName().equals(name) && Modifier.isStatic(m.getModifiers());
@@ -91,7 +93,9 @@ class KindCompletenessTest {
         }
       }
     }
-    throw new AssertionError("no golden case declares @" + kind.simpleName()
-        + " (add one to processor/src/test/golden/generate.py)");
+    throw new AssertionError(
+        "no golden case declares @"
+            + kind.simpleName()
+            + " (add one to processor/src/test/golden/generate.py)");
   }
 }

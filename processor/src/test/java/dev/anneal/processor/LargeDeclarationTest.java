@@ -21,18 +21,30 @@ class LargeDeclarationTest {
   void thousandsOfMilestonesAndKnotsCompileAndAgreeBitForBit() {
     List<String> declarations = new ArrayList<>();
     for (int n : new int[] {31, 32, 33, 34, 6_000, 12_000}) {
-      declarations.add("@MultiStep(from = 0.1, milestones = " + longs(n, 7, 3) + ", factor = 0.999)");
+      declarations.add(
+          "@MultiStep(from = 0.1, milestones = " + longs(n, 7, 3) + ", factor = 0.999)");
     }
     for (String interpolation : new String[] {"STEP", "LINEAR", "COSINE"}) {
       for (int n : new int[] {32, 33, 34, 2_500}) {
-        declarations.add("@Warmup(steps = 10) @Piecewise(steps = " + longs(n, 0, 11) + ", values = "
-            + values(n) + ", interpolation = Interpolation." + interpolation + ")"
-            + " @Cooldown(steps = 100)");
+        declarations.add(
+            "@Warmup(steps = 10) @Piecewise(steps = "
+                + longs(n, 0, 11)
+                + ", values = "
+                + values(n)
+                + ", interpolation = Interpolation."
+                + interpolation
+                + ")"
+                + " @Cooldown(steps = 100)");
       }
     }
-    StringBuilder src = new StringBuilder("package big;\n\nimport dev.anneal.*;\n\n@Schedule\ninterface Big {\n");
+    StringBuilder src =
+        new StringBuilder("package big;\n\nimport dev.anneal.*;\n\n@Schedule\ninterface Big {\n");
     for (int i = 0; i < declarations.size(); i++) {
-      src.append("  ").append(declarations.get(i)).append("\n  LrSchedule s").append(i).append("();\n\n");
+      src.append("  ")
+          .append(declarations.get(i))
+          .append("\n  LrSchedule s")
+          .append(i)
+          .append("();\n\n");
     }
     Compiled compiled = Compiled.of("big", "Big", src.append("}\n").toString());
     SplittableRandom random = new SplittableRandom(17);

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  *       Schedules#parse} of the same text on a few hundred steps (relative 1e-12).
  * </ul>
  *
- * <p>Each method is written on one line ({@code  @Kind(...) double name(long step);}), so that the
+ * <p>Each method is written on one line ({@code @Kind(...) double name(long step);}), so that the
  * line of a diagnostic names the method.
  */
 class MutationTest {
@@ -45,23 +45,80 @@ class MutationTest {
   private static final int METHODS_PER_BATCH = 50;
 
   /** Method names javac rejects (a syntax error: javac then runs no processor at all). */
-  private static final List<String> KEYWORDS = List.of("class", "int", "new", "goto", "const", "_", "true",
-      "null", "enum", "default");
+  private static final List<String> KEYWORDS =
+      List.of("class", "int", "new", "goto", "const", "_", "true", "null", "enum", "default");
 
   /** Method names that are legal, but mean something to Java or to the generated code. */
-  private static final List<String> ODD_NAMES = List.of("var", "yield", "record", "sealed", "permits", "when",
-      "module", "Math", "Plan", "Kernels", "LrSchedule", "GeneratedSchedule", "Curve0", "Curve1", "CURVE_0",
-      "CYCLE_START", "Override", "String", "Generated", "PI", "cos", "exp", "toDouble", "negative", "step", "at",
-      "fill", "x", "t", "toString", "hashCode", "equals", "getClass", "wait", "notify", "notifyAll", "clone",
-      "finalize", "λ", "ŝtep", "日本", "$", "__");
+  private static final List<String> ODD_NAMES =
+      List.of(
+          "var",
+          "yield",
+          "record",
+          "sealed",
+          "permits",
+          "when",
+          "module",
+          "Math",
+          "Plan",
+          "Kernels",
+          "LrSchedule",
+          "GeneratedSchedule",
+          "Curve0",
+          "Curve1",
+          "CURVE_0",
+          "CYCLE_START",
+          "Override",
+          "String",
+          "Generated",
+          "PI",
+          "cos",
+          "exp",
+          "toDouble",
+          "negative",
+          "step",
+          "at",
+          "fill",
+          "x",
+          "t",
+          "toString",
+          "hashCode",
+          "equals",
+          "getClass",
+          "wait",
+          "notify",
+          "notifyAll",
+          "clone",
+          "finalize",
+          "λ",
+          "ŝtep",
+          "日本",
+          "$",
+          "__");
 
   /** Names for the config: legal ones that shadow, and ones no type can have. */
-  private static final List<String> CONFIG_NAMES = List.of("Math", "Plan", "Kernels", "Override", "String",
-      "Generated", "GeneratedSchedule", "Curve0", "Object", "Double", "Ĉfg", "var", "record", "yield", "sealed",
-      "permits", "class", "_");
+  private static final List<String> CONFIG_NAMES =
+      List.of(
+          "Math",
+          "Plan",
+          "Kernels",
+          "Override",
+          "String",
+          "Generated",
+          "GeneratedSchedule",
+          "Curve0",
+          "Object",
+          "Double",
+          "Ĉfg",
+          "var",
+          "record",
+          "yield",
+          "sealed",
+          "permits",
+          "class",
+          "_");
 
-  private static final Set<String> NO_TYPE_NAMES = Set.of("var", "record", "yield", "sealed", "permits", "class",
-      "_");
+  private static final Set<String> NO_TYPE_NAMES =
+      Set.of("var", "record", "yield", "sealed", "permits", "class", "_");
 
   /** Accepted declarations with a non-finite value somewhere, reported after the run. */
   private static final Set<String> NON_FINITE = new java.util.TreeSet<>();
@@ -72,7 +129,9 @@ class MutationTest {
   /** One schedule method of a batch. */
   private record Method(String name, boolean objectForm, String declaration) {
     String line() {
-      return "  " + declaration + (objectForm ? " LrSchedule " + name + "();" : " double " + name + "(long step);");
+      return "  "
+          + declaration
+          + (objectForm ? " LrSchedule " + name + "();" : " double " + name + "(long step);");
     }
 
     boolean syntaxError() {
@@ -82,12 +141,16 @@ class MutationTest {
     /** The generated class cannot implement it (ConfigReader.objectClash). */
     boolean objectClash() {
       if (objectForm) {
-        return Set.of("wait", "toString", "getClass", "hashCode", "notify", "notifyAll", "finalize").contains(name);
+        return Set.of("wait", "toString", "getClass", "hashCode", "notify", "notifyAll", "finalize")
+            .contains(name);
       }
       return name.equals("wait");
     }
 
-    /** The processor must accept it iff it is a legal method and the runtime parser accepts the text. */
+    /**
+     * The processor must accept it iff it is a legal method and the runtime parser accepts the
+     * text.
+     */
     boolean expectedValid() {
       return !syntaxError() && !objectClash() && parses(declaration);
     }
@@ -121,7 +184,8 @@ class MutationTest {
         }
         methods.add(new Method(name, random.nextBoolean(), declaration));
       }
-      String configName = random.nextInt(3) == 0 ? CONFIG_NAMES.get(random.nextInt(CONFIG_NAMES.size())) : "Cfg";
+      String configName =
+          random.nextInt(3) == 0 ? CONFIG_NAMES.get(random.nextInt(CONFIG_NAMES.size())) : "Cfg";
       if (!configName.equals("Cfg")) {
         checkConfigName(configName, methods);
         renamedConfigs++;
@@ -138,11 +202,16 @@ class MutationTest {
         }
       }
     }
-    System.out.printf("MutationTest: %d methods accepted, %d rejected; %d accepted with non-finite values%n",
+    System.out.printf(
+        "MutationTest: %d methods accepted, %d rejected; %d accepted with non-finite values%n",
         accepted, rejected, NON_FINITE.size());
-    NON_FINITE.forEach(d -> System.out.println("  non-finite: " + (d.length() > 160 ? d.substring(0, 160) + "..." : d)));
-    System.out.printf("  %d batches with a keyword method name, %d with a renamed config%n", syntaxBatches,
-        renamedConfigs);
+    NON_FINITE.forEach(
+        d ->
+            System.out.println(
+                "  non-finite: " + (d.length() > 160 ? d.substring(0, 160) + "..." : d)));
+    System.out.printf(
+        "  %d batches with a keyword method name, %d with a renamed config%n",
+        syntaxBatches, renamedConfigs);
     // the mutations must produce both outcomes in quantity, or the test checks little
     assertWithMessage("accepted").that(accepted).isGreaterThan(BATCHES * METHODS_PER_BATCH / 5);
     assertWithMessage("rejected").that(rejected).isGreaterThan(BATCHES * METHODS_PER_BATCH / 5);
@@ -161,13 +230,18 @@ class MutationTest {
     assertNoErrorInGeneratedSources(c);
     if (NO_TYPE_NAMES.contains(configName)) {
       assertWithMessage("config named %s:\n%s", configName, Compiled.diagnostics(c))
-          .that(c.status()).isEqualTo(Compilation.Status.FAILURE);
-      assertWithMessage("config named %s: an error on its declaration:\n%s", configName, Compiled.diagnostics(c))
-          .that(c.errors().stream().anyMatch(d -> d.getLineNumber() == 4 || d.getLineNumber() == 3)).isTrue();
+          .that(c.status())
+          .isEqualTo(Compilation.Status.FAILURE);
+      assertWithMessage(
+              "config named %s: an error on its declaration:\n%s",
+              configName, Compiled.diagnostics(c))
+          .that(c.errors().stream().anyMatch(d -> d.getLineNumber() == 4 || d.getLineNumber() == 3))
+          .isTrue();
       return;
     }
     assertWithMessage("config named %s:\n%s", configName, Compiled.diagnostics(c))
-        .that(c.status()).isEqualTo(Compilation.Status.SUCCESS);
+        .that(c.status())
+        .isEqualTo(Compilation.Status.SUCCESS);
     checkValues(Compiled.of("test." + configName, f), good);
   }
 
@@ -181,7 +255,8 @@ class MutationTest {
       for (int i = 0; i < methods.size(); i++) {
         if (methods.get(i).syntaxError()) {
           assertWithMessage("batch %s: no error on %s", batch, methods.get(i).line())
-              .that(errorLines(c)).contains(lineOf(i));
+              .that(errorLines(c))
+              .contains(lineOf(i));
         }
       }
     }
@@ -192,16 +267,24 @@ class MutationTest {
     Set<Long> errorLines = errorLines(c);
     for (int i = 0; i < rest.size(); i++) {
       Method m = rest.get(i);
-      assertWithMessage("batch %s, %s: %s\n%s", batch, m.expectedValid() ? "valid, but an error" : "invalid, but no error",
-          m.line(), Compiled.diagnostics(c))
+      assertWithMessage(
+              "batch %s, %s: %s\n%s",
+              batch,
+              m.expectedValid() ? "valid, but an error" : "invalid, but no error",
+              m.line(),
+              Compiled.diagnostics(c))
           .that(errorLines.contains(lineOf(i)))
           .isEqualTo(!m.expectedValid());
     }
-    assertWithMessage("batch %s: errors not on a method's line:\n%s", batch, Compiled.diagnostics(c))
+    assertWithMessage(
+            "batch %s: errors not on a method's line:\n%s", batch, Compiled.diagnostics(c))
         .that(errorLines.stream().allMatch(l -> l >= lineOf(0) && l < lineOf(rest.size())))
         .isTrue();
     List<Method> good = rest.stream().filter(Method::expectedValid).collect(Collectors.toList());
-    checkValues(good.size() == rest.size() ? Compiled.of("test.Cfg", f) : Compiled.of("test.Cfg", source("Cfg", good)),
+    checkValues(
+        good.size() == rest.size()
+            ? Compiled.of("test.Cfg", f)
+            : Compiled.of("test.Cfg", source("Cfg", good)),
         good);
   }
 
@@ -227,7 +310,8 @@ class MutationTest {
         }
         if (Double.compare(a, e) != 0) {
           assertWithMessage("%s at %s: generated %s, Schedules.parse %s", m.line(), step, a, e)
-              .that(Math.abs(a - e)).isAtMost(1e-12 * Math.max(Math.abs(a), Math.abs(e)));
+              .that(Math.abs(a - e))
+              .isAtMost(1e-12 * Math.max(Math.abs(a), Math.abs(e)));
         }
       }
     }
@@ -251,8 +335,13 @@ class MutationTest {
   }
 
   private static JavaFileObject source(String configName, List<Method> methods) {
-    List<String> lines = new ArrayList<>(List.of("package test;", "import dev.anneal.*;", "@Schedule",
-        "interface " + configName + " {"));
+    List<String> lines =
+        new ArrayList<>(
+            List.of(
+                "package test;",
+                "import dev.anneal.*;",
+                "@Schedule",
+                "interface " + configName + " {"));
     for (Method m : methods) {
       lines.add(m.line());
     }
@@ -290,9 +379,14 @@ class MutationTest {
       if (attr == null || attr.type() == Attr.Type.ENUM || attr.type() == Attr.Type.BOOLEAN) {
         continue;
       }
-      String replacement = value.startsWith("{") ? mutateArray(d, p[0], attr, value, random)
-          : number(attr.type(), value, random);
-      d = d.substring(0, p[2]) + replacement + d.substring(p[2] + d.substring(p[2], p[3]).trim().length());
+      String replacement =
+          value.startsWith("{")
+              ? mutateArray(d, p[0], attr, value, random)
+              : number(attr.type(), value, random);
+      d =
+          d.substring(0, p[2])
+              + replacement
+              + d.substring(p[2] + d.substring(p[2], p[3]).trim().length());
     }
     return d;
   }
@@ -308,7 +402,8 @@ class MutationTest {
     return k == null ? null : k.attr(name);
   }
 
-  private static String mutateArray(String d, int at, Attr attr, String value, SplittableRandom random) {
+  private static String mutateArray(
+      String d, int at, Attr attr, String value, SplittableRandom random) {
     List<String> elements = new ArrayList<>();
     for (String e : value.substring(1, value.length() - 1).split(",")) {
       if (!e.isBlank()) {
@@ -357,11 +452,16 @@ class MutationTest {
     return "{" + String.join(", ", elements) + "}";
   }
 
-  /** An extreme number of the attribute's type, written so that javac and the parser both read it. */
+  /**
+   * An extreme number of the attribute's type, written so that javac and the parser both read it.
+   */
   private static String number(Attr.Type type, String value, SplittableRandom random) {
-    // (-MIN_VALUE is not a literal javac reads: "integer number too large" stops it before processing)
-    String negated = value.startsWith("-") ? (value.matches("-(2147483648|9223372036854775808L)") ? "0"
-        : value.substring(1)) : "-" + value;
+    // (-MIN_VALUE is not a literal javac reads: "integer number too large" stops it before
+    // processing)
+    String negated =
+        value.startsWith("-")
+            ? (value.matches("-(2147483648|9223372036854775808L)") ? "0" : value.substring(1))
+            : "-" + value;
     if (type == Attr.Type.INT) {
       String[] options = {"0", negated, "-2147483648", "2147483647", "1"};
       return options[random.nextInt(options.length)];
@@ -372,9 +472,20 @@ class MutationTest {
     }
     // Double.MIN_VALUE as its literal: the parser reads literals only (and Double.NaN, which it
     // cannot read, is an error for both)
-    String[] options = {"0", "0.0", "-0.0", negated, "Double.NaN", "Double.POSITIVE_INFINITY",
-        "Double.NEGATIVE_INFINITY", "4.9E-324", "1e308", "-1e308", "-9223372036854775808L",
-        "9223372036854775807L"};
+    String[] options = {
+      "0",
+      "0.0",
+      "-0.0",
+      negated,
+      "Double.NaN",
+      "Double.POSITIVE_INFINITY",
+      "Double.NEGATIVE_INFINITY",
+      "4.9E-324",
+      "1e308",
+      "-1e308",
+      "-9223372036854775808L",
+      "9223372036854775807L"
+    };
     return options[random.nextInt(options.length)];
   }
 }

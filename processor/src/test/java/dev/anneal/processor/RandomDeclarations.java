@@ -32,22 +32,42 @@ final class RandomDeclarations {
   private String candidate() {
     StringBuilder sb = new StringBuilder();
     String body = body();
-    boolean finite = !body.contains("@StepDecay") && !body.contains("@MultiStep") && !body.contains("@Exponential")
-        && !body.contains("@InverseTime") && !body.contains("@InverseSqrt") && !body.contains("@Cyclic");
+    boolean finite =
+        !body.contains("@StepDecay")
+            && !body.contains("@MultiStep")
+            && !body.contains("@Exponential")
+            && !body.contains("@InverseTime")
+            && !body.contains("@InverseSqrt")
+            && !body.contains("@Cyclic");
     if (random.nextInt(3) == 0) {
       String shape = pick("Ramp.LINEAR", "Ramp.COSINE", "Ramp.EXPONENTIAL", "Ramp.CONSTANT");
-      sb.append("@Warmup(steps = ").append(steps()).append(", from = ").append(value()).append(", shape = ")
-          .append(shape).append(") ");
+      sb.append("@Warmup(steps = ")
+          .append(steps())
+          .append(", from = ")
+          .append(value())
+          .append(", shape = ")
+          .append(shape)
+          .append(") ");
     }
     sb.append(body);
     int modifier = random.nextInt(4);
     if (finite && modifier == 1) {
       String shape = pick("Ramp.LINEAR", "Ramp.COSINE", "Ramp.EXPONENTIAL", "Ramp.SQRT");
-      sb.append(" @Cooldown(steps = ").append(steps()).append(", to = ").append(value()).append(", shape = ")
-          .append(shape).append(")");
+      sb.append(" @Cooldown(steps = ")
+          .append(steps())
+          .append(", to = ")
+          .append(value())
+          .append(", shape = ")
+          .append(shape)
+          .append(")");
     } else if (finite && modifier == 2) {
-      sb.append(" @Restarts(growth = ").append(pick("1.0", "2.0", "3.0", "1.5")).append(", decay = ")
-          .append(pick("1.0", "0.5", "0.9")).append(", limit = ").append(random.nextInt(4)).append(")");
+      sb.append(" @Restarts(growth = ")
+          .append(pick("1.0", "2.0", "3.0", "1.5"))
+          .append(", decay = ")
+          .append(pick("1.0", "0.5", "0.9"))
+          .append(", limit = ")
+          .append(random.nextInt(4))
+          .append(")");
     }
     return sb.toString();
   }
@@ -55,9 +75,18 @@ final class RandomDeclarations {
   private String body() {
     switch (random.nextInt(12)) {
       case 0:
-        return "@Constant(value = " + value() + (random.nextBoolean() ? ", steps = " + steps() : "") + ")";
+        return "@Constant(value = "
+            + value()
+            + (random.nextBoolean() ? ", steps = " + steps() : "")
+            + ")";
       case 1:
-        return "@StepDecay(from = " + value() + ", factor = " + factor() + ", every = " + steps() + ")";
+        return "@StepDecay(from = "
+            + value()
+            + ", factor = "
+            + factor()
+            + ", every = "
+            + steps()
+            + ")";
       case 2:
         {
           long m = 1 + random.nextInt(50);
@@ -66,33 +95,90 @@ final class RandomDeclarations {
             m += 1 + random.nextInt(100);
             ms.append(", ").append(m);
           }
-          return "@MultiStep(from = " + value() + ", milestones = " + ms + "}, factor = " + factor() + ")";
+          return "@MultiStep(from = "
+              + value()
+              + ", milestones = "
+              + ms
+              + "}, factor = "
+              + factor()
+              + ")";
         }
       case 3:
-        return "@Exponential(from = " + value() + ", rate = " + factor() + ", every = " + (1 + random.nextInt(20))
-            + ", staircase = " + random.nextBoolean() + ")";
+        return "@Exponential(from = "
+            + value()
+            + ", rate = "
+            + factor()
+            + ", every = "
+            + (1 + random.nextInt(20))
+            + ", staircase = "
+            + random.nextBoolean()
+            + ")";
       case 4:
-        return "@Cosine(from = " + value() + ", to = " + small() + ", steps = " + steps() + ", exponent = "
-            + pick("1.0", "2.0", "0.5") + ")";
+        return "@Cosine(from = "
+            + value()
+            + ", to = "
+            + small()
+            + ", steps = "
+            + steps()
+            + ", exponent = "
+            + pick("1.0", "2.0", "0.5")
+            + ")";
       case 5:
         return "@Linear(from = " + value() + ", to = " + value() + ", steps = " + steps() + ")";
       case 6:
-        return "@Polynomial(from = " + value() + ", to = " + small() + ", steps = " + steps() + ", power = "
-            + pick("1.0", "2.0", "0.5") + ", cycle = " + random.nextBoolean() + ")";
+        return "@Polynomial(from = "
+            + value()
+            + ", to = "
+            + small()
+            + ", steps = "
+            + steps()
+            + ", power = "
+            + pick("1.0", "2.0", "0.5")
+            + ", cycle = "
+            + random.nextBoolean()
+            + ")";
       case 7:
-        return "@InverseTime(from = " + value() + ", rate = " + factor() + ", every = " + (1 + random.nextInt(20))
-            + ", staircase = " + random.nextBoolean() + ")";
+        return "@InverseTime(from = "
+            + value()
+            + ", rate = "
+            + factor()
+            + ", every = "
+            + (1 + random.nextInt(20))
+            + ", staircase = "
+            + random.nextBoolean()
+            + ")";
       case 8:
         return "@InverseSqrt(from = " + value() + ", timescale = " + steps() + ".0)";
       case 9:
-        return "@Cyclic(low = " + small() + ", high = " + value() + ", up = " + steps() + ", down = "
-            + random.nextInt(200) + ", mode = " + pick("CyclicMode.TRIANGULAR", "CyclicMode.TRIANGULAR2",
-                "CyclicMode.EXP_RANGE") + ", gamma = " + pick("1.0", "0.999", "0.99") + ")";
+        return "@Cyclic(low = "
+            + small()
+            + ", high = "
+            + value()
+            + ", up = "
+            + steps()
+            + ", down = "
+            + random.nextInt(200)
+            + ", mode = "
+            + pick("CyclicMode.TRIANGULAR", "CyclicMode.TRIANGULAR2", "CyclicMode.EXP_RANGE")
+            + ", gamma = "
+            + pick("1.0", "0.999", "0.99")
+            + ")";
       case 10:
-        return "@OneCycle(peak = " + value() + ", steps = " + (10 + steps()) + ", pctStart = "
-            + pick("0.3", "0.25", "0.1", "0.45") + ", divFactor = " + pick("25.0", "10.0") + ", finalDivFactor = "
-            + pick("10000.0", "100.0") + ", anneal = " + pick("Anneal.COSINE", "Anneal.LINEAR") + ", threePhase = "
-            + random.nextBoolean() + ")";
+        return "@OneCycle(peak = "
+            + value()
+            + ", steps = "
+            + (10 + steps())
+            + ", pctStart = "
+            + pick("0.3", "0.25", "0.1", "0.45")
+            + ", divFactor = "
+            + pick("25.0", "10.0")
+            + ", finalDivFactor = "
+            + pick("10000.0", "100.0")
+            + ", anneal = "
+            + pick("Anneal.COSINE", "Anneal.LINEAR")
+            + ", threePhase = "
+            + random.nextBoolean()
+            + ")";
       default:
         {
           int n = 1 + random.nextInt(5);
@@ -104,8 +190,13 @@ final class RandomDeclarations {
             ks.append(", ").append(k);
             vs.append(", ").append(value());
           }
-          return "@Piecewise(steps = " + ks + "}, values = " + vs + "}, interpolation = "
-              + pick("Interpolation.STEP", "Interpolation.LINEAR", "Interpolation.COSINE") + ")";
+          return "@Piecewise(steps = "
+              + ks
+              + "}, values = "
+              + vs
+              + "}, interpolation = "
+              + pick("Interpolation.STEP", "Interpolation.LINEAR", "Interpolation.COSINE")
+              + ")";
         }
     }
   }
@@ -119,7 +210,9 @@ final class RandomDeclarations {
   }
 
   private String small() {
-    return random.nextInt(3) == 0 ? "0.0" : Double.toString(Math.round(random.nextDouble(0, 1e-3) * 1e7) / 1e7);
+    return random.nextInt(3) == 0
+        ? "0.0"
+        : Double.toString(Math.round(random.nextDouble(0, 1e-3) * 1e7) / 1e7);
   }
 
   private String factor() {

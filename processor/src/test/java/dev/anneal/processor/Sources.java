@@ -24,10 +24,20 @@ final class Sources {
     return configWith("@Schedule", lines);
   }
 
-  /** Like {@link #config}, with {@code scheduleAnnotation} (e.g. {@code @Schedule(totalSteps = 100)}). */
+  /**
+   * Like {@link #config}, with {@code scheduleAnnotation} (e.g. {@code @Schedule(totalSteps =
+   * 100)}).
+   */
   static JavaFileObject configWith(String scheduleAnnotation, String... lines) {
-    List<String> all = new ArrayList<>(List.of(
-        "package " + PACKAGE + ";", "", "import dev.anneal.*;", "", scheduleAnnotation, "interface " + CONFIG + " {"));
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "package " + PACKAGE + ";",
+                "",
+                "import dev.anneal.*;",
+                "",
+                scheduleAnnotation,
+                "interface " + CONFIG + " {"));
     all.addAll(Arrays.asList(lines));
     all.add("}");
     return JavaFileObjects.forSourceLines(PACKAGE + "." + CONFIG, all);
@@ -71,7 +81,8 @@ final class Sources {
     for (int i = 0; i < lines.length; i++) {
       if (lines[i].contains(fragment)) {
         if (found >= 0) {
-          throw new IllegalArgumentException("\"" + fragment + "\" is on more than one line of " + f.getName());
+          throw new IllegalArgumentException(
+              "\"" + fragment + "\" is on more than one line of " + f.getName());
         }
         found = i + 1;
       }
@@ -83,8 +94,8 @@ final class Sources {
   }
 
   /**
-   * 1-based column of {@code caret} on the line containing {@code fragment}, searching from the start
-   * of {@code fragment}.
+   * 1-based column of {@code caret} on the line containing {@code fragment}, searching from the
+   * start of {@code fragment}.
    */
   static long column(JavaFileObject f, String fragment, String caret) {
     String text = text(f).split("\n", -1)[(int) line(f, fragment) - 1];
@@ -105,7 +116,11 @@ final class Sources {
 
   /** The generated source of {@code qualifiedName}, which must exist. */
   static String generated(Compilation c, String qualifiedName) {
-    return text(c.generatedSourceFile(qualifiedName)
-        .orElseThrow(() -> new AssertionError("no generated " + qualifiedName + ":\n" + Compiled.diagnostics(c))));
+    return text(
+        c.generatedSourceFile(qualifiedName)
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "no generated " + qualifiedName + ":\n" + Compiled.diagnostics(c))));
   }
 }

@@ -19,8 +19,8 @@ public final class Attr {
   }
 
   /**
-   * What an attribute's number means. Declaring a schedule in epochs multiplies every {@link #STEPS}
-   * attribute by the iterations per epoch and leaves the others alone.
+   * What an attribute's number means. Declaring a schedule in epochs multiplies every {@link
+   * #STEPS} attribute by the iterations per epoch and leaves the others alone.
    */
   public enum Unit {
     /** A step count (or a step position, or a length in steps). */
@@ -36,7 +36,8 @@ public final class Attr {
   private final Class<? extends Enum<?>> enumType;
   private final boolean infinityAllowed;
 
-  private Attr(String name, Type type, Unit unit, Object defaultValue, Class<? extends Enum<?>> enumType) {
+  private Attr(
+      String name, Type type, Unit unit, Object defaultValue, Class<? extends Enum<?>> enumType) {
     this(name, type, unit, defaultValue, enumType, false);
   }
 
@@ -88,7 +89,8 @@ public final class Attr {
     return new Attr(name, Type.DOUBLE, Unit.OTHER, defaultValue, null, true);
   }
 
-  public static <E extends Enum<E>> Attr enumerated(String name, Class<E> enumType, E defaultValue) {
+  public static <E extends Enum<E>> Attr enumerated(
+      String name, Class<E> enumType, E defaultValue) {
     return new Attr(name, Type.ENUM, Unit.OTHER, defaultValue, enumType);
   }
 

@@ -1,9 +1,12 @@
 package dev.anneal.internal;
 
-import dev.anneal.internal.generated.Steps;
 import dev.anneal.ParamGroups;
+import dev.anneal.internal.generated.Steps;
 
-/** Internal, not API. Argument checks shared by the {@code fill} implementations: fail before writing anything. */
+/**
+ * Internal, not API. Argument checks shared by the {@code fill} implementations: fail before
+ * writing anything.
+ */
 public final class Checks {
   private Checks() {}
 

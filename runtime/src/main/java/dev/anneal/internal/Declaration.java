@@ -95,7 +95,10 @@ public final class Declaration {
     return Collections.unmodifiableList(parts);
   }
 
-  /** Java annotation source of the whole declaration, e.g. {@code @Warmup(steps = 500) @Cosine(...)}. */
+  /**
+   * Java annotation source of the whole declaration, e.g. {@code @Warmup(steps =
+   * 500) @Cosine(...)}.
+   */
   public String toSource() {
     StringBuilder sb = new StringBuilder();
     for (Part p : parts()) {

@@ -13,12 +13,20 @@ import java.util.Map;
  */
 public final class DeclarationParser {
   /** anneal's named constants, as javac resolves them in an annotation. */
-  private static final Map<String, Long> NAMED = Map.of(
-      "Constant.UNBOUNDED", 0L, "dev.anneal.Constant.UNBOUNDED", 0L,
-      "Cyclic.SAME_AS_UP", 0L, "dev.anneal.Cyclic.SAME_AS_UP", 0L);
+  private static final Map<String, Long> NAMED =
+      Map.of(
+          "Constant.UNBOUNDED",
+          0L,
+          "dev.anneal.Constant.UNBOUNDED",
+          0L,
+          "Cyclic.SAME_AS_UP",
+          0L,
+          "dev.anneal.Cyclic.SAME_AS_UP",
+          0L);
 
   private final String src;
   private int pos;
+
   /** Reads numbers exactly as javac does; created at the first number. */
   private JavaLexer lexer;
 
@@ -54,8 +62,14 @@ public final class DeclarationParser {
     Part part = p.annotation();
     p.skipSpace();
     if (part.kind().role() != role) {
-      throw p.fail(at, "expected " + (role == Kind.Role.STOPPER ? "@EarlyStopping"
-          : "@ClipNorm, @ClipValue or @AdaptiveClip") + ", found @" + part.kind().simpleName());
+      throw p.fail(
+          at,
+          "expected "
+              + (role == Kind.Role.STOPPER
+                  ? "@EarlyStopping"
+                  : "@ClipNorm, @ClipValue or @AdaptiveClip")
+              + ", found @"
+              + part.kind().simpleName());
     }
     if (p.pos < p.src.length()) {
       throw p.fail(p.pos, "nothing may follow @" + part.kind().simpleName());
@@ -71,13 +85,23 @@ public final class DeclarationParser {
       int at = pos;
       Part part = annotation();
       if (part.kind().role() == Kind.Role.STOPPER || part.kind().role() == Kind.Role.CLIP) {
-        throw fail(at, "@" + part.kind().simpleName() + " is not part of a schedule; read it with "
-            + (part.kind().role() == Kind.Role.STOPPER ? "EarlyStopper.parse" : "GradientClip.parse"));
+        throw fail(
+            at,
+            "@"
+                + part.kind().simpleName()
+                + " is not part of a schedule; read it with "
+                + (part.kind().role() == Kind.Role.STOPPER
+                    ? "EarlyStopper.parse"
+                    : "GradientClip.parse"));
       }
       if (part.kind().isBody()) {
         if (body != null) {
-          throw fail(at, "a schedule has exactly one body, but found @" + body.kind().simpleName() + " and @"
-              + part.kind().simpleName());
+          throw fail(
+              at,
+              "a schedule has exactly one body, but found @"
+                  + body.kind().simpleName()
+                  + " and @"
+                  + part.kind().simpleName());
         }
         body = part;
       } else if (modifiers.put(part.kind(), part) != null) {
@@ -88,8 +112,12 @@ public final class DeclarationParser {
     if (body == null) {
       throw fail(pos, "no body annotation (@Constant, @Cosine, ...) in \"" + src + "\"");
     }
-    return new Declaration(body, modifiers.get(Kind.WARMUP), modifiers.get(Kind.COOLDOWN),
-        modifiers.get(Kind.RESTARTS), modifiers.get(Kind.REDUCE_ON_PLATEAU));
+    return new Declaration(
+        body,
+        modifiers.get(Kind.WARMUP),
+        modifiers.get(Kind.COOLDOWN),
+        modifiers.get(Kind.RESTARTS),
+        modifiers.get(Kind.REDUCE_ON_PLATEAU));
   }
 
   private Part annotation() {
@@ -132,7 +160,8 @@ public final class DeclarationParser {
           pos = mark; // single-element shorthand: @Constant(5e-4)
           Attr attr = kind.attr("value");
           if (attr == null) {
-            throw fail(mark, "@" + kind.simpleName() + " has no 'value' attribute: write name = value");
+            throw fail(
+                mark, "@" + kind.simpleName() + " has no 'value' attribute: write name = value");
           }
           values.put("value", value(kind, attr));
           skipSpace();
@@ -158,8 +187,9 @@ public final class DeclarationParser {
           int at = pos;
           JavaLexer.Token t = literal(kind, attr);
           if (t.kind() != JavaLexer.Kind.INT) {
-            throw fail(at, "@" + kind.simpleName() + "." + attr.name() + " must be an int, was "
-                + t.text());
+            throw fail(
+                at,
+                "@" + kind.simpleName() + "." + attr.name() + " must be an int, was " + t.text());
           }
           return lexer.intValue(t);
         }
@@ -167,7 +197,14 @@ public final class DeclarationParser {
         {
           String word = identifier();
           if (!word.equals("true") && !word.equals("false")) {
-            throw fail(pos, "@" + kind.simpleName() + "." + attr.name() + " must be true or false, was " + word);
+            throw fail(
+                pos,
+                "@"
+                    + kind.simpleName()
+                    + "."
+                    + attr.name()
+                    + " must be true or false, was "
+                    + word);
           }
           return Boolean.valueOf(word);
         }
@@ -216,8 +253,16 @@ public final class DeclarationParser {
               return c;
             }
           }
-          throw fail(at, "@" + kind.simpleName() + "." + attr.name() + " must be a "
-              + attr.enumType().getSimpleName() + " constant, was " + name);
+          throw fail(
+              at,
+              "@"
+                  + kind.simpleName()
+                  + "."
+                  + attr.name()
+                  + " must be a "
+                  + attr.enumType().getSimpleName()
+                  + " constant, was "
+                  + name);
         }
       default:
         throw new AssertionError(attr.type());
@@ -241,8 +286,9 @@ public final class DeclarationParser {
     int at = pos;
     JavaLexer.Token t = literal(kind, attr);
     if (t.kind() != JavaLexer.Kind.INT && t.kind() != JavaLexer.Kind.LONG) {
-      throw fail(at, "@" + kind.simpleName() + "." + attr.name() + " must be a whole number, was "
-          + t.text());
+      throw fail(
+          at,
+          "@" + kind.simpleName() + "." + attr.name() + " must be a whole number, was " + t.text());
     }
     return lexer.longValue(t);
   }

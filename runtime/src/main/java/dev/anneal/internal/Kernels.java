@@ -17,8 +17,8 @@ import java.util.Optional;
  *   <li>Groups without delays share one step: the value is computed once with {@link Plan#at} and
  *       scaled per group, a loop C2 auto-vectorizes (faster than a hand-written vector loop).
  *   <li>Delayed groups and per-row steps: the Vector API kernels of {@code
- *       dev.anneal.internal.vector.VectorKernels}, when the {@code jdk.incubator.vector} module is in
- *       the boot layer ({@code --add-modules jdk.incubator.vector}), there are at least {@link
+ *       dev.anneal.internal.vector.VectorKernels}, when the {@code jdk.incubator.vector} module is
+ *       in the boot layer ({@code --add-modules jdk.incubator.vector}), there are at least {@link
  *       #ONE_VECTOR one vector} of elements (fewer: the scalar loop is faster), and every step is
  *       below {@link #STEP_LIMIT}. Otherwise the caller's scalar loop.
  * </ul>
@@ -30,13 +30,13 @@ import java.util.Optional;
  * {@code cos}, {@code exp} and {@code log} (SVML vector routines instead of {@link Math}'s, and
  * {@code pow} as {@code exp(k * log(x))}) may round differently. So a {@code double[]} fill equals
  * {@code scale * at(step)} bit for bit wherever that step's formula calls none of them, and is
- * within 1e-15 relative + 1e-15 x peak where it does; a {@code float[]} fill is that double
- * rounded to float. {@code KernelContractTest} holds every body kind, shape and mode to this.
+ * within 1e-15 relative + 1e-15 x peak where it does; a {@code float[]} fill is that double rounded
+ * to float. {@code KernelContractTest} holds every body kind, shape and mode to this.
  *
  * <p>System properties, read once: {@code anneal.vector=false} makes every method return {@code
  * false} (the plain loops only); {@code anneal.vector=true} uses the vector kernels even where they
- * are not known to be fast (without C2, off x86-64); {@code anneal.vector.threshold=N} overrides the
- * threshold (tests use 0).
+ * are not known to be fast (without C2, off x86-64); {@code anneal.vector.threshold=N} overrides
+ * the threshold (tests use 0).
  */
 public final class Kernels {
   /**
@@ -84,8 +84,10 @@ public final class Kernels {
 
   private static final String MODE = System.getProperty("anneal.vector", "auto").trim();
   private static final boolean ENABLED = !"false".equalsIgnoreCase(MODE);
+
   /** {@code anneal.vector.threshold}, or {@link #ONE_VECTOR}. */
-  static final int THRESHOLD = Math.max(ONE_VECTOR, Integer.getInteger("anneal.vector.threshold", ONE_VECTOR));
+  static final int THRESHOLD =
+      Math.max(ONE_VECTOR, Integer.getInteger("anneal.vector.threshold", ONE_VECTOR));
 
   private Kernels() {}
 
@@ -219,7 +221,9 @@ public final class Kernels {
     }
     String slow = "true".equalsIgnoreCase(MODE) ? null : slowReason();
     if (slow != null) {
-      log.log(Level.INFO, "anneal: Vector API kernels not used: " + slow + " (-Danneal.vector=true forces them)");
+      log.log(
+          Level.INFO,
+          "anneal: Vector API kernels not used: " + slow + " (-Danneal.vector=true forces them)");
       return null;
     }
     try {

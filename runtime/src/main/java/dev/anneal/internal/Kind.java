@@ -25,9 +25,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Internal, not API. Every schedule annotation: the one catalogue that the processor, the parser and
- * the builder share. Each kind's attributes, rules and evaluator live in its home class in {@code
- * dev.anneal.internal.kind}; this enum only names the annotation and points there.
+ * Internal, not API. Every schedule annotation: the one catalogue that the processor, the parser
+ * and the builder share. Each kind's attributes, rules and evaluator live in its home class in
+ * {@code dev.anneal.internal.kind}; this enum only names the annotation and points there.
  */
 public enum Kind {
   CONSTANT("Constant", Constant.ATTRIBUTES, Constant::of),

@@ -31,7 +31,8 @@ public final class Part {
     Map<String, Object> values = new LinkedHashMap<>();
     for (String name : given.keySet()) {
       if (kind.attr(name) == null) {
-        throw new IllegalArgumentException("@" + kind.simpleName() + " has no attribute '" + name + "'");
+        throw new IllegalArgumentException(
+            "@" + kind.simpleName() + " has no attribute '" + name + "'");
       }
     }
     for (Attr a : kind.attrs()) {
@@ -136,7 +137,8 @@ public final class Part {
   private Object get(String name) {
     Object v = values.get(name);
     if (v == null) {
-      throw new IllegalArgumentException("@" + kind.simpleName() + " has no attribute '" + name + "'");
+      throw new IllegalArgumentException(
+          "@" + kind.simpleName() + " has no attribute '" + name + "'");
     }
     return v;
   }
@@ -171,7 +173,8 @@ public final class Part {
       return false;
     }
     for (Attr a : kind.attrs()) {
-      if (!Arrays.deepEquals(new Object[] {values.get(a.name())}, new Object[] {p.values.get(a.name())})) {
+      if (!Arrays.deepEquals(
+          new Object[] {values.get(a.name())}, new Object[] {p.values.get(a.name())})) {
         return false;
       }
     }

@@ -35,12 +35,15 @@ public final class Plan {
   public final double warmupFrom;
   public final double warmupTo;
   public final double warmupInv;
+
   /** {@code (warmupTo - warmupFrom) / warmupSteps}: a linear warm-up is one multiply-add. */
   public final double warmupSlope;
+
   public final double warmupLnRatio;
 
   /** Length of the body including all restart cycles, or -1 when it never ends. */
   public final long bodyLength;
+
   /** Value when the body has ended (before any cool-down). */
   public final double bodyEnd;
 
@@ -50,8 +53,10 @@ public final class Plan {
   public final double cooldownFrom;
   public final double cooldownTo;
   public final double cooldownInv;
+
   /** {@code (cooldownTo - cooldownFrom) / cooldownSteps}. */
   public final double cooldownSlope;
+
   public final double cooldownLnRatio;
 
   /** Value after the whole schedule, when it ends at all. */
@@ -65,6 +70,7 @@ public final class Plan {
   public final double decay;
   public final double lnDecay;
   public final int limit;
+
   /** Cycle start steps when {@code growth > 1}: {@code cycleStart[i]} is where cycle i begins. */
   private final double[] cycleStart;
 

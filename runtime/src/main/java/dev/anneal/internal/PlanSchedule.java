@@ -3,7 +3,9 @@ package dev.anneal.internal;
 import dev.anneal.LrSchedule;
 import dev.anneal.ParamGroups;
 
-/** Internal, not API. An {@link LrSchedule} that evaluates a {@link Plan}: what the builder returns. */
+/**
+ * Internal, not API. An {@link LrSchedule} that evaluates a {@link Plan}: what the builder returns.
+ */
 public final class PlanSchedule implements LrSchedule {
   private final Plan plan;
 
@@ -50,7 +52,8 @@ public final class PlanSchedule implements LrSchedule {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof PlanSchedule && ((PlanSchedule) o).plan.declaration().equals(plan.declaration());
+    return o instanceof PlanSchedule
+        && ((PlanSchedule) o).plan.declaration().equals(plan.declaration());
   }
 
   @Override

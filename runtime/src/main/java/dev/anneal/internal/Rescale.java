@@ -29,7 +29,8 @@ public final class Rescale {
     }
     Map<String, Object> values = new LinkedHashMap<>();
     for (Attr a : p.kind().attrs()) {
-      // A defaulted step count is scaled too (every = 1 means one epoch here); other defaults stay out.
+      // A defaulted step count is scaled too (every = 1 means one epoch here); other defaults stay
+      // out.
       if (a.unit() == Attr.Unit.STEPS) {
         values.put(a.name(), scaled(p, a, p.value(a.name()), factor));
       } else if (p.isExplicit(a.name())) {
@@ -57,8 +58,16 @@ public final class Rescale {
           throw new AssertionError(a.type());
       }
     } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("@" + p.kind().simpleName() + "." + a.name() + " = "
-          + Literals.source(v) + " times " + factor + " iterations per epoch does not fit in a long");
+      throw new IllegalArgumentException(
+          "@"
+              + p.kind().simpleName()
+              + "."
+              + a.name()
+              + " = "
+              + Literals.source(v)
+              + " times "
+              + factor
+              + " iterations per epoch does not fit in a long");
     }
   }
 }

@@ -96,17 +96,23 @@ public final class Rules {
       error(k, p.attribute(), p.message().substring(p.message().indexOf(' ') + 1));
     }
     if (rules.compat() != Compat.ANNEAL && body.kind() != Kind.CONSTANT) {
-      error(k, "compat", "= Compat." + rules.compat() + " reproduces a library where the plateau owns the"
-          + " learning rate: it needs a @Constant body (the LR it reduces), not @"
-          + body.kind().simpleName() + "; use Compat.ANNEAL to scale any curve");
+      error(
+          k,
+          "compat",
+          "= Compat."
+              + rules.compat()
+              + " reproduces a library where the plateau owns the"
+              + " learning rate: it needs a @Constant body (the LR it reduces), not @"
+              + body.kind().simpleName()
+              + "; use Compat.ANNEAL to scale any curve");
     }
   }
 
   /**
-   * The safety net under the rules above: the value at every step where the schedule changes
-   * regime (and at powers of two up to {@code Long.MAX_VALUE}) must be finite. Each kind's rules
-   * already reject the overflows they can cause; this catches the combinations (a restart decay
-   * above 1 over many cycles).
+   * The safety net under the rules above: the value at every step where the schedule changes regime
+   * (and at powers of two up to {@code Long.MAX_VALUE}) must be finite. Each kind's rules already
+   * reject the overflows they can cause; this catches the combinations (a restart decay above 1
+   * over many cycles).
    */
   private void finiteEverywhere(Plan plan) {
     java.util.TreeSet<Long> probes = new java.util.TreeSet<>(); // in order: report the first
@@ -120,16 +126,18 @@ public final class Rules {
     }
     if (plan.bodyLength >= 0) {
       long end = w + plan.bodyLength;
-      for (long s : new long[] {end - 1, end, end + plan.cooldownSteps - 1, end + plan.cooldownSteps}) {
+      for (long s :
+          new long[] {end - 1, end, end + plan.cooldownSteps - 1, end + plan.cooldownSteps}) {
         probes.add(s);
       }
     }
     if (plan.restarts) {
       int cycles = plan.limit == 0 ? 64 : Math.min(plan.limit, 4096);
       for (int i = 0; i < cycles; i++) {
-        double start = plan.cycleStarts() > 0
-            ? (i < plan.cycleStarts() ? plan.cycleStart(i) : 0x1p63)
-            : (double) i * plan.period;
+        double start =
+            plan.cycleStarts() > 0
+                ? (i < plan.cycleStarts() ? plan.cycleStart(i) : 0x1p63)
+                : (double) i * plan.period;
         if (start < 0x1p62) {
           probes.add(w + (long) start);
           probes.add(w + (long) start + 1);
@@ -143,8 +151,14 @@ public final class Rules {
       double v = plan.at(s);
       if (!Double.isFinite(v)) {
         Kind k = plan.restarts ? Kind.RESTARTS : plan.body().kind();
-        error(k, plan.restarts ? "decay" : null, "makes the schedule's value " + number(v)
-            + " at step " + count(s) + "; every value must be finite");
+        error(
+            k,
+            plan.restarts ? "decay" : null,
+            "makes the schedule's value "
+                + number(v)
+                + " at step "
+                + count(s)
+                + "; every value must be finite");
         return;
       }
     }
@@ -195,18 +209,31 @@ public final class Rules {
     positive(k, "steps", w.steps());
     Ramp shape = w.shape();
     if (shape == Ramp.SQRT) {
-      error(k, "shape", "Ramp.SQRT is a cool-down shape; use LINEAR, COSINE, EXPONENTIAL or CONSTANT");
+      error(
+          k,
+          "shape",
+          "Ramp.SQRT is a cool-down shape; use LINEAR, COSINE, EXPONENTIAL or CONSTANT");
       return;
     }
     double target = body.start();
     double from = w.from();
     if (shape == Ramp.EXPONENTIAL && !(from > 0 && target > 0)) {
-      error(k, "from", "must be > 0 for Ramp.EXPONENTIAL, and so must the body's first value ("
-          + number(target) + "), was " + number(from));
+      error(
+          k,
+          "from",
+          "must be > 0 for Ramp.EXPONENTIAL, and so must the body's first value ("
+              + number(target)
+              + "), was "
+              + number(from));
       return;
     } else if (shape != Ramp.CONSTANT && from > target) {
-      warning(k, "from", "is above the value it warms up to (" + number(target)
-          + " at the body's first step), was " + number(from));
+      warning(
+          k,
+          "from",
+          "is above the value it warms up to ("
+              + number(target)
+              + " at the body's first step), was "
+              + number(from));
     }
     if (errors() > 0) {
       return; // the ramp's arithmetic assumes a valid body
@@ -222,12 +249,18 @@ public final class Rules {
     positive(k, "steps", c.steps());
     Ramp shape = c.shape();
     if (shape == Ramp.CONSTANT) {
-      error(k, "shape", "Ramp.CONSTANT is a warm-up shape; use LINEAR, COSINE, SQRT or EXPONENTIAL");
+      error(
+          k, "shape", "Ramp.CONSTANT is a warm-up shape; use LINEAR, COSINE, SQRT or EXPONENTIAL");
       return;
     }
     if (body.length() < 0) {
-      error(k, null, "needs a body that ends, but " + bodySource + " never ends"
-          + (body.kind() == Kind.CONSTANT ? " (give @Constant a steps value)" : ""));
+      error(
+          k,
+          null,
+          "needs a body that ends, but "
+              + bodySource
+              + " never ends"
+              + (body.kind() == Kind.CONSTANT ? " (give @Constant a steps value)" : ""));
       return;
     }
     if (errors() > 0) {
@@ -236,12 +269,19 @@ public final class Rules {
     double start = body.end();
     double to = c.to();
     if (shape == Ramp.EXPONENTIAL && !(to > 0 && start > 0)) {
-      error(k, "to", "must be > 0 for Ramp.EXPONENTIAL, and so must the body's final value ("
-          + number(start) + "), was " + number(to));
+      error(
+          k,
+          "to",
+          "must be > 0 for Ramp.EXPONENTIAL, and so must the body's final value ("
+              + number(start)
+              + "), was "
+              + number(to));
       return;
     } else if (to > start) {
-      warning(k, "to", "is above the value it cools down from (" + number(start) + "), was "
-          + number(to));
+      warning(
+          k,
+          "to",
+          "is above the value it cools down from (" + number(start) + "), was " + number(to));
     }
     difference(k, "to", to, start);
     if (shape == Ramp.EXPONENTIAL) {
@@ -253,12 +293,19 @@ public final class Rules {
     Kind k = Kind.RESTARTS;
     boolean periodic = body.periodic();
     if (!periodic) {
-      error(k, null, "repeats a body whose length is its steps attribute (@Cosine, @Linear,"
-          + " @Polynomial without cycle, @OneCycle, @Tanh, @Constant with steps), not " + bodySource);
+      error(
+          k,
+          null,
+          "repeats a body whose length is its steps attribute (@Cosine, @Linear,"
+              + " @Polynomial without cycle, @OneCycle, @Tanh, @Constant with steps), not "
+              + bodySource);
     }
     if (cooldown) {
-      error(k, null, "cannot be combined with @Cooldown: a restarting schedule has no single end to"
-          + " cool down from");
+      error(
+          k,
+          null,
+          "cannot be combined with @Cooldown: a restarting schedule has no single end to"
+              + " cool down from");
     }
     if (!(r.growth() >= 1)) {
       error(k, "growth", "must be >= 1, was " + number(r.growth()));
@@ -271,13 +318,31 @@ public final class Rules {
       boolean pastEnd = starts[cycles] >= 0x1p63;
       if (!pastEnd && (limit == 0 || limit > cycles)) {
         // cycleStarts stopped at MAX_CYCLES, before the limit and before Long.MAX_VALUE
-        error(k, "growth", "makes more than " + count(Plan.MAX_CYCLES) + " cycles before step"
-            + " Long.MAX_VALUE, was " + number(r.growth()) + "; use growth = 1, a larger growth, or a"
-            + " limit of at most " + count(Plan.MAX_CYCLES));
+        error(
+            k,
+            "growth",
+            "makes more than "
+                + count(Plan.MAX_CYCLES)
+                + " cycles before step"
+                + " Long.MAX_VALUE, was "
+                + number(r.growth())
+                + "; use growth = 1, a larger growth, or a"
+                + " limit of at most "
+                + count(Plan.MAX_CYCLES));
       } else if (pastEnd && limit > cycles) {
-        // the last cycles would start after Long.MAX_VALUE: the schedule could never reach its limit
-        error(k, "limit", "must be at most " + cycles + ": with growth " + number(r.growth())
-            + " only " + cycles + " cycles start before step Long.MAX_VALUE, was " + limit);
+        // the last cycles would start after Long.MAX_VALUE: the schedule could never reach its
+        // limit
+        error(
+            k,
+            "limit",
+            "must be at most "
+                + cycles
+                + ": with growth "
+                + number(r.growth())
+                + " only "
+                + cycles
+                + " cycles start before step Long.MAX_VALUE, was "
+                + limit);
       }
     }
     if (!(r.decay() > 0)) {
@@ -288,8 +353,12 @@ public final class Rules {
     }
     if (r.decay() > 1) {
       if (r.limit() == 0) {
-        error(k, "decay", "must be <= 1 when restarts are unlimited (values would grow without"
-            + " bound), was " + number(r.decay()));
+        error(
+            k,
+            "decay",
+            "must be <= 1 when restarts are unlimited (values would grow without"
+                + " bound), was "
+                + number(r.decay()));
       } else {
         warning(k, "decay", "is above 1: every restart starts higher than the one before");
       }
@@ -302,8 +371,10 @@ public final class Rules {
     long b = Plan.bodyLength(body, r);
     long c = cooldown == null ? 0 : cooldown.steps();
     if (b >= 0 && (b > Long.MAX_VALUE - w || c > Long.MAX_VALUE - w - b)) {
-      error(body.kind(), null, "makes the schedule longer than Long.MAX_VALUE steps: "
-          + breakdown(body, r, w, b, c));
+      error(
+          body.kind(),
+          null,
+          "makes the schedule longer than Long.MAX_VALUE steps: " + breakdown(body, r, w, b, c));
       return;
     }
     if (totalSteps <= 0 || b < 0) {
@@ -313,13 +384,23 @@ public final class Rules {
     if (total != totalSteps) {
       String sum = breakdown(body, r, w, b, c);
       String attr = body.kind().attr("steps") != null ? "steps" : null;
-      error(body.kind(), attr, "makes the schedule end at step " + count(total)
-          + ", not at @Schedule(totalSteps = " + count(totalSteps) + "): " + sum + " = "
-          + count(total));
+      error(
+          body.kind(),
+          attr,
+          "makes the schedule end at step "
+              + count(total)
+              + ", not at @Schedule(totalSteps = "
+              + count(totalSteps)
+              + "): "
+              + sum
+              + " = "
+              + count(total));
     }
   }
 
-  /** {@code "warm-up 500 + cosine 19,000 + cool-down 1,000"}: the lengths that add up to the total. */
+  /**
+   * {@code "warm-up 500 + cosine 19,000 + cool-down 1,000"}: the lengths that add up to the total.
+   */
   private static String breakdown(Body body, Restarts r, long w, long b, long c) {
     StringBuilder sum = new StringBuilder();
     if (w > 0) {
@@ -346,16 +427,27 @@ public final class Rules {
 
   private void difference(Kind k, String attr, double a, double b) {
     if (!Double.isFinite(a - b)) {
-      error(k, attr, "is too far from " + number(b) + " for a double to hold the difference, was "
-          + number(a));
+      error(
+          k,
+          attr,
+          "is too far from "
+              + number(b)
+              + " for a double to hold the difference, was "
+              + number(a));
     }
   }
 
   private void ratio(Kind k, String attr, double a, double b) {
     double r = a / b;
     if (!Double.isFinite(r) || r == 0 || !Double.isFinite(Math.log(r))) {
-      error(k, attr, "makes the exponential ramp's ratio " + number(a) + " / " + number(b)
-          + " overflow a double");
+      error(
+          k,
+          attr,
+          "makes the exponential ramp's ratio "
+              + number(a)
+              + " / "
+              + number(b)
+              + " overflow a double");
     }
   }
 
@@ -382,7 +474,10 @@ public final class Rules {
 
   /** {@code "@Cosine.steps "}, {@code "@MultiStep.milestones[2] "} or {@code "@Cooldown "}. */
   private static String where(Kind k, String attr, int index) {
-    return "@" + k.simpleName() + (attr == null ? "" : "." + attr)
-        + (index < 0 ? "" : "[" + index + "]") + " ";
+    return "@"
+        + k.simpleName()
+        + (attr == null ? "" : "." + attr)
+        + (index < 0 ? "" : "[" + index + "]")
+        + " ";
   }
 }

@@ -32,8 +32,8 @@ class CompositeGoldenTest {
   static final Path DIR = Paths.get("../processor/src/test/resources/golden/composite");
 
   /** One golden file: its declarations, the schedule evaluated, its rows. */
-  record Golden(String file, Map<String, String> named, String evaluate, long[] steps,
-      double[] values) {
+  record Golden(
+      String file, Map<String, String> named, String evaluate, long[] steps, double[] values) {
     double peak() {
       double peak = 0;
       for (double v : values) {
@@ -129,7 +129,8 @@ class CompositeGoldenTest {
       momenta += top.startsWith("@CycleMomentum") ? 1 : 0;
       assertTrue(g.steps().length >= 100, g + ": " + g.steps().length + " rows");
     }
-    assertTrue(sequences >= 10 && products >= 3 && momenta >= 9,
+    assertTrue(
+        sequences >= 10 && products >= 3 && momenta >= 9,
         sequences + " sequences, " + products + " products, " + momenta + " momenta");
   }
 
@@ -144,8 +145,8 @@ class CompositeGoldenTest {
       assertEquals(expected, actual, tolerance(g, i), g + " step " + g.steps()[i]);
       worst = Math.max(worst, Math.abs(actual - expected) / g.peak());
     }
-    System.out.printf("%-50s rows %4d, largest |deviation| / peak %.3g%n", g, g.steps().length,
-        worst);
+    System.out.printf(
+        "%-50s rows %4d, largest |deviation| / peak %.3g%n", g, g.steps().length, worst);
     // the text form reads back to the same schedule and values
     LrSchedule back = Schedules.parseNamed(s.toString());
     assertEquals(s, back);

@@ -41,79 +41,84 @@ class CompositeRulesTest {
 
   /** The composite {@code lr} over parts {@code a} (constant) and {@code b} (linear). */
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      // arity and empty arrays
-      "@Product(schedules = {\"a\"})|lr: @Product.schedules must name at least 2 schedules, was"
-          + " {\"a\"}",
-      "@Product(schedules = {})|lr: @Product.schedules must name at least 2 schedules, was {}",
-      "@Sequence(schedules = {\"a\"}, boundaries = {})|lr: @Sequence.schedules must name at least 2"
-          + " schedules, was {\"a\"}",
-      "@Sequence(schedules = {}, boundaries = {})|lr: @Sequence.schedules must name at least 2"
-          + " schedules, was {}",
-      // boundaries
-      "@Sequence(schedules = {\"a\", \"b\"}, boundaries = {})|lr: @Sequence.boundaries must have"
-          + " exactly one element fewer than schedules (2 names), had 0: {}",
-      "@Sequence(schedules = {\"a\", \"b\"}, boundaries = {5, 10})|lr: @Sequence.boundaries"
-          + " must have"
-          + " exactly one element fewer than schedules (2 names), had 2: {5, 10}",
-      "@Sequence(schedules = {\"a\", \"b\"}, boundaries = {0})|lr: @Sequence.boundaries[0] must be"
-          + " > 0, was 0",
-      "@Sequence(schedules = {\"a\", \"b\"}, boundaries = -3)|lr: @Sequence.boundaries[0] must be"
-          + " > 0, was -3",
-      "@Sequence(schedules = {\"a\", \"b\", \"a\"}, boundaries = {10, 10})|lr:"
-          + " @Sequence.boundaries[1] must be strictly increasing, but [1] = 10 follows [0] = 10",
-      "@Sequence(schedules = {\"a\", \"b\", \"a\"}, boundaries = {10, 4})|lr:"
-          + " @Sequence.boundaries[1] must be strictly increasing, but [1] = 4 follows [0] = 10",
-      // names
-      "@Sequence(schedules = {\"a\", \"c\"}, boundaries = {10})|lr: @Sequence.schedules[1] names no"
-          + " schedule of the config, was \"c\" (declared: a, b, lr)",
-      "@Product(schedules = {\"a\", \"lr\"})|lr: @Product.schedules[1] names the schedule itself,"
-          + " \"lr\"; a schedule cannot be its own part",
-      "@Product(schedules = {\"my lr\", \"a\"})|lr: @Product.schedules[0] must be the name of a"
-          + " schedule method of the config (a Java identifier), was \"my lr\"",
-      "@Product(schedules = {\"a\", \"\"})|lr: @Product.schedules[1] must be the name of a"
-          + " schedule method of the config (a Java identifier), was \"\"",
-      "@CycleMomentum(of = \"b c\")|lr: @CycleMomentum.of must be the name of a schedule method of"
-          + " the config (a Java identifier), was \"b c\"",
-      "@CycleMomentum(of = \"x\")|lr: @CycleMomentum.of names no schedule of the config, was"
-          + " \"x\" (declared: a, b, lr)",
-      // cycle momentum
-      "@CycleMomentum(of = \"b\")|lr: @CycleMomentum.of must name a plain @OneCycle or @Cyclic"
-          + " schedule (without @Warmup, @Cooldown or @Restarts), was \"b\", a @Linear schedule:"
-          + " @Linear(from = 0.1, to = 0.0, steps = 10)",
-      "@CycleMomentum(of = \"a\", base = -0.1)|lr: @CycleMomentum.base must be >= 0, was -0.1",
-      "@CycleMomentum(of = \"a\", base = Double.NaN)|lr: @CycleMomentum.base must be finite, was"
-          + " Double.NaN",
-      "@CycleMomentum(of = \"a\", max = Double.POSITIVE_INFINITY)|lr: @CycleMomentum.max must be"
-          + " finite, was Double.POSITIVE_INFINITY",
-      "@CycleMomentum(of = \"a\", base = 0.95, max = 0.85)|lr: @CycleMomentum.max must be >= base"
-          + " (0.95): the momentum is max where the LR is lowest and base at its peak, was 0.85",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // arity and empty arrays
+        "@Product(schedules = {\"a\"})|lr: @Product.schedules must name at least 2 schedules, was"
+            + " {\"a\"}",
+        "@Product(schedules = {})|lr: @Product.schedules must name at least 2 schedules, was {}",
+        "@Sequence(schedules = {\"a\"}, boundaries = {})|lr: @Sequence.schedules must name at least 2"
+            + " schedules, was {\"a\"}",
+        "@Sequence(schedules = {}, boundaries = {})|lr: @Sequence.schedules must name at least 2"
+            + " schedules, was {}",
+        // boundaries
+        "@Sequence(schedules = {\"a\", \"b\"}, boundaries = {})|lr: @Sequence.boundaries must have"
+            + " exactly one element fewer than schedules (2 names), had 0: {}",
+        "@Sequence(schedules = {\"a\", \"b\"}, boundaries = {5, 10})|lr: @Sequence.boundaries"
+            + " must have"
+            + " exactly one element fewer than schedules (2 names), had 2: {5, 10}",
+        "@Sequence(schedules = {\"a\", \"b\"}, boundaries = {0})|lr: @Sequence.boundaries[0] must be"
+            + " > 0, was 0",
+        "@Sequence(schedules = {\"a\", \"b\"}, boundaries = -3)|lr: @Sequence.boundaries[0] must be"
+            + " > 0, was -3",
+        "@Sequence(schedules = {\"a\", \"b\", \"a\"}, boundaries = {10, 10})|lr:"
+            + " @Sequence.boundaries[1] must be strictly increasing, but [1] = 10 follows [0] = 10",
+        "@Sequence(schedules = {\"a\", \"b\", \"a\"}, boundaries = {10, 4})|lr:"
+            + " @Sequence.boundaries[1] must be strictly increasing, but [1] = 4 follows [0] = 10",
+        // names
+        "@Sequence(schedules = {\"a\", \"c\"}, boundaries = {10})|lr: @Sequence.schedules[1] names no"
+            + " schedule of the config, was \"c\" (declared: a, b, lr)",
+        "@Product(schedules = {\"a\", \"lr\"})|lr: @Product.schedules[1] names the schedule itself,"
+            + " \"lr\"; a schedule cannot be its own part",
+        "@Product(schedules = {\"my lr\", \"a\"})|lr: @Product.schedules[0] must be the name of a"
+            + " schedule method of the config (a Java identifier), was \"my lr\"",
+        "@Product(schedules = {\"a\", \"\"})|lr: @Product.schedules[1] must be the name of a"
+            + " schedule method of the config (a Java identifier), was \"\"",
+        "@CycleMomentum(of = \"b c\")|lr: @CycleMomentum.of must be the name of a schedule method of"
+            + " the config (a Java identifier), was \"b c\"",
+        "@CycleMomentum(of = \"x\")|lr: @CycleMomentum.of names no schedule of the config, was"
+            + " \"x\" (declared: a, b, lr)",
+        // cycle momentum
+        "@CycleMomentum(of = \"b\")|lr: @CycleMomentum.of must name a plain @OneCycle or @Cyclic"
+            + " schedule (without @Warmup, @Cooldown or @Restarts), was \"b\", a @Linear schedule:"
+            + " @Linear(from = 0.1, to = 0.0, steps = 10)",
+        "@CycleMomentum(of = \"a\", base = -0.1)|lr: @CycleMomentum.base must be >= 0, was -0.1",
+        "@CycleMomentum(of = \"a\", base = Double.NaN)|lr: @CycleMomentum.base must be finite, was"
+            + " Double.NaN",
+        "@CycleMomentum(of = \"a\", max = Double.POSITIVE_INFINITY)|lr: @CycleMomentum.max must be"
+            + " finite, was Double.POSITIVE_INFINITY",
+        "@CycleMomentum(of = \"a\", base = 0.95, max = 0.85)|lr: @CycleMomentum.max must be >= base"
+            + " (0.95): the momentum is max where the LR is lowest and base at its peak, was 0.85",
+      })
   void compositeRules(String declaration, String message) {
     assertEquals(message, error(named("a", A, "b", B, "lr", declaration), "lr"));
   }
 
   @Test
   void aCycleOfReferencesIsAnErrorOnTheElementThatCloses() {
-    Map<String, String> m = named(
-        "a", "@Product(schedules = {\"c\", \"b\"})",
-        "b", "@Sequence(schedules = {\"c\", \"a\"}, boundaries = {5})",
-        "c", A);
-    assertEquals("b: @Sequence.schedules[1] makes a cycle of references: a -> b -> a",
-        error(m, "a"));
-    assertEquals("a: @Product.schedules[1] makes a cycle of references: b -> a -> b",
-        error(m, "b"));
+    Map<String, String> m =
+        named(
+            "a", "@Product(schedules = {\"c\", \"b\"})",
+            "b", "@Sequence(schedules = {\"c\", \"a\"}, boundaries = {5})",
+            "c", A);
+    assertEquals(
+        "b: @Sequence.schedules[1] makes a cycle of references: a -> b -> a", error(m, "a"));
+    assertEquals(
+        "a: @Product.schedules[1] makes a cycle of references: b -> a -> b", error(m, "b"));
     // c alone is fine, but every entry is checked
-    assertEquals("b: @Sequence.schedules[1] makes a cycle of references: a -> b -> a",
-        error(m, "c"));
+    assertEquals(
+        "b: @Sequence.schedules[1] makes a cycle of references: a -> b -> a", error(m, "c"));
   }
 
   @Test
   void problemsAreLocatedForTheProcessor() {
     Map<String, Object> declared = new LinkedHashMap<>();
     declared.put("a", CompositeParser.parse(A));
-    declared.put("lr", CompositeParser.parse(
-        "@Sequence(schedules = {\"a\", \"nope\", \"a\"}, boundaries = {10, 0})"));
+    declared.put(
+        "lr",
+        CompositeParser.parse(
+            "@Sequence(schedules = {\"a\", \"nope\", \"a\"}, boundaries = {10, 0})"));
     Resolver r = Resolver.resolve(declared, null);
     assertNull(r.get("lr"));
     assertEquals(0.1, r.get("a").at(5));
@@ -131,27 +136,38 @@ class CompositeRulesTest {
 
   @Test
   void aBrokenPartIsReportedOnThePartAndTheCompositeIsNotBuilt() {
-    Map<String, String> m = named("a", "@Cosine(from = 0.1, steps = 0)", "b", B,
-        "lr", "@Product(schedules = {\"a\", \"b\"})");
+    Map<String, String> m =
+        named(
+            "a",
+            "@Cosine(from = 0.1, steps = 0)",
+            "b",
+            B,
+            "lr",
+            "@Product(schedules = {\"a\", \"b\"})");
     assertEquals("a: @Cosine.steps must be > 0, was 0", error(m, "lr"));
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "@Warmup(steps = 5) @OneCycle(peak = 0.1, steps = 100)|a @OneCycle with modifiers"
-          + "|which has modifiers: @Warmup(steps = 5) @OneCycle(peak = 0.1, steps = 100)",
-      "@OneCycle(peak = 0.1, steps = 100) @Restarts|restarts|which has modifiers",
-      "@Cosine(from = 0.1, steps = 100)|a cosine|a @Cosine schedule: @Cosine(from = 0.1,"
-          + " steps = 100)",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "@Warmup(steps = 5) @OneCycle(peak = 0.1, steps = 100)|a @OneCycle with modifiers"
+            + "|which has modifiers: @Warmup(steps = 5) @OneCycle(peak = 0.1, steps = 100)",
+        "@OneCycle(peak = 0.1, steps = 100) @Restarts|restarts|which has modifiers",
+        "@Cosine(from = 0.1, steps = 100)|a cosine|a @Cosine schedule: @Cosine(from = 0.1,"
+            + " steps = 100)",
+      })
   void cycleMomentumNeedsAPlainOneCycleOrCyclic(String lr, String what, String why) {
     String e = error(named("lr", lr, "m", "@CycleMomentum(of = \"lr\")"), "m");
-    assertTrue(e.startsWith("m: @CycleMomentum.of must name a plain @OneCycle or @Cyclic schedule"),
+    assertTrue(
+        e.startsWith("m: @CycleMomentum.of must name a plain @OneCycle or @Cyclic schedule"),
         what + ": " + e);
     assertTrue(e.contains(why), e);
     // the builder says the same about its argument
-    e = assertThrows(IllegalArgumentException.class,
-        () -> Schedules.cycleMomentum(Schedules.parse(lr))).getMessage();
+    e =
+        assertThrows(
+                IllegalArgumentException.class, () -> Schedules.cycleMomentum(Schedules.parse(lr)))
+            .getMessage();
     assertTrue(e.startsWith("@CycleMomentum.of must be a plain one-cycle or cyclic schedule"), e);
     assertTrue(e.contains(why), e);
   }
@@ -159,15 +175,28 @@ class CompositeRulesTest {
   @Test
   void cycleMomentumOfACompositeOrForeignScheduleIsAnError() {
     LrSchedule seq = Schedules.sequence(new long[] {5}, Schedules.parse(CYCLE), Schedules.parse(A));
-    String e = assertThrows(IllegalArgumentException.class, () -> Schedules.cycleMomentum(seq))
-        .getMessage();
+    String e =
+        assertThrows(IllegalArgumentException.class, () -> Schedules.cycleMomentum(seq))
+            .getMessage();
     assertTrue(e.contains("was a composite: @Sequence("), e);
-    e = error(named("lr", CYCLE, "s", "@Product(schedules = {\"lr\", \"lr\"})",
-        "m", "@CycleMomentum(of = \"s\")"), "m");
-    assertTrue(e.startsWith("m: @CycleMomentum.of must name a plain @OneCycle or @Cyclic schedule"
-        + " (without @Warmup, @Cooldown or @Restarts), was \"s\", a composite: @Product("), e);
-    e = assertThrows(IllegalArgumentException.class,
-        () -> Schedules.cycleMomentum(step -> 0.9)).getMessage();
+    e =
+        error(
+            named(
+                "lr",
+                CYCLE,
+                "s",
+                "@Product(schedules = {\"lr\", \"lr\"})",
+                "m",
+                "@CycleMomentum(of = \"s\")"),
+            "m");
+    assertTrue(
+        e.startsWith(
+            "m: @CycleMomentum.of must name a plain @OneCycle or @Cyclic schedule"
+                + " (without @Warmup, @Cooldown or @Restarts), was \"s\", a composite: @Product("),
+        e);
+    e =
+        assertThrows(IllegalArgumentException.class, () -> Schedules.cycleMomentum(step -> 0.9))
+            .getMessage();
     assertTrue(e.startsWith("@CycleMomentum.of must be a schedule built by anneal"), e);
   }
 
@@ -175,56 +204,88 @@ class CompositeRulesTest {
   void builderPartsMustBeBuiltByAnnealAndNotControllers() {
     LrSchedule a = Schedules.parse(A);
     PlateauSchedule plateau = PlateauSchedule.of(a).build();
-    String e = assertThrows(IllegalArgumentException.class, () -> Schedules.product(a, plateau))
-        .getMessage();
+    String e =
+        assertThrows(IllegalArgumentException.class, () -> Schedules.product(a, plateau))
+            .getMessage();
     assertTrue(e.startsWith("@Product.schedules[1] must be a schedule built by anneal"), e);
     assertTrue(e.contains("not a controller"), e);
-    e = assertThrows(IllegalArgumentException.class,
-        () -> Schedules.sequence(new long[] {3}, a, null)).getMessage();
+    e =
+        assertThrows(
+                IllegalArgumentException.class, () -> Schedules.sequence(new long[] {3}, a, null))
+            .getMessage();
     assertTrue(e.startsWith("@Sequence.schedules[1] must be a schedule built by anneal"), e);
     assertTrue(e.endsWith("was null"), e);
-    e = assertThrows(IllegalArgumentException.class, () -> Schedules.sequence(null, a, a))
-        .getMessage();
+    e =
+        assertThrows(IllegalArgumentException.class, () -> Schedules.sequence(null, a, a))
+            .getMessage();
     assertEquals("@Sequence.boundaries must not be null", e);
     e = assertThrows(IllegalArgumentException.class, () -> Schedules.product(a)).getMessage();
     assertEquals("@Product.schedules must name at least 2 schedules, was {\"s0\"}", e);
-    e = assertThrows(IllegalArgumentException.class,
-        () -> Schedules.sequence(new long[] {4, 4}, a, a, a)).getMessage();
-    assertEquals("@Sequence.boundaries[1] must be strictly increasing, but [1] = 4 follows [0] = 4",
-        e);
-    e = assertThrows(IllegalArgumentException.class,
-        () -> Schedules.cycleMomentum(Schedules.parse(CYCLE), 0.9, 0.8)).getMessage();
+    e =
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Schedules.sequence(new long[] {4, 4}, a, a, a))
+            .getMessage();
+    assertEquals(
+        "@Sequence.boundaries[1] must be strictly increasing, but [1] = 4 follows [0] = 4", e);
+    e =
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Schedules.cycleMomentum(Schedules.parse(CYCLE), 0.9, 0.8))
+            .getMessage();
     assertTrue(e.startsWith("@CycleMomentum.max must be >= base (0.9)"), e);
   }
 
   @Test
   void valuesMustStayFinite() {
-    String e = error(named("a", "@Constant(value = 1e200)", "b", "@Constant(value = -1e200)",
-        "lr", "@Product(schedules = {\"a\", \"b\"})"), "lr");
-    assertEquals("lr: @Product.schedules multiply to Double.NEGATIVE_INFINITY at step 0; every"
-        + " value must be finite", e);
-    e = error(named("a", A, "b", "@Constant(value = 1.0, steps = 9_223_372_036_854_775_000L)",
-        "lr", "@Sequence(schedules = {\"a\", \"b\"}, boundaries = {1000})"), "lr");
-    assertEquals("lr: @Sequence.boundaries[0] makes the schedule longer than Long.MAX_VALUE steps:"
-        + " 1,000 + the last part's length 9,223,372,036,854,775,000", e);
+    String e =
+        error(
+            named(
+                "a",
+                "@Constant(value = 1e200)",
+                "b",
+                "@Constant(value = -1e200)",
+                "lr",
+                "@Product(schedules = {\"a\", \"b\"})"),
+            "lr");
+    assertEquals(
+        "lr: @Product.schedules multiply to Double.NEGATIVE_INFINITY at step 0; every"
+            + " value must be finite",
+        e);
+    e =
+        error(
+            named(
+                "a",
+                A,
+                "b",
+                "@Constant(value = 1.0, steps = 9_223_372_036_854_775_000L)",
+                "lr",
+                "@Sequence(schedules = {\"a\", \"b\"}, boundaries = {1000})"),
+            "lr");
+    assertEquals(
+        "lr: @Sequence.boundaries[0] makes the schedule longer than Long.MAX_VALUE steps:"
+            + " 1,000 + the last part's length 9,223,372,036,854,775,000",
+        e);
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "@Warmup(steps = 5) @Product(schedules = {\"a\", \"b\"})|@Product is the only annotation of"
-          + " its schedule (a composite takes no modifiers), but found @Warmup before it",
-      "@Product(schedules = {\"a\", \"b\"}) @Warmup(steps = 5)|@Product is the only annotation of"
-          + " its schedule (a composite takes no modifiers), but found @ after it",
-      "@Product(schedulez = {\"a\", \"b\"})|@Product has no attribute 'schedulez'",
-      "@Product(schedules = {\"a\"}, schedules = {\"b\"})|@Product.schedules given twice",
-      "@Sequence(schedules = {\"a\", \"b\"})|@Sequence.boundaries is required but was not given",
-      "@CycleMomentum(base = 0.8)|@CycleMomentum.of is required but was not given",
-      "@Product(schedules = {a, b})|@Product.schedules must be a string (a schedule name in"
-          + " quotes), was a",
-      "@Sequence(schedules = {\"a\", \"b\"}, boundaries = {1.5})|@Sequence.boundaries must be a"
-          + " whole number, was 1.5",
-      "@Product(schedules = {\"a\", \"b\"}|at 32: expected ')', was the end",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "@Warmup(steps = 5) @Product(schedules = {\"a\", \"b\"})|@Product is the only annotation of"
+            + " its schedule (a composite takes no modifiers), but found @Warmup before it",
+        "@Product(schedules = {\"a\", \"b\"}) @Warmup(steps = 5)|@Product is the only annotation of"
+            + " its schedule (a composite takes no modifiers), but found @ after it",
+        "@Product(schedulez = {\"a\", \"b\"})|@Product has no attribute 'schedulez'",
+        "@Product(schedules = {\"a\"}, schedules = {\"b\"})|@Product.schedules given twice",
+        "@Sequence(schedules = {\"a\", \"b\"})|@Sequence.boundaries is required but was not given",
+        "@CycleMomentum(base = 0.8)|@CycleMomentum.of is required but was not given",
+        "@Product(schedules = {a, b})|@Product.schedules must be a string (a schedule name in"
+            + " quotes), was a",
+        "@Sequence(schedules = {\"a\", \"b\"}, boundaries = {1.5})|@Sequence.boundaries must be a"
+            + " whole number, was 1.5",
+        "@Product(schedules = {\"a\", \"b\"}|at 32: expected ')', was the end",
+      })
   void parseErrorsNameTheEntryAndWhat(String declaration, String message) {
     String e = error(named("a", A, "b", B, "lr", declaration), "lr");
     assertTrue(e.startsWith("lr: " + message), e);
@@ -232,14 +293,19 @@ class CompositeRulesTest {
 
   @Test
   void namesAndEntriesOfTheParseForms() {
-    assertEquals("a schedule name must be a Java identifier, was \"my lr\"",
+    assertEquals(
+        "a schedule name must be a Java identifier, was \"my lr\"",
         error(named("my lr", A), "my lr"));
     assertEquals("no schedule named \"c\" (declared: a, b)", error(named("a", A, "b", B), "c"));
-    String e = assertThrows(IllegalArgumentException.class,
-        () -> Schedules.parseNamed("a: " + A + "; a: " + B)).getMessage();
+    String e =
+        assertThrows(
+                IllegalArgumentException.class, () -> Schedules.parseNamed("a: " + A + "; a: " + B))
+            .getMessage();
     assertEquals("a: declared twice", e);
-    e = assertThrows(IllegalArgumentException.class,
-        () -> Schedules.parseNamed("a: " + A + "; " + B)).getMessage();
+    e =
+        assertThrows(
+                IllegalArgumentException.class, () -> Schedules.parseNamed("a: " + A + "; " + B))
+            .getMessage();
     assertTrue(e.startsWith("expected name: declaration, was \"@Linear"), e);
     assertThrows(IllegalArgumentException.class, () -> Schedules.parseNamed(" ;\n "));
     assertThrows(IllegalArgumentException.class, () -> Schedules.parseNamed(null));

@@ -88,17 +88,20 @@ class CompositeScheduleTest {
     assertEquals(100, length(Schedules.cycleMomentum(ONE_CYCLE)));
     assertEquals(-1, length(Schedules.cycleMomentum(CYCLIC)));
     LrSchedule warmCosine = Schedules.cosine(0.1, 100).warmup(20).cooldown(30).build();
-    assertEquals(30 + 150,
-        length(Schedules.sequence(new long[] {30}, DECAY, warmCosine)));
-    assertEquals(30 + 150, length(Schedules.sequence(new long[] {30}, DECAY,
-        Schedules.product(warmCosine, WARM))));
+    assertEquals(30 + 150, length(Schedules.sequence(new long[] {30}, DECAY, warmCosine)));
+    assertEquals(
+        30 + 150,
+        length(Schedules.sequence(new long[] {30}, DECAY, Schedules.product(warmCosine, WARM))));
   }
 
   @Test
   void negativeStepsThrowWithTheValue() {
-    for (LrSchedule s : List.of(Schedules.sequence(new long[] {10}, WARM, DECAY),
-        Schedules.product(WARM, DECAY), Schedules.cycleMomentum(ONE_CYCLE),
-        Schedules.cycleMomentum(CYCLIC))) {
+    for (LrSchedule s :
+        List.of(
+            Schedules.sequence(new long[] {10}, WARM, DECAY),
+            Schedules.product(WARM, DECAY),
+            Schedules.cycleMomentum(ONE_CYCLE),
+            Schedules.cycleMomentum(CYCLIC))) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.at(-3));
       assertTrue(e.getMessage().contains("-3"), e.getMessage());
     }
@@ -107,17 +110,24 @@ class CompositeScheduleTest {
   @Test
   void toStringNamesThePartsAndReadsBack() {
     LrSchedule s = Schedules.sequence(new long[] {10}, WARM, DECAY);
-    assertEquals("s0: @Linear(from = 0.005, to = 0.05, steps = 10); s1: @Exponential(from = 0.05,"
-        + " rate = 0.95); s2: @Sequence(schedules = {\"s0\", \"s1\"}, boundaries = {10})",
+    assertEquals(
+        "s0: @Linear(from = 0.005, to = 0.05, steps = 10); s1: @Exponential(from = 0.05,"
+            + " rate = 0.95); s2: @Sequence(schedules = {\"s0\", \"s1\"}, boundaries = {10})",
         s.toString());
     LrSchedule shared = Schedules.product(WARM, WARM);
-    assertEquals("s0: @Linear(from = 0.005, to = 0.05, steps = 10); s1: @Product(schedules ="
-        + " {\"s0\", \"s0\"})", shared.toString());
-    assertEquals("s0: @OneCycle(peak = 0.1, steps = 100); s1: @CycleMomentum(of = \"s0\", base ="
-        + " 0.8, max = 0.9)", Schedules.cycleMomentum(ONE_CYCLE, 0.8, 0.9).toString());
-    LrSchedule nested = Schedules.product(
-        Schedules.sequence(new long[] {5, 60}, WARM, Schedules.cycleMomentum(ONE_CYCLE), DECAY),
-        Schedules.sequence(new long[] {7}, COSINE, Schedules.product(CYCLIC, WARM)), WARM);
+    assertEquals(
+        "s0: @Linear(from = 0.005, to = 0.05, steps = 10); s1: @Product(schedules ="
+            + " {\"s0\", \"s0\"})",
+        shared.toString());
+    assertEquals(
+        "s0: @OneCycle(peak = 0.1, steps = 100); s1: @CycleMomentum(of = \"s0\", base ="
+            + " 0.8, max = 0.9)",
+        Schedules.cycleMomentum(ONE_CYCLE, 0.8, 0.9).toString());
+    LrSchedule nested =
+        Schedules.product(
+            Schedules.sequence(new long[] {5, 60}, WARM, Schedules.cycleMomentum(ONE_CYCLE), DECAY),
+            Schedules.sequence(new long[] {7}, COSINE, Schedules.product(CYCLIC, WARM)),
+            WARM);
     for (LrSchedule x : List.of(s, shared, nested, Schedules.cycleMomentum(CYCLIC, 0.7, 0.95))) {
       LrSchedule back = Schedules.parseNamed(x.toString());
       assertEquals(x, back);
@@ -185,8 +195,9 @@ class CompositeScheduleTest {
 
   @Test
   void fillsAreTheDefaultLoopsOverAt() {
-    LrSchedule s = Schedules.product(Schedules.sequence(new long[] {10}, WARM, DECAY),
-        Schedules.cycleMomentum(ONE_CYCLE));
+    LrSchedule s =
+        Schedules.product(
+            Schedules.sequence(new long[] {10}, WARM, DECAY), Schedules.cycleMomentum(ONE_CYCLE));
     long[] steps = {0, 3, 9, 10, 11, 99, 100, 5000};
     double[] out = new double[steps.length];
     float[] outF = new float[steps.length];
@@ -217,14 +228,16 @@ class CompositeScheduleTest {
         b[i - 1] = 50L * i;
       }
     }
-    List<LrSchedule> schedules = List.of(
-        Schedules.sequence(new long[] {10}, WARM, DECAY),
-        Schedules.sequence(b, many), // binary search
-        Schedules.product(WARM, COSINE, DECAY),
-        Schedules.cycleMomentum(ONE_CYCLE),
-        Schedules.cycleMomentum(CYCLIC),
-        Schedules.product(Schedules.sequence(new long[] {30}, ONE_CYCLE, COSINE),
-            Schedules.cycleMomentum(ONE_CYCLE)));
+    List<LrSchedule> schedules =
+        List.of(
+            Schedules.sequence(new long[] {10}, WARM, DECAY),
+            Schedules.sequence(b, many), // binary search
+            Schedules.product(WARM, COSINE, DECAY),
+            Schedules.cycleMomentum(ONE_CYCLE),
+            Schedules.cycleMomentum(CYCLIC),
+            Schedules.product(
+                Schedules.sequence(new long[] {30}, ONE_CYCLE, COSINE),
+                Schedules.cycleMomentum(ONE_CYCLE)));
     double sink = 0;
     for (int k = 0; k < 200; k++) { // warm up the JIT
       sink += sweep(schedules);

@@ -40,7 +40,8 @@ class ControllerGoldenTest {
 
   static List<Case> read(String name) throws IOException {
     List<Case> cases = new ArrayList<>();
-    try (InputStream in = ControllerGoldenTest.class.getResourceAsStream("/golden/controllers/" + name)) {
+    try (InputStream in =
+        ControllerGoldenTest.class.getResourceAsStream("/golden/controllers/" + name)) {
       assertTrue(in != null, name + " missing");
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       Map<String, String> rules = null;
@@ -131,13 +132,14 @@ class ControllerGoldenTest {
     assertTrue(cases.size() >= 200, "cases: " + cases.size());
     int stops = 0;
     for (Case c : cases) {
-      EarlyStopper s = EarlyStopper.builder(c.intRule("patience"))
-          .goal(Goal.valueOf(c.rules.get("goal")))
-          .minDelta(c.rule("minDelta"))
-          .baseline(c.rule("baseline"))
-          .startAfter(c.intRule("startAfter"))
-          .nonFinite(NonFinite.valueOf(c.rules.get("nonFinite")))
-          .build();
+      EarlyStopper s =
+          EarlyStopper.builder(c.intRule("patience"))
+              .goal(Goal.valueOf(c.rules.get("goal")))
+              .minDelta(c.rule("minDelta"))
+              .baseline(c.rule("baseline"))
+              .startAfter(c.intRule("startAfter"))
+              .nonFinite(NonFinite.valueOf(c.rules.get("nonFinite")))
+              .build();
       double[] metric = c.series.get("metric");
       for (int i = 0; i < metric.length; i++) {
         boolean stop = s.observe(metric[i]);

@@ -156,7 +156,8 @@ class ControllersTest {
     assertEquals(1.0, b.build().scale());
     assertEquals(CURVE + " @ReduceOnPlateau(factor = 0.5, patience = 1)", a.toString());
     assertEquals(CURVE + " @ReduceOnPlateau", anneal().build().toString());
-    assertEquals("@EarlyStopping(goal = Goal.MAXIMIZE, patience = 3, baseline = 0.5)",
+    assertEquals(
+        "@EarlyStopping(goal = Goal.MAXIMIZE, patience = 3, baseline = 0.5)",
         EarlyStopper.builder(3).goal(Goal.MAXIMIZE).baseline(0.5).build().toString());
   }
 
@@ -165,20 +166,31 @@ class ControllersTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> anneal().compat(Compat.PYTORCH).build());
     assertTrue(e.getMessage().contains("@ReduceOnPlateau.compat = Compat.PYTORCH"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> Controllers.plateau(Schedules.constant(0.1).build(), PlateauRules.DEFAULTS.withCompat(Compat.KERAS)));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Controllers.plateau(
+                    Schedules.constant(0.1).build(),
+                    PlateauRules.DEFAULTS.withCompat(Compat.KERAS)));
     assertTrue(e.getMessage().contains("compat"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> Controllers.plateau(CURVE, PlateauRules.DEFAULTS.withCompat(Compat.KERAS), -1.0));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Controllers.plateau(CURVE, PlateauRules.DEFAULTS.withCompat(Compat.KERAS), -1.0));
     assertTrue(e.getMessage().contains("@Constant.value must be finite and > 0"), e.getMessage());
-    PlateauSchedule ok = Controllers.plateau(
-        Schedules.constant(0.1).build(), PlateauRules.DEFAULTS.withCompat(Compat.KERAS).withPatience(0), 0.1);
+    PlateauSchedule ok =
+        Controllers.plateau(
+            Schedules.constant(0.1).build(),
+            PlateauRules.DEFAULTS.withCompat(Compat.KERAS).withPatience(0),
+            0.1);
     assertTrue(ok.observe(1.0) || ok.scale() == 1.0);
   }
 
   // ---- validation: every attribute
 
-  private static void assertOneProblem(List<ControlProblem> problems, String annotation, String attribute, String value) {
+  private static void assertOneProblem(
+      List<ControlProblem> problems, String annotation, String attribute, String value) {
     assertEquals(1, problems.size(), problems.toString());
     ControlProblem p = problems.get(0);
     assertEquals(annotation, p.annotation());
@@ -187,7 +199,8 @@ class ControllersTest {
     assertTrue(p.message().endsWith("was " + value), p.message());
   }
 
-  private static void plateauProblem(UnaryOperator<PlateauRules> change, String attribute, String value) {
+  private static void plateauProblem(
+      UnaryOperator<PlateauRules> change, String attribute, String value) {
     PlateauRules rules = change.apply(PlateauRules.DEFAULTS);
     assertOneProblem(rules.problems(), "ReduceOnPlateau", attribute, value);
     IllegalArgumentException e =
@@ -207,7 +220,10 @@ class ControllersTest {
     plateauProblem(r -> r.withRelThreshold(-1e-3), "relThreshold", "-0.001");
     plateauProblem(r -> r.withRelThreshold(1), "relThreshold", "1.0");
     plateauProblem(r -> r.withAbsThreshold(-1), "absThreshold", "-1.0");
-    plateauProblem(r -> r.withAbsThreshold(Double.POSITIVE_INFINITY), "absThreshold", "Double.POSITIVE_INFINITY");
+    plateauProblem(
+        r -> r.withAbsThreshold(Double.POSITIVE_INFINITY),
+        "absThreshold",
+        "Double.POSITIVE_INFINITY");
     plateauProblem(r -> r.withCooldown(-2), "cooldown", "-2");
     plateauProblem(r -> r.withMinScale(-0.5), "minScale", "-0.5");
     plateauProblem(r -> r.withMinScale(1), "minScale", "1.0");
@@ -216,9 +232,18 @@ class ControllersTest {
     plateauProblem(r -> r.withCompat(null), "compat", "null");
     assertOneProblem(
         PlateauRules.DEFAULTS.withCompat(Compat.PYTORCH).withAbsThreshold(0.01).problems(),
-        "ReduceOnPlateau", "absThreshold", "0.01 and relThreshold = 1.0E-4");
-    assertTrue(PlateauRules.DEFAULTS.withCompat(Compat.PYTORCH).withAbsThreshold(0.01).withRelThreshold(0).problems().isEmpty());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> anneal().factor(1.5).build());
+        "ReduceOnPlateau",
+        "absThreshold",
+        "0.01 and relThreshold = 1.0E-4");
+    assertTrue(
+        PlateauRules.DEFAULTS
+            .withCompat(Compat.PYTORCH)
+            .withAbsThreshold(0.01)
+            .withRelThreshold(0)
+            .problems()
+            .isEmpty());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> anneal().factor(1.5).build());
     assertEquals("@ReduceOnPlateau.factor must be in (0, 1), was 1.5", e.getMessage());
   }
 
@@ -235,7 +260,10 @@ class ControllersTest {
     stoppingProblem(StoppingRules.of(-1), "patience", "-1");
     stoppingProblem(StoppingRules.of(1).withMinDelta(-1e-4), "minDelta", "-1.0E-4");
     stoppingProblem(StoppingRules.of(1).withMinDelta(Double.NaN), "minDelta", "Double.NaN");
-    stoppingProblem(StoppingRules.of(1).withBaseline(Double.NEGATIVE_INFINITY), "baseline", "Double.NEGATIVE_INFINITY");
+    stoppingProblem(
+        StoppingRules.of(1).withBaseline(Double.NEGATIVE_INFINITY),
+        "baseline",
+        "Double.NEGATIVE_INFINITY");
     stoppingProblem(StoppingRules.of(1).withStartAfter(-3), "startAfter", "-3");
     stoppingProblem(StoppingRules.of(1).withGoal(null), "goal", "null");
     stoppingProblem(StoppingRules.of(1).withNonFinite(null), "nonFinite", "null");
@@ -247,14 +275,15 @@ class ControllersTest {
   private static PlateauSchedule randomPlateau(SplittableRandom r) {
     Compat compat = Compat.values()[r.nextInt(3)];
     double value = new double[] {0.1, 1.0, 3e-4}[r.nextInt(3)];
-    PlateauSchedule.Builder b = PlateauSchedule.of(compat == Compat.ANNEAL ? CURVE : Schedules.constant(value).build())
-        .compat(compat)
-        .goal(r.nextBoolean() ? Goal.MINIMIZE : Goal.MAXIMIZE)
-        .factor(new double[] {0.1, 0.5, 0.9}[r.nextInt(3)])
-        .patience(r.nextInt(1, 5))
-        .cooldown(r.nextInt(0, 3))
-        .minScale(new double[] {0, 0.01, 0.3}[r.nextInt(3)])
-        .startAfter(r.nextInt(0, 3));
+    PlateauSchedule.Builder b =
+        PlateauSchedule.of(compat == Compat.ANNEAL ? CURVE : Schedules.constant(value).build())
+            .compat(compat)
+            .goal(r.nextBoolean() ? Goal.MINIMIZE : Goal.MAXIMIZE)
+            .factor(new double[] {0.1, 0.5, 0.9}[r.nextInt(3)])
+            .patience(r.nextInt(1, 5))
+            .cooldown(r.nextInt(0, 3))
+            .minScale(new double[] {0, 0.01, 0.3}[r.nextInt(3)])
+            .startAfter(r.nextInt(0, 3));
     if (compat == Compat.PYTORCH && r.nextBoolean()) {
       b = b.relThreshold(0).absThreshold(0.01);
     } else if (compat != Compat.PYTORCH) {
@@ -269,7 +298,10 @@ class ControllersTest {
     for (int i = 0; i < n; i++) {
       v += r.nextGaussian() * 0.01 - 0.002;
       double u = r.nextDouble();
-      m[i] = u < 0.03 ? Double.NaN : u < 0.05 ? Double.POSITIVE_INFINITY : u < 0.3 ? Math.round(v * 100) / 100.0 : v;
+      m[i] =
+          u < 0.03
+              ? Double.NaN
+              : u < 0.05 ? Double.POSITIVE_INFINITY : u < 0.3 ? Math.round(v * 100) / 100.0 : v;
     }
     return m;
   }
@@ -298,7 +330,8 @@ class ControllersTest {
       assertEquals(first.state(), resumed.state());
       for (int i = k; i < m.length; i++) {
         assertEquals(said[i], resumed.observe(m[i]), "run " + run + " at " + i);
-        assertEquals(scaleBits[i], Double.doubleToRawLongBits(resumed.at(1234)), "run " + run + " at " + i);
+        assertEquals(
+            scaleBits[i], Double.doubleToRawLongBits(resumed.at(1234)), "run " + run + " at " + i);
       }
       assertEquals(whole.state(), resumed.state());
     }
@@ -363,15 +396,18 @@ class ControllersTest {
     };
     for (String[] c : cases) {
       IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> PlateauSchedule.State.parse(c[0]), c[0]);
+          assertThrows(
+              IllegalArgumentException.class, () -> PlateauSchedule.State.parse(c[0]), c[0]);
       assertTrue(e.getMessage().contains(c[1]), e.getMessage());
     }
     EarlyStopper s = EarlyStopper.builder(2).build();
     s.observe(1);
     String stopText = s.state().toString();
     assertEquals(s.state(), EarlyStopper.State.parse(stopText));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> EarlyStopper.State.parse(stopText.replace("improved=true", "improved=yes")));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> EarlyStopper.State.parse(stopText.replace("improved=true", "improved=yes")));
     assertTrue(e.getMessage().contains("improved"), e.getMessage());
   }
 
@@ -387,7 +423,8 @@ class ControllersTest {
     assertEquals(before, p.state());
     PlateauSchedule.State s = p.state();
     PlateauSchedule.State[] bad = {
-      new PlateauSchedule.State(s.fingerprint(), -1, s.scale(), s.level(), s.best(), s.bad(), s.cooldownLeft()),
+      new PlateauSchedule.State(
+          s.fingerprint(), -1, s.scale(), s.level(), s.best(), s.bad(), s.cooldownLeft()),
       new PlateauSchedule.State(s.fingerprint(), 1, 0.5, 1.0, s.best(), s.bad(), s.cooldownLeft()),
       new PlateauSchedule.State(s.fingerprint(), 1, 2.0, 2.0, s.best(), s.bad(), s.cooldownLeft()),
       new PlateauSchedule.State(s.fingerprint(), 1, 1, 1, Double.POSITIVE_INFINITY, s.bad(), 0),
@@ -404,14 +441,23 @@ class ControllersTest {
     EarlyStopper stop = EarlyStopper.builder(2).build();
     stop.observe(1.0);
     EarlyStopper.State st = stop.state();
-    e = assertThrows(IllegalArgumentException.class,
-        () -> stop.restore(EarlyStopper.builder(2).minDelta(0.1).build().state()));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> stop.restore(EarlyStopper.builder(2).minDelta(0.1).build().state()));
     assertTrue(e.getMessage().contains("fingerprint"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> stop.restore(
-        new EarlyStopper.State(st.fingerprint(), 1, 1.0, 5, 0, false, false)));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                stop.restore(new EarlyStopper.State(st.fingerprint(), 1, 1.0, 5, 0, false, false)));
     assertTrue(e.getMessage().contains("field bestIndex"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> stop.restore(
-        new EarlyStopper.State(st.fingerprint(), 1, Double.NaN, 0, 0, true, false)));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                stop.restore(
+                    new EarlyStopper.State(st.fingerprint(), 1, Double.NaN, 0, 0, true, false)));
     assertTrue(e.getMessage().contains("field best"), e.getMessage());
     assertEquals(st, stop.state());
   }
@@ -428,15 +474,18 @@ class ControllersTest {
   }
 
   /**
-   * The double fills are bit-exact with {@code groups.scale(g) * (scale * c)} where {@code c} is the
-   * curve's own fill value (the curve's vector kernels may round transcendental calls differently
-   * from its {@code at}, and that is the curve's contract); all fills agree with {@code at}.
+   * The double fills are bit-exact with {@code groups.scale(g) * (scale * c)} where {@code c} is
+   * the curve's own fill value (the curve's vector kernels may round transcendental calls
+   * differently from its {@code at}, and that is the curve's contract); all fills agree with {@code
+   * at}.
    */
   @Test
   void fillsApplyTheScale() {
-    LrSchedule linear = Schedules.parse("@Warmup(steps = 500) @Linear(from = 0.1, to = 1e-4, steps = 19_500)");
+    LrSchedule linear =
+        Schedules.parse("@Warmup(steps = 500) @Linear(from = 0.1, to = 1e-4, steps = 19_500)");
     for (LrSchedule curve : new LrSchedule[] {linear, CURVE}) {
-      for (PlateauSchedule p : new PlateauSchedule[] {PlateauSchedule.of(curve).build(), reduced(curve)}) {
+      for (PlateauSchedule p :
+          new PlateauSchedule[] {PlateauSchedule.of(curve).build(), reduced(curve)}) {
         int n = 37;
         double[] scales = new double[n];
         long[] delays = new long[n];
@@ -462,7 +511,10 @@ class ControllersTest {
           for (int g = 0; g < n; g++) {
             long local = step - delays[g];
             double expected = local < 0 ? 0.0 : groups.scale(g) * p.at(local);
-            assertBits(local < 0 ? 0.0 : groups.scale(g) * (s * c[g]), d[g], "double group " + g + " step " + step);
+            assertBits(
+                local < 0 ? 0.0 : groups.scale(g) * (s * c[g]),
+                d[g],
+                "double group " + g + " step " + step);
             assertClose(expected, d[g], 1e-15, "double group " + g + " step " + step);
             assertClose(expected, f[g], 1e-6, "float group " + g + " step " + step);
           }
@@ -483,11 +535,15 @@ class ControllersTest {
   }
 
   private static void assertBits(double expected, double actual, String where) {
-    assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(actual), where + ": " + expected + " vs " + actual);
+    assertEquals(
+        Double.doubleToLongBits(expected),
+        Double.doubleToLongBits(actual),
+        where + ": " + expected + " vs " + actual);
   }
 
   private static void assertClose(double expected, double actual, double rel, String where) {
-    // the DESIGN's allowance: relative, plus 1e-15 x the curve's peak (0.1) where cos is ill-conditioned
+    // the DESIGN's allowance: relative, plus 1e-15 x the curve's peak (0.1) where cos is
+    // ill-conditioned
     assertEquals(expected, actual, Math.abs(expected) * rel + 1e-15 * 0.1, where);
   }
 }

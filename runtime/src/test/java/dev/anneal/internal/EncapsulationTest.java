@@ -30,10 +30,11 @@ class EncapsulationTest {
   void moduleExportsOnlyTheApiAndWhatGeneratedCodeNeeds() {
     ModuleDescriptor module =
         ModuleFinder.of(CLASSES).find("dev.anneal").orElseThrow().descriptor();
-    Set<String> exported = module.exports().stream()
-        .filter(e -> !e.isQualified())
-        .map(ModuleDescriptor.Exports::source)
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> exported =
+        module.exports().stream()
+            .filter(e -> !e.isQualified())
+            .map(ModuleDescriptor.Exports::source)
+            .collect(Collectors.toCollection(TreeSet::new));
     assertEquals(Set.of("dev.anneal", "dev.anneal.internal.generated"), exported);
   }
 
@@ -41,12 +42,14 @@ class EncapsulationTest {
   void noPublicMutableFieldOrArrayInAnyPublicClass() throws Exception {
     List<String> classes;
     try (Stream<Path> files = Files.walk(CLASSES)) {
-      classes = files
-          .filter(f -> f.toString().endsWith(".class") && !f.endsWith("module-info.class"))
-          .map(f -> CLASSES.relativize(f).toString().replace('/', '.').replace(".class", ""))
-          .filter(n -> !n.startsWith("dev.anneal.internal.vector")) // loaded only with the module
-          .sorted()
-          .collect(Collectors.toList());
+      classes =
+          files
+              .filter(f -> f.toString().endsWith(".class") && !f.endsWith("module-info.class"))
+              .map(f -> CLASSES.relativize(f).toString().replace('/', '.').replace(".class", ""))
+              .filter(
+                  n -> !n.startsWith("dev.anneal.internal.vector")) // loaded only with the module
+              .sorted()
+              .collect(Collectors.toList());
     }
     assertTrue(classes.size() > 50, "found the runtime's classes: " + classes.size());
     List<String> offenders = new ArrayList<>();

@@ -46,17 +46,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 1e-15 relative + 1e-15 x peak; a {@code float[]} fill is that double rounded to float.
  *
  * <p>Every body kind, modifier shape and enum mode, over batches of in-range steps (below {@link
- * Kernels#STEP_LIMIT}) many vectors long: every phase boundary {@code b - 1, b, b + 1}, a dense
- * run from step 0, random steps, and steps near 2^50; and the same local steps as delayed
- * parameter groups (with frozen groups and random scales). Each step is classified by the phase
- * it falls in: exact phases are compared bit for bit, so a kernel that reorders a multiply-add
- * fails. {@code sqrt} is correctly rounded in the kernels as in {@link Math}, so square-root
- * phases (InverseSqrt, the SQRT cool-down) are held to bit equality too.
+ * Kernels#STEP_LIMIT}) many vectors long: every phase boundary {@code b - 1, b, b + 1}, a dense run
+ * from step 0, random steps, and steps near 2^50; and the same local steps as delayed parameter
+ * groups (with frozen groups and random scales). Each step is classified by the phase it falls in:
+ * exact phases are compared bit for bit, so a kernel that reorders a multiply-add fails. {@code
+ * sqrt} is correctly rounded in the kernels as in {@link Math}, so square-root phases (InverseSqrt,
+ * the SQRT cool-down) are held to bit equality too.
  *
- * <p>With {@code -Danneal.test.expectVector=true} (runtime/pom.xml's default execution, with
- * {@code --add-modules jdk.incubator.vector}) each fill must have been taken by the vector kernels:
- * {@link Kernels} reports it handled the call and produced the same bits as the schedule's fill.
- * Without the module the same assertions check the scalar loops.
+ * <p>With {@code -Danneal.test.expectVector=true} (runtime/pom.xml's default execution, with {@code
+ * --add-modules jdk.incubator.vector}) each fill must have been taken by the vector kernels: {@link
+ * Kernels} reports it handled the call and produced the same bits as the schedule's fill. Without
+ * the module the same assertions check the scalar loops.
  */
 class KernelContractTest {
   private static final double RELATIVE = 1e-15;
@@ -64,13 +64,14 @@ class KernelContractTest {
 
   private static final boolean EXPECT_VECTOR = Boolean.getBoolean("anneal.test.expectVector");
   private static final boolean DISABLED = "false".equals(System.getProperty("anneal.vector"));
+
   /**
    * {@code anneal.test.exactMath=true}: the vector {@code COS} / {@code EXP} / {@code LOG} compute
    * what {@link Math} does, so {@code cos} and {@code exp} phases must match bit for bit too. True
    * when the Vector API runs its Java fallback, which calls {@link Math} lane by lane, e.g. under
    * C1 only: {@code JAVA_TOOL_OPTIONS="-XX:TieredStopAtLevel=1 -Danneal.vector=true
-   * -Danneal.test.exactMath=true"}. It proves the operations around those calls are in
-   * {@link Plan#at}'s order.
+   * -Danneal.test.exactMath=true"}. It proves the operations around those calls are in {@link
+   * Plan#at}'s order.
    */
   private static final boolean EXACT_MATH = Boolean.getBoolean("anneal.test.exactMath");
 
@@ -79,63 +80,72 @@ class KernelContractTest {
   static Stream<String> schedules() {
     List<String> all = new ArrayList<>();
     // Bodies alone, every enum mode.
-    all.addAll(List.of(
-        "@Constant(value = 0.1, steps = 1000)",
-        "@Constant(0.1)",
-        "@StepDecay(from = 0.1, factor = 0.7, every = 30)",
-        "@MultiStep(from = 0.1, milestones = {30, 80, 81}, factor = 0.3)",
-        "@MultiStep(from = 0.1, milestones = {" + range(7, 400, 13) + "}, factor = 0.9)",
-        "@Exponential(from = 0.1, rate = 0.97)",
-        "@Exponential(from = 0.1, rate = 0.5, every = 7)",
-        "@Exponential(from = 0.1, rate = 0.5, every = 7, staircase = true)",
-        "@Cosine(from = 0.1, to = 0.001, steps = 1000)",
-        "@Cosine(from = 0.1, to = 1e-4, steps = 193, exponent = 2)",
-        "@Cosine(from = 0.1, to = 0.01, steps = 60, exponent = 0.5)",
-        "@Linear(from = 0.1, to = 0.001, steps = 1000)",
-        "@Linear(from = 0.003, to = 0.7, steps = 333)",
-        "@Polynomial(from = 0.1, to = 0.001, steps = 1000)",
-        "@Polynomial(from = 0.1, to = 0.01, steps = 100, power = 2)",
-        "@Polynomial(from = 0.1, to = 0.003, steps = 70, power = 0.7)",
-        "@Polynomial(from = 0.1, to = 0.003, steps = 37, cycle = true)",
-        "@Polynomial(from = 0.1, to = 0.01, steps = 10, power = 2, cycle = true)",
-        "@InverseTime(from = 0.1, rate = 0.3, every = 1)",
-        "@InverseTime(from = 0.1, rate = 0.5, every = 10)",
-        "@InverseTime(from = 0.1, rate = 0.5, every = 10, staircase = true)",
-        "@InverseTime(from = 0.1, rate = 0.3, power = 0.5)",
-        "@InverseTime(from = 0.1, rate = 0.5, every = 10, staircase = true, power = 2)",
-        "@Exponential(from = 0.1, rate = 0.9, to = 0.02)",
-        "@Exponential(from = 0.01, rate = 1.1, every = 3, staircase = true, to = 0.05)",
-        "@InverseSqrt(from = 0.1, timescale = 20)",
-        "@InverseSqrt(from = 0.3, timescale = 7.3)",
-        "@Tanh(from = 0.1, steps = 100)",
-        "@Tanh(from = 0.1, to = 0.001, steps = 37, lower = -3, upper = 4)",
-        "@Warmup(steps = 10) @Tanh(from = 0.1, steps = 50) @Cooldown(steps = 7, shape = Ramp.SQRT)",
-        "@Restarts(growth = 2, decay = 0.5, limit = 5) @Tanh(from = 0.1, to = 0.001, steps = 10)",
-        "@Restarts @Tanh(from = 0.1, steps = 9)",
-        "@Sigmoid(from = 0.1, gamma = -0.05, center = 100)",
-        "@Sigmoid(from = 0.1, gamma = 0.5, center = 20)",
-        "@Warmup(steps = 5) @Sigmoid(from = 0.1, gamma = -0.1, center = 0)",
-        "@Cyclic(low = 0.001, high = 0.1, up = 10)",
-        "@Cyclic(low = 0.001, high = 0.1, up = 7, down = 13)",
-        "@Cyclic(low = 0.001, high = 0.1, up = 10, mode = CyclicMode.TRIANGULAR2)",
-        "@Cyclic(low = 0.01, high = 0.1, up = 3, down = 5, mode = CyclicMode.TRIANGULAR2)",
-        "@Cyclic(low = 0.001, high = 0.1, up = 5, down = 3, mode = CyclicMode.EXP_RANGE,"
-            + " gamma = 0.99)",
-        "@OneCycle(peak = 0.1, steps = 1000)",
-        "@OneCycle(peak = 0.1, steps = 100, threePhase = true)",
-        "@OneCycle(peak = 0.1, steps = 137, pctStart = 0.25, anneal = Anneal.LINEAR)",
-        "@OneCycle(peak = 0.1, steps = 141, pctStart = 0.2, divFactor = 10, finalDivFactor = 100,"
-            + " anneal = Anneal.LINEAR, threePhase = true)",
-        "@Piecewise(steps = {0, 10, 20}, values = {1, 0.5, 0.1})",
-        "@Piecewise(steps = {0, 10, 23, 1000}, values = {0.1, 0.5, 0.03, 0.001},"
-            + " interpolation = Interpolation.LINEAR)",
-        "@Piecewise(steps = {0, 3, 20, 21}, values = {0.1, 0.5, 0.2, 0.01},"
-            + " interpolation = Interpolation.COSINE)",
-        "@Piecewise(steps = {" + range(0, 400, 9) + "}, values = {" + values(45) + "},"
-            + " interpolation = Interpolation.LINEAR)",
-        "@Piecewise(steps = {" + range(0, 400, 9) + "}, values = {" + values(45) + "},"
-            + " interpolation = Interpolation.COSINE)",
-        "@Piecewise(steps = {" + range(0, 400, 9) + "}, values = {" + values(45) + "})"));
+    all.addAll(
+        List.of(
+            "@Constant(value = 0.1, steps = 1000)",
+            "@Constant(0.1)",
+            "@StepDecay(from = 0.1, factor = 0.7, every = 30)",
+            "@MultiStep(from = 0.1, milestones = {30, 80, 81}, factor = 0.3)",
+            "@MultiStep(from = 0.1, milestones = {" + range(7, 400, 13) + "}, factor = 0.9)",
+            "@Exponential(from = 0.1, rate = 0.97)",
+            "@Exponential(from = 0.1, rate = 0.5, every = 7)",
+            "@Exponential(from = 0.1, rate = 0.5, every = 7, staircase = true)",
+            "@Cosine(from = 0.1, to = 0.001, steps = 1000)",
+            "@Cosine(from = 0.1, to = 1e-4, steps = 193, exponent = 2)",
+            "@Cosine(from = 0.1, to = 0.01, steps = 60, exponent = 0.5)",
+            "@Linear(from = 0.1, to = 0.001, steps = 1000)",
+            "@Linear(from = 0.003, to = 0.7, steps = 333)",
+            "@Polynomial(from = 0.1, to = 0.001, steps = 1000)",
+            "@Polynomial(from = 0.1, to = 0.01, steps = 100, power = 2)",
+            "@Polynomial(from = 0.1, to = 0.003, steps = 70, power = 0.7)",
+            "@Polynomial(from = 0.1, to = 0.003, steps = 37, cycle = true)",
+            "@Polynomial(from = 0.1, to = 0.01, steps = 10, power = 2, cycle = true)",
+            "@InverseTime(from = 0.1, rate = 0.3, every = 1)",
+            "@InverseTime(from = 0.1, rate = 0.5, every = 10)",
+            "@InverseTime(from = 0.1, rate = 0.5, every = 10, staircase = true)",
+            "@InverseTime(from = 0.1, rate = 0.3, power = 0.5)",
+            "@InverseTime(from = 0.1, rate = 0.5, every = 10, staircase = true, power = 2)",
+            "@Exponential(from = 0.1, rate = 0.9, to = 0.02)",
+            "@Exponential(from = 0.01, rate = 1.1, every = 3, staircase = true, to = 0.05)",
+            "@InverseSqrt(from = 0.1, timescale = 20)",
+            "@InverseSqrt(from = 0.3, timescale = 7.3)",
+            "@Tanh(from = 0.1, steps = 100)",
+            "@Tanh(from = 0.1, to = 0.001, steps = 37, lower = -3, upper = 4)",
+            "@Warmup(steps = 10) @Tanh(from = 0.1, steps = 50) @Cooldown(steps = 7, shape = Ramp.SQRT)",
+            "@Restarts(growth = 2, decay = 0.5, limit = 5) @Tanh(from = 0.1, to = 0.001, steps = 10)",
+            "@Restarts @Tanh(from = 0.1, steps = 9)",
+            "@Sigmoid(from = 0.1, gamma = -0.05, center = 100)",
+            "@Sigmoid(from = 0.1, gamma = 0.5, center = 20)",
+            "@Warmup(steps = 5) @Sigmoid(from = 0.1, gamma = -0.1, center = 0)",
+            "@Cyclic(low = 0.001, high = 0.1, up = 10)",
+            "@Cyclic(low = 0.001, high = 0.1, up = 7, down = 13)",
+            "@Cyclic(low = 0.001, high = 0.1, up = 10, mode = CyclicMode.TRIANGULAR2)",
+            "@Cyclic(low = 0.01, high = 0.1, up = 3, down = 5, mode = CyclicMode.TRIANGULAR2)",
+            "@Cyclic(low = 0.001, high = 0.1, up = 5, down = 3, mode = CyclicMode.EXP_RANGE,"
+                + " gamma = 0.99)",
+            "@OneCycle(peak = 0.1, steps = 1000)",
+            "@OneCycle(peak = 0.1, steps = 100, threePhase = true)",
+            "@OneCycle(peak = 0.1, steps = 137, pctStart = 0.25, anneal = Anneal.LINEAR)",
+            "@OneCycle(peak = 0.1, steps = 141, pctStart = 0.2, divFactor = 10, finalDivFactor = 100,"
+                + " anneal = Anneal.LINEAR, threePhase = true)",
+            "@Piecewise(steps = {0, 10, 20}, values = {1, 0.5, 0.1})",
+            "@Piecewise(steps = {0, 10, 23, 1000}, values = {0.1, 0.5, 0.03, 0.001},"
+                + " interpolation = Interpolation.LINEAR)",
+            "@Piecewise(steps = {0, 3, 20, 21}, values = {0.1, 0.5, 0.2, 0.01},"
+                + " interpolation = Interpolation.COSINE)",
+            "@Piecewise(steps = {"
+                + range(0, 400, 9)
+                + "}, values = {"
+                + values(45)
+                + "},"
+                + " interpolation = Interpolation.LINEAR)",
+            "@Piecewise(steps = {"
+                + range(0, 400, 9)
+                + "}, values = {"
+                + values(45)
+                + "},"
+                + " interpolation = Interpolation.COSINE)",
+            "@Piecewise(steps = {" + range(0, 400, 9) + "}, values = {" + values(45) + "})"));
     // Every warm-up shape, on an exact body (Linear) and a transcendental one (Cosine).
     for (Ramp shape : List.of(Ramp.LINEAR, Ramp.COSINE, Ramp.EXPONENTIAL, Ramp.CONSTANT)) {
       String warmup = "@Warmup(steps = 77, from = 0.0013, shape = Ramp." + shape + ") ";
@@ -149,12 +159,15 @@ class KernelContractTest {
       String cooldown = " @Cooldown(steps = 211, to = 0.0007, shape = Ramp." + shape + ")";
       all.add("@Linear(from = 0.1, to = 0.03, steps = 300)" + cooldown);
       all.add("@Warmup(steps = 50) @Constant(value = 0.1, steps = 800)" + cooldown);
-      all.add("@Warmup(steps = 9, shape = Ramp.COSINE, from = 0.001)"
-          + " @Piecewise(steps = {0, 10, 23, 100}, values = {0.1, 0.5, 0.03, 0.011},"
-          + " interpolation = Interpolation.LINEAR)" + cooldown);
+      all.add(
+          "@Warmup(steps = 9, shape = Ramp.COSINE, from = 0.001)"
+              + " @Piecewise(steps = {0, 10, 23, 100}, values = {0.1, 0.5, 0.03, 0.011},"
+              + " interpolation = Interpolation.LINEAR)"
+              + cooldown);
     }
-    all.add("@Warmup(steps = 5) @OneCycle(peak = 0.1, steps = 130, anneal = Anneal.LINEAR)"
-        + " @Cooldown(steps = 50, to = 0)");
+    all.add(
+        "@Warmup(steps = 5) @OneCycle(peak = 0.1, steps = 130, anneal = Anneal.LINEAR)"
+            + " @Cooldown(steps = 50, to = 0)");
     all.add("@Polynomial(from = 0.1, to = 0.02, steps = 300) @Cooldown(steps = 30, to = 0.001)");
     // Restarts: equal cycles and growing cycles (integer and fractional starts), decay, limit.
     String[] restartable = {
@@ -181,10 +194,12 @@ class KernelContractTest {
         all.add(r + " " + body);
       }
     }
-    all.add("@Warmup(steps = 20) @Restarts(growth = 2, limit = 4)"
-        + " @Linear(from = 0.1, to = 0.001, steps = 33)");
-    all.add("@Warmup(steps = 20, shape = Ramp.COSINE) @Restarts(decay = 0.5, limit = 3)"
-        + " @OneCycle(peak = 0.1, steps = 40, threePhase = true)");
+    all.add(
+        "@Warmup(steps = 20) @Restarts(growth = 2, limit = 4)"
+            + " @Linear(from = 0.1, to = 0.001, steps = 33)");
+    all.add(
+        "@Warmup(steps = 20, shape = Ramp.COSINE) @Restarts(decay = 0.5, limit = 3)"
+            + " @OneCycle(peak = 0.1, steps = 40, threePhase = true)");
     return all.stream();
   }
 
@@ -291,12 +306,12 @@ class KernelContractTest {
   }
 
   /**
-   * How the values are produced: through the schedule's public {@code fill} (the path users
-   * take); and, when the vector kernels are expected, through {@link Kernels} directly, which
-   * must report that the kernels took the call (not the caller's scalar loop). Both are held to
-   * the contract. (Not compared with each other bit for bit: the Vector API computes {@code COS}
-   * / {@code EXP} / {@code LOG} with Java code until C2 compiles a kernel, then with vector
-   * instructions, so in those phases one call may round differently from a later one.)
+   * How the values are produced: through the schedule's public {@code fill} (the path users take);
+   * and, when the vector kernels are expected, through {@link Kernels} directly, which must report
+   * that the kernels took the call (not the caller's scalar loop). Both are held to the contract.
+   * (Not compared with each other bit for bit: the Vector API computes {@code COS} / {@code EXP} /
+   * {@code LOG} with Java code until C2 compiles a kernel, then with vector instructions, so in
+   * those phases one call may round differently from a later one.)
    */
   private enum Fill {
     SCHEDULE,
@@ -378,14 +393,24 @@ class KernelContractTest {
   @Test
   void classificationKnowsEveryPhase() {
     // The classification above is what makes the test strict: check it on known cases.
-    Plan warm = Plan.parse("@Warmup(steps = 10, shape = Ramp.COSINE)"
-        + " @Linear(from = 0.1, to = 0.01, steps = 20)"
-        + " @Cooldown(steps = 5, shape = Ramp.EXPONENTIAL, to = 0.001)");
+    Plan warm =
+        Plan.parse(
+            "@Warmup(steps = 10, shape = Ramp.COSINE)"
+                + " @Linear(from = 0.1, to = 0.01, steps = 20)"
+                + " @Cooldown(steps = 5, shape = Ramp.EXPONENTIAL, to = 0.001)");
     Phase e = Phase.EXACT;
     Phase m = Phase.MATH;
-    assertEquals(List.of(m, m, e, e, m, m, e, e),
-        List.of(phase(warm, 0), phase(warm, 9), phase(warm, 10), phase(warm, 29), phase(warm, 30),
-            phase(warm, 34), phase(warm, 35), phase(warm, 1L << 40)));
+    assertEquals(
+        List.of(m, m, e, e, m, m, e, e),
+        List.of(
+            phase(warm, 0),
+            phase(warm, 9),
+            phase(warm, 10),
+            phase(warm, 29),
+            phase(warm, 30),
+            phase(warm, 34),
+            phase(warm, 35),
+            phase(warm, 1L << 40)));
     String linear = " @Linear(from = 0.1, to = 0.01, steps = 20)";
     assertEquals(e, phase(Plan.parse("@Restarts(growth = 2)" + linear), 77));
     assertEquals(m, phase(Plan.parse("@Restarts(decay = 0.5)" + linear), 77));
@@ -532,8 +557,8 @@ class KernelContractTest {
 
     /**
      * {@code d} must equal {@code want} bit for bit when {@code exact}, else lie within the
-     * tolerance; {@code f} must be {@code (float) want} when exact, else the float of some value
-     * in the tolerance interval (rounding to float is monotone: between the floats of its ends).
+     * tolerance; {@code f} must be {@code (float) want} when exact, else the float of some value in
+     * the tolerance interval (rounding to float is monotone: between the floats of its ends).
      */
     void check(double want, boolean exact, double peak, double d, float f, String where) {
       String problem = null;
@@ -562,8 +587,12 @@ class KernelContractTest {
 
     void assertNone() {
       if (count > 0) {
-        fail(source + ": " + count + " values break the fill contract, first ones:\n  "
-            + String.join("\n  ", found));
+        fail(
+            source
+                + ": "
+                + count
+                + " values break the fill contract, first ones:\n  "
+                + String.join("\n  ", found));
       }
     }
   }

@@ -16,11 +16,9 @@ import dev.anneal.internal.kind.InverseTime;
 import dev.anneal.internal.kind.OneCycle;
 import dev.anneal.internal.kind.Polynomial;
 import dev.anneal.internal.kind.StepDecay;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -38,11 +36,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class KernelsTest {
   /**
-   * The fill contract (DESIGN.md "Runtime"): bit for bit where {@link Plan#at} calls no {@code
-   * cos} / {@code exp} / {@code log} / {@code pow} at that step ({@link KernelContractTest#exact}),
-   * else 1e-15 relative + 1e-15 * peak; floats are the double rounded to float.
+   * The fill contract (DESIGN.md "Runtime"): bit for bit where {@link Plan#at} calls no {@code cos}
+   * / {@code exp} / {@code log} / {@code pow} at that step ({@link KernelContractTest#exact}), else
+   * 1e-15 relative + 1e-15 * peak; floats are the double rounded to float.
    */
   private static final double RELATIVE = 1e-15;
+
   private static final double ABSOLUTE = 1e-15;
 
   private static final int[] COUNTS = counts();
@@ -66,7 +65,9 @@ class KernelsTest {
         "@StepDecay(from = 0.1, factor = 0.5, every = 30)",
         "@Warmup(steps = 3) @StepDecay(from = 0.1, factor = 0.9, every = 1)",
         "@MultiStep(from = 0.1, milestones = {30, 80}, factor = 0.1)",
-        "@Warmup(steps = 4) @MultiStep(from = 0.1, milestones = {" + manyMilestones + "}, factor = 0.9)",
+        "@Warmup(steps = 4) @MultiStep(from = 0.1, milestones = {"
+            + manyMilestones
+            + "}, factor = 0.9)",
         "@Exponential(from = 0.1, rate = 0.97)",
         "@Exponential(from = 0.1, rate = 0.5, every = 7, staircase = true)",
         "@Warmup(steps = 10, from = 0.05, shape = Ramp.CONSTANT) @Exponential(from = 0.1, rate = 0.9, every = 3)",
@@ -105,8 +106,16 @@ class KernelsTest {
         "@Piecewise(steps = {0, 10, 20}, values = {1, 0.5, 0.1})",
         "@Piecewise(steps = {0, 10, 20}, values = {1, 0.5, 0.1}, interpolation = Interpolation.LINEAR)",
         "@Piecewise(steps = {0, 3, 20, 21}, values = {0.1, 0.5, 0.2, 0.01}, interpolation = Interpolation.COSINE)",
-        "@Warmup(steps = 4) @Piecewise(steps = {" + manyKnots + "}, values = {" + manyValues + "}, interpolation = Interpolation.LINEAR)",
-        "@Piecewise(steps = {" + manyKnots + "}, values = {" + manyValues + "}, interpolation = Interpolation.COSINE)",
+        "@Warmup(steps = 4) @Piecewise(steps = {"
+            + manyKnots
+            + "}, values = {"
+            + manyValues
+            + "}, interpolation = Interpolation.LINEAR)",
+        "@Piecewise(steps = {"
+            + manyKnots
+            + "}, values = {"
+            + manyValues
+            + "}, interpolation = Interpolation.COSINE)",
         // restarts: equal cycles (integer quotient) and growing cycles (table)
         "@Restarts @Cosine(from = 0.1, to = 0.001, steps = 10)",
         "@Warmup(steps = 5) @Restarts(decay = 0.5, limit = 3) @Cosine(from = 0.1, to = 0.001, steps = 10, exponent = 2)",
@@ -200,9 +209,12 @@ class KernelsTest {
         for (int g = 0; g < n; g++) {
           int pick = random.nextInt(locals.length + 3);
           // Most groups land on an interesting local step; some are not unfrozen yet.
-          delays[g] = pick < locals.length
-              ? step - locals[pick]
-              : pick == locals.length ? step + 1 : pick == locals.length + 1 ? Long.MAX_VALUE : step + random.nextInt(1000);
+          delays[g] =
+              pick < locals.length
+                  ? step - locals[pick]
+                  : pick == locals.length
+                      ? step + 1
+                      : pick == locals.length + 1 ? Long.MAX_VALUE : step + random.nextInt(1000);
           scales[g] = random.nextInt(4) == 0 ? 1.0 : 0.25 + random.nextDouble();
         }
         if (n > 1 && round == 0) {
@@ -405,7 +417,13 @@ class KernelsTest {
    * they should.
    */
   private static void checkGroups(
-      String source, LrSchedule schedule, Plan plan, long step, ParamGroups groups, double peak, boolean vectorizable) {
+      String source,
+      LrSchedule schedule,
+      Plan plan,
+      long step,
+      ParamGroups groups,
+      double peak,
+      boolean vectorizable) {
     int n = groups.size();
     float[] f = sentinel(new float[n + 1]);
     double[] d = sentinel(new double[n + 1]);
@@ -415,22 +433,34 @@ class KernelsTest {
       long local = step - groups.delay(g);
       double want = local < 0 ? 0 : groups.scale(g) * plan.at(local);
       boolean exact = local < 0 || KernelContractTest.exact(plan, local);
-      String where = source + ": group " + g + " of " + n + ", step " + step + ", local step " + local;
+      String where =
+          source + ": group " + g + " of " + n + ", step " + step + ", local step " + local;
       contract(want, exact, peak * Math.abs(groups.scale(g)), d[g], f[g], where);
     }
     assertTrue(Float.isNaN(f[n]) && Double.isNaN(d[n]), "wrote past the groups");
     if (DISABLED) {
       assertFalse(Kernels.fill(plan, step, groups, new double[n]));
     } else if (!groups.hasDelays()) {
-      assertEquals(n >= Kernels.uniformThreshold(), Kernels.fill(plan, step, groups, new double[n]));
+      assertEquals(
+          n >= Kernels.uniformThreshold(), Kernels.fill(plan, step, groups, new double[n]));
     } else if (EXPECT_VECTOR) {
       boolean handled = vectorizable && n >= Kernels.vectorThreshold() && supported(plan);
-      assertEquals(handled, Kernels.fill(plan, step, groups, new double[n]), "vector kernels took " + source);
-      assertEquals(handled, Kernels.fill(plan, step, groups, new float[n]), "vector kernels took " + source);
+      assertEquals(
+          handled,
+          Kernels.fill(plan, step, groups, new double[n]),
+          "vector kernels took " + source);
+      assertEquals(
+          handled, Kernels.fill(plan, step, groups, new float[n]), "vector kernels took " + source);
     }
   }
 
-  private static void checkBatch(String source, LrSchedule schedule, Plan plan, long[] steps, double peak, boolean vectorizable) {
+  private static void checkBatch(
+      String source,
+      LrSchedule schedule,
+      Plan plan,
+      long[] steps,
+      double peak,
+      boolean vectorizable) {
     int n = steps.length;
     float[] f = sentinel(new float[n + 1]);
     double[] d = sentinel(new double[n + 1]);
@@ -444,8 +474,10 @@ class KernelsTest {
     assertTrue(Float.isNaN(f[n]) && Double.isNaN(d[n]), "wrote past the steps");
     if (EXPECT_VECTOR && !DISABLED) {
       boolean handled = vectorizable && n >= Kernels.vectorThreshold() && supported(plan);
-      assertEquals(handled, Kernels.fill(plan, steps, new double[n]), "vector kernels took " + source);
-      assertEquals(handled, Kernels.fill(plan, steps, new float[n]), "vector kernels took " + source);
+      assertEquals(
+          handled, Kernels.fill(plan, steps, new double[n]), "vector kernels took " + source);
+      assertEquals(
+          handled, Kernels.fill(plan, steps, new float[n]), "vector kernels took " + source);
     }
   }
 
@@ -487,8 +519,16 @@ class KernelsTest {
     }
     double tolerance = RELATIVE * Math.abs(want) + ABSOLUTE * peak;
     if (!(Math.abs(d - want) <= tolerance)) {
-      fail("double " + what + ": want " + want + ", got " + d + " (error " + Math.abs(d - want)
-          + ")");
+      fail(
+          "double "
+              + what
+              + ": want "
+              + want
+              + ", got "
+              + d
+              + " (error "
+              + Math.abs(d - want)
+              + ")");
     }
     if (!(f >= (float) (want - tolerance) && f <= (float) (want + tolerance))) {
       fail("float " + what + ": want the float of " + want + " +- " + tolerance + ", got " + f);
@@ -504,7 +544,6 @@ class KernelsTest {
         .filter(s -> s < Kernels.STEP_LIMIT - 64)
         .toArray();
   }
-
 
   private static double peak(Plan plan, long[] steps) {
     double peak = 0;

@@ -19,11 +19,13 @@ class KindTest {
   @EnumSource(Kind.class)
   void catalogueMatchesAnnotation(Kind kind) throws Exception {
     Class<?> annotation = Class.forName(kind.qualifiedName());
-    List<String> declared = Arrays.stream(annotation.getDeclaredMethods())
-        .map(Method::getName)
-        .sorted()
-        .collect(Collectors.toList());
-    List<String> catalogued = kind.attrs().stream().map(Attr::name).sorted().collect(Collectors.toList());
+    List<String> declared =
+        Arrays.stream(annotation.getDeclaredMethods())
+            .map(Method::getName)
+            .sorted()
+            .collect(Collectors.toList());
+    List<String> catalogued =
+        kind.attrs().stream().map(Attr::name).sorted().collect(Collectors.toList());
     assertEquals(declared, catalogued, "attributes of @" + kind.simpleName());
 
     for (Attr attr : kind.attrs()) {
@@ -42,7 +44,10 @@ class KindTest {
       } else {
         assertEquals(annotationDefault, attr.defaultValue(), where);
       }
-      assertEquals(expectedType(attr.type()), m.getReturnType().isEnum() ? Enum.class : m.getReturnType(), where);
+      assertEquals(
+          expectedType(attr.type()),
+          m.getReturnType().isEnum() ? Enum.class : m.getReturnType(),
+          where);
     }
   }
 

@@ -22,11 +22,13 @@ class VectorIsolationTest {
     Path main = Paths.get("src", "main", "java");
     List<String> users;
     try (Stream<Path> files = Files.walk(main)) {
-      users = files.filter(p -> p.toString().endsWith(".java"))
-          .filter(VectorIsolationTest::mentionsIncubator)
-          .map(p -> main.relativize(p).toString().replace('\\', '/'))
-          .sorted()
-          .collect(Collectors.toList());
+      users =
+          files
+              .filter(p -> p.toString().endsWith(".java"))
+              .filter(VectorIsolationTest::mentionsIncubator)
+              .map(p -> main.relativize(p).toString().replace('\\', '/'))
+              .sorted()
+              .collect(Collectors.toList());
     }
     assertEquals(
         List.of(
@@ -38,7 +40,10 @@ class VectorIsolationTest {
   private static boolean mentionsIncubator(Path file) {
     try {
       return Files.readAllLines(file).stream()
-          .anyMatch(line -> line.startsWith("import jdk.incubator.vector") || line.contains("jdk.incubator.vector."));
+          .anyMatch(
+              line ->
+                  line.startsWith("import jdk.incubator.vector")
+                      || line.contains("jdk.incubator.vector."));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

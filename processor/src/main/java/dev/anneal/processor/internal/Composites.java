@@ -23,8 +23,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * The generated class of a composite: its parts are the config's other schedules, called through
- * their static final curve fields (final classes: the JIT inlines them, no interface dispatch), with
- * the runtime's operations in the runtime's order ({@code dev.anneal.internal.compose}).
+ * their static final curve fields (final classes: the JIT inlines them, no interface dispatch),
+ * with the runtime's operations in the runtime's order ({@code dev.anneal.internal.compose}).
  */
 final class Composites {
   private Composites() {}
@@ -34,10 +34,11 @@ final class Composites {
       ClassName self,
       Map<String, String> curveFields,
       Map<String, Declaration> declarations) {
-    CodeBlock.Builder at = CodeBlock.builder()
-        .beginControlFlow("if (step < 0)")
-        .addStatement("throw negative(step)")
-        .endControlFlow();
+    CodeBlock.Builder at =
+        CodeBlock.builder()
+            .beginControlFlow("if (step < 0)")
+            .addStatement("throw negative(step)")
+            .endControlFlow();
     List<FieldSpec> fields = new ArrayList<>();
     if (m.composite() instanceof Sequence s) {
       // on [b[i-1], b[i]): part i at step - b[i-1]
@@ -48,8 +49,10 @@ final class Composites {
             .addStatement("return $L.at($L)", curveFields.get(s.schedules().get(i)), local)
             .endControlFlow();
       }
-      at.addStatement("return $L.at(step - $L)",
-          curveFields.get(s.schedules().get(b.length)), lit(b[b.length - 1]));
+      at.addStatement(
+          "return $L.at(step - $L)",
+          curveFields.get(s.schedules().get(b.length)),
+          lit(b[b.length - 1]));
     } else if (m.composite() instanceof Product p) {
       // strictly left to right, as the runtime multiplies
       at.addStatement("double v = $L.at(step)", curveFields.get(p.schedules().get(0)));
@@ -60,7 +63,8 @@ final class Composites {
     } else {
       CycleMomentum c = (CycleMomentum) m.composite();
       Plan lr = Plan.of(declarations.get(c.of()));
-      at.add("// the momentum PyTorch cycles against $L: the same phases, moving opposite to the LR\n",
+      at.add(
+          "// the momentum PyTorch cycles against $L: the same phases, moving opposite to the LR\n",
           c.of());
       if (lr.curve() instanceof Cyclic.Folded cyclic) {
         Cyclic.Folded momentum = cyclic.momentum(c.base(), c.max());
@@ -69,24 +73,29 @@ final class Composites {
         Emitters.oneCycleMomentum(at, (OneCycle.Folded) lr.curve(), c.base(), c.max(), "step");
       }
     }
-    TypeSpec.Builder curve = TypeSpec.classBuilder(self.simpleName())
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .superclass(Generator.GENERATED_SCHEDULE)
-        .addJavadoc("Schedule {@code $L}, declared as\n{@code $L}.\n\n<p>Negative steps throw {@link "
-            + "IllegalArgumentException}; the {@code fill}s run {@code at} per element.\n",
-            m.name(), m.source());
+    TypeSpec.Builder curve =
+        TypeSpec.classBuilder(self.simpleName())
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .superclass(Generator.GENERATED_SCHEDULE)
+            .addJavadoc(
+                "Schedule {@code $L}, declared as\n{@code $L}.\n\n<p>Negative steps throw {@link "
+                    + "IllegalArgumentException}; the {@code fill}s run {@code at} per element.\n",
+                m.name(),
+                m.source());
     fields.forEach(curve::addField);
     return curve
-        .addMethod(MethodSpec.constructorBuilder()
-            .addStatement("super($S, $L, $S)", m.name(), Generator.GENERATED_FORMAT, m.source())
-            .build())
-        .addMethod(MethodSpec.methodBuilder("at")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(TypeName.DOUBLE)
-            .addParameter(TypeName.LONG, "step")
-            .addCode(at.build())
-            .build())
+        .addMethod(
+            MethodSpec.constructorBuilder()
+                .addStatement("super($S, $L, $S)", m.name(), Generator.GENERATED_FORMAT, m.source())
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("at")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(TypeName.DOUBLE)
+                .addParameter(TypeName.LONG, "step")
+                .addCode(at.build())
+                .build())
         .build();
   }
 }

@@ -62,7 +62,8 @@ public final class ConfigReader {
   public Config read(TypeElement type) {
     AnnotationMirror schedule = mirror(type, SCHEDULE);
     if (!checkShape(type, schedule)) {
-      return null; // not a type with methods to read (an enum, a record, an annotation type, a class)
+      return null; // not a type with methods to read (an enum, a record, an annotation type, a
+      // class)
     }
     String generatedName = generatedName(type, schedule);
     checkSealed(type, schedule, generatedName);
@@ -89,29 +90,46 @@ public final class ConfigReader {
     // one bad method does not hide the others. The caller generates nothing after any error.
     String packageName = elements.getPackageOf(type).getQualifiedName().toString();
     return new Config(
-        type, packageName, generatedName, totalSteps, type.getKind() == ElementKind.INTERFACE, methods);
+        type,
+        packageName,
+        generatedName,
+        totalSteps,
+        type.getKind() == ElementKind.INTERFACE,
+        methods);
   }
 
-  /** Reports what keeps {@code type} from being a config; {@code false} when it is not even an abstract type. */
+  /**
+   * Reports what keeps {@code type} from being a config; {@code false} when it is not even an
+   * abstract type.
+   */
   private boolean checkShape(TypeElement type, AnnotationMirror schedule) {
     ElementKind kind = type.getKind();
-    boolean abstractClass = kind == ElementKind.CLASS && type.getModifiers().contains(Modifier.ABSTRACT);
+    boolean abstractClass =
+        kind == ElementKind.CLASS && type.getModifiers().contains(Modifier.ABSTRACT);
     if (kind != ElementKind.INTERFACE && !abstractClass) {
       reporter.error(
-          "@Schedule goes on an interface or an abstract class; " + type.getSimpleName() + " is " + describe(kind),
+          "@Schedule goes on an interface or an abstract class; "
+              + type.getSimpleName()
+              + " is "
+              + describe(kind),
           type,
           schedule);
       return false;
     }
     if (type.getModifiers().contains(Modifier.PRIVATE)) {
       reporter.error(
-          "@Schedule type " + type.getSimpleName() + " must not be private: the generated class implements it"
+          "@Schedule type "
+              + type.getSimpleName()
+              + " must not be private: the generated class implements it"
               + " from outside",
           type,
           schedule);
     }
-    if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
-      reporter.error("@Schedule type " + type.getSimpleName() + " must be top-level or a static nested type", type,
+    if (type.getNestingKind() == NestingKind.LOCAL
+        || type.getNestingKind() == NestingKind.ANONYMOUS) {
+      reporter.error(
+          "@Schedule type " + type.getSimpleName() + " must be top-level or a static nested type",
+          type,
           schedule);
     }
     for (Element e = type.getEnclosingElement();
@@ -119,7 +137,10 @@ public final class ConfigReader {
         e = e.getEnclosingElement()) {
       if (e.getModifiers().contains(Modifier.PRIVATE)) {
         reporter.error(
-            "@Schedule type " + type.getSimpleName() + " is nested in private " + e.getSimpleName()
+            "@Schedule type "
+                + type.getSimpleName()
+                + " is nested in private "
+                + e.getSimpleName()
                 + ", so the generated class cannot see it",
             type,
             schedule);
@@ -135,18 +156,25 @@ public final class ConfigReader {
         && !type.getModifiers().contains(Modifier.STATIC)
         && type.getEnclosingElement().getKind().isClass()) {
       reporter.error(
-          "@Schedule type " + type.getSimpleName() + " must be static: " + type.getSimpleName()
+          "@Schedule type "
+              + type.getSimpleName()
+              + " must be static: "
+              + type.getSimpleName()
               + " is an inner (non-static) class",
           type,
           schedule);
     }
     if (!type.getTypeParameters().isEmpty()) {
       reporter.error(
-          "@Schedule type " + type.getSimpleName() + " must not declare type parameters", type, schedule);
+          "@Schedule type " + type.getSimpleName() + " must not declare type parameters",
+          type,
+          schedule);
     }
     if (abstractClass && !hasAccessibleNoArgConstructor(type)) {
       reporter.error(
-          "@Schedule class " + type.getSimpleName() + " needs a non-private constructor without parameters"
+          "@Schedule class "
+              + type.getSimpleName()
+              + " needs a non-private constructor without parameters"
               + " (that throws no checked exception) for the generated subclass",
           type,
           schedule);
@@ -171,7 +199,9 @@ public final class ConfigReader {
   /** A constructor the generated subclass's implicit {@code super()} can call without a try. */
   private boolean hasAccessibleNoArgConstructor(TypeElement type) {
     for (ExecutableElement c : ElementFilter.constructorsIn(type.getEnclosedElements())) {
-      if (c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE) && throwsNoCheckedException(c)) {
+      if (c.getParameters().isEmpty()
+          && !c.getModifiers().contains(Modifier.PRIVATE)
+          && throwsNoCheckedException(c)) {
         return true;
       }
     }
@@ -196,7 +226,9 @@ public final class ConfigReader {
       if (RESTRICTED.contains(n)) {
         reporter.report(
             true,
-            "@Schedule.name must be a name a class can have, was \"" + n + "\": var, yield,"
+            "@Schedule.name must be a name a class can have, was \""
+                + n
+                + "\": var, yield,"
                 + " record, sealed and permits are restricted identifiers that cannot name a type",
             type,
             schedule,
@@ -215,7 +247,8 @@ public final class ConfigReader {
             true,
             "@Schedule.name must not be the name of a public type of dev.anneal: in the config's"
                 + " package the generated class would hide it from `import dev.anneal.*`, was \""
-                + n + "\"",
+                + n
+                + "\"",
             type,
             schedule,
             "name",
@@ -224,8 +257,12 @@ public final class ConfigReader {
         String whose = outermost(type) == type ? "the config" : "its top-level type";
         reporter.report(
             true,
-            "@Schedule.name must differ from the name of " + whose + ", which the generated class cannot replace,"
-                + " was \"" + n + "\"",
+            "@Schedule.name must differ from the name of "
+                + whose
+                + ", which the generated class cannot replace,"
+                + " was \""
+                + n
+                + "\"",
             type,
             schedule,
             "name",
@@ -279,9 +316,15 @@ public final class ConfigReader {
       ExecutableElement other = bySignature.putIfAbsent(key, m);
       if (other != null) {
         reporter.error(
-            "abstract method " + m.getSimpleName() + "() is inherited from both "
-                + other.getEnclosingElement().getSimpleName() + " and " + m.getEnclosingElement().getSimpleName()
-                + "; redeclare it in " + type.getSimpleName() + " with its schedule annotations",
+            "abstract method "
+                + m.getSimpleName()
+                + "() is inherited from both "
+                + other.getEnclosingElement().getSimpleName()
+                + " and "
+                + m.getEnclosingElement().getSimpleName()
+                + "; redeclare it in "
+                + type.getSimpleName()
+                + " with its schedule annotations",
             type);
         continue;
       }
@@ -294,7 +337,10 @@ public final class ConfigReader {
           Kind kind = kindOf(a);
           if (kind != null) {
             reporter.error(
-                "@" + kind.simpleName() + " is on " + m.getSimpleName()
+                "@"
+                    + kind.simpleName()
+                    + " is on "
+                    + m.getSimpleName()
                     + "(), which has a body; schedule methods are abstract and the processor implements them",
                 m,
                 a);
@@ -355,11 +401,16 @@ public final class ConfigReader {
             && !m.getModifiers().contains(Modifier.PRIVATE)
             && !redeclaredInPackage(m, owner, chain.subList(0, i))) {
           reporter.error(
-              config.getSimpleName() + " inherits package-private abstract method "
-                  + shortSignature(m) + " from " + owner.getQualifiedName()
+              config.getSimpleName()
+                  + " inherits package-private abstract method "
+                  + shortSignature(m)
+                  + " from "
+                  + owner.getQualifiedName()
                   + ", which the generated class cannot implement outside package "
-                  + packageOf(owner).getQualifiedName() + ": make it protected or public in "
-                  + owner.getSimpleName() + ", or implement it in a subclass in that package",
+                  + packageOf(owner).getQualifiedName()
+                  + ": make it protected or public in "
+                  + owner.getSimpleName()
+                  + ", or implement it in a subclass in that package",
               config);
         }
       }
@@ -384,11 +435,12 @@ public final class ConfigReader {
 
   /** {@code double lr(long)}: without parameter names (a class file has none) or throws clause. */
   private static String shortSignature(ExecutableElement m) {
-    StringBuilder sb = new StringBuilder()
-        .append(m.getReturnType())
-        .append(' ')
-        .append(m.getSimpleName())
-        .append('(');
+    StringBuilder sb =
+        new StringBuilder()
+            .append(m.getReturnType())
+            .append(' ')
+            .append(m.getSimpleName())
+            .append('(');
     String sep = "";
     for (VariableElement p : m.getParameters()) {
       sb.append(sep).append(p.asType());
@@ -422,8 +474,15 @@ public final class ConfigReader {
       if ((kind.isBody() && body != null) || (standsAlone && alone != null)) {
         Part first = kind.isBody() ? body : alone;
         String message =
-            (kind.isBody() ? "a schedule has exactly one body annotation" : "a method has at most one")
-                + ", but " + name + " has @" + first.kind().simpleName() + " and @" + kind.simpleName();
+            (kind.isBody()
+                    ? "a schedule has exactly one body annotation"
+                    : "a method has at most one")
+                + ", but "
+                + name
+                + " has @"
+                + first.kind().simpleName()
+                + " and @"
+                + kind.simpleName();
         if (located) {
           reporter.error(message, method, a);
         } else {
@@ -450,20 +509,40 @@ public final class ConfigReader {
       if (located) {
         reporter.error(
             (owner.equals(config) ? "" : "inherited ")
-                + "abstract method " + signature(method)
-                + " is not a schedule: schedule methods are `double " + method.getSimpleName()
-                + "(long step)`, `LrSchedule " + method.getSimpleName() + "()`, `PlateauSchedule "
-                + method.getSimpleName() + "()`, `EarlyStopper " + method.getSimpleName()
-                + "()` or `GradientClip " + method.getSimpleName() + "()`",
+                + "abstract method "
+                + signature(method)
+                + " is not a schedule: schedule methods are `double "
+                + method.getSimpleName()
+                + "(long step)`, `LrSchedule "
+                + method.getSimpleName()
+                + "()`, `PlateauSchedule "
+                + method.getSimpleName()
+                + "()`, `EarlyStopper "
+                + method.getSimpleName()
+                + "()` or `GradientClip "
+                + method.getSimpleName()
+                + "()`",
             method);
       } else {
         reporter.error(
-            config.getSimpleName() + " inherits abstract method " + shortSignature(method)
-                + " from " + owner.getQualifiedName()
-                + ", which is not a schedule: schedule methods are `double " + method.getSimpleName()
-                + "(long step)`, `LrSchedule " + method.getSimpleName() + "()`, `PlateauSchedule "
-                + method.getSimpleName() + "()`, `EarlyStopper " + method.getSimpleName()
-                + "()` or `GradientClip " + method.getSimpleName() + "()`; implement it in " + config.getSimpleName() + " or do not extend "
+            config.getSimpleName()
+                + " inherits abstract method "
+                + shortSignature(method)
+                + " from "
+                + owner.getQualifiedName()
+                + ", which is not a schedule: schedule methods are `double "
+                + method.getSimpleName()
+                + "(long step)`, `LrSchedule "
+                + method.getSimpleName()
+                + "()`, `PlateauSchedule "
+                + method.getSimpleName()
+                + "()`, `EarlyStopper "
+                + method.getSimpleName()
+                + "()` or `GradientClip "
+                + method.getSimpleName()
+                + "()`; implement it in "
+                + config.getSimpleName()
+                + " or do not extend "
                 + owner.getSimpleName(),
             config);
       }
@@ -476,34 +555,55 @@ public final class ConfigReader {
       return readAlone(method, name, form, body, modifiers, alone, mirrors);
     }
     if (alone != null) {
-      reporter.error("@" + alone.kind().simpleName() + " needs a method returning "
-          + (alone.kind().role() == Kind.Role.STOPPER ? "EarlyStopper" : "GradientClip") + ", but "
-          + name + " returns " + method.getReturnType(), method, mirrors.get(alone.kind()));
+      reporter.error(
+          "@"
+              + alone.kind().simpleName()
+              + " needs a method returning "
+              + (alone.kind().role() == Kind.Role.STOPPER ? "EarlyStopper" : "GradientClip")
+              + ", but "
+              + name
+              + " returns "
+              + method.getReturnType(),
+          method,
+          mirrors.get(alone.kind()));
       return null;
     }
     Part plateau = modifiers[3];
     if (plateau != null && form != ScheduleMethod.Form.PLATEAU) {
-      reporter.error("@ReduceOnPlateau needs a method returning PlateauSchedule (each instance owns"
-          + " the controller's state), but " + name + " returns " + method.getReturnType(), method,
+      reporter.error(
+          "@ReduceOnPlateau needs a method returning PlateauSchedule (each instance owns"
+              + " the controller's state), but "
+              + name
+              + " returns "
+              + method.getReturnType(),
+          method,
           mirrors.get(Kind.REDUCE_ON_PLATEAU));
       return null;
     }
     if (plateau == null && form == ScheduleMethod.Form.PLATEAU) {
-      reporter.error(name + " returns PlateauSchedule: add @ReduceOnPlateau (e.g. @ReduceOnPlateau("
-          + "factor = 0.5, patience = 3)) beside its schedule", method);
+      reporter.error(
+          name
+              + " returns PlateauSchedule: add @ReduceOnPlateau (e.g. @ReduceOnPlateau("
+              + "factor = 0.5, patience = 3)) beside its schedule",
+          method);
       return null;
     }
     if (body == null) {
       if (located) {
         reporter.error(
-            name + " declares no schedule: add one body annotation (" + bodyNames() + ")",
-            method);
+            name + " declares no schedule: add one body annotation (" + bodyNames() + ")", method);
       } else {
         reporter.error(
-            config.getSimpleName() + " inherits abstract method " + shortSignature(method)
-                + " from " + owner.getQualifiedName()
+            config.getSimpleName()
+                + " inherits abstract method "
+                + shortSignature(method)
+                + " from "
+                + owner.getQualifiedName()
                 + ", which declares no schedule: redeclare it in "
-                + config.getSimpleName() + " with one body annotation (" + bodyNames() + ")",
+                + config.getSimpleName()
+                + " with one body annotation ("
+                + bodyNames()
+                + ")",
             config);
       }
       return null;
@@ -533,17 +633,33 @@ public final class ConfigReader {
       Kind other = kindOf(a);
       CompositeKind second = compositeKindOf(a);
       if (other != null || (second != null && a != mirror)) {
-        reporter.error("@" + kind.simpleName() + " stands alone on " + name + ": declare @"
-            + (other != null ? other.simpleName() : second.simpleName()) + " on a schedule of its own"
-            + " and name it among the parts", method, a);
+        reporter.error(
+            "@"
+                + kind.simpleName()
+                + " stands alone on "
+                + name
+                + ": declare @"
+                + (other != null ? other.simpleName() : second.simpleName())
+                + " on a schedule of its own"
+                + " and name it among the parts",
+            method,
+            a);
         return null;
       }
     }
     if (form != ScheduleMethod.Form.VALUE && form != ScheduleMethod.Form.OBJECT) {
-      reporter.error((method.getEnclosingElement().equals(config) ? "" : "inherited ")
-          + "abstract method " + signature(method) + " cannot be a composite schedule: composites are"
-          + " `double " + method.getSimpleName() + "(long step)` or `LrSchedule "
-          + method.getSimpleName() + "()`", method, mirror);
+      reporter.error(
+          (method.getEnclosingElement().equals(config) ? "" : "inherited ")
+              + "abstract method "
+              + signature(method)
+              + " cannot be a composite schedule: composites are"
+              + " `double "
+              + method.getSimpleName()
+              + "(long step)` or `LrSchedule "
+              + method.getSimpleName()
+              + "()`",
+          method,
+          mirror);
       return null;
     }
     Map<String, Object> values = new LinkedHashMap<>();
@@ -555,14 +671,18 @@ public final class ConfigReader {
     try {
       switch (kind) {
         case SEQUENCE:
-          composite = new Sequence(strings(values.get("schedules")), longs(values.get("boundaries")));
+          composite =
+              new Sequence(strings(values.get("schedules")), longs(values.get("boundaries")));
           break;
         case PRODUCT:
           composite = new Product(strings(values.get("schedules")));
           break;
         default:
-          composite = new CycleMomentum((String) values.get("of"), (Double) values.get("base"),
-              (Double) values.get("max"));
+          composite =
+              new CycleMomentum(
+                  (String) values.get("of"),
+                  (Double) values.get("base"),
+                  (Double) values.get("max"));
       }
     } catch (ClassCastException | NullPointerException e) {
       return null; // javac reports the malformed annotation itself
@@ -604,18 +724,30 @@ public final class ConfigReader {
       Part alone,
       Map<Kind, AnnotationMirror> mirrors) {
     Kind.Role role = form == ScheduleMethod.Form.STOPPER ? Kind.Role.STOPPER : Kind.Role.CLIP;
-    String wanted = role == Kind.Role.STOPPER
-        ? "@EarlyStopping(patience = ...)"
-        : "@ClipNorm(max = ...), @ClipValue(max = ...) or @AdaptiveClip";
+    String wanted =
+        role == Kind.Role.STOPPER
+            ? "@EarlyStopping(patience = ...)"
+            : "@ClipNorm(max = ...), @ClipValue(max = ...) or @AdaptiveClip";
     for (Map.Entry<Kind, AnnotationMirror> e : mirrors.entrySet()) {
       if (e.getKey().role() != role) {
-        reporter.error("@" + e.getKey().simpleName() + " does not apply to " + name + ", which returns "
-            + method.getReturnType() + " and is declared by " + wanted + " alone", method, e.getValue());
+        reporter.error(
+            "@"
+                + e.getKey().simpleName()
+                + " does not apply to "
+                + name
+                + ", which returns "
+                + method.getReturnType()
+                + " and is declared by "
+                + wanted
+                + " alone",
+            method,
+            e.getValue());
         return null;
       }
     }
     if (alone == null) {
-      reporter.error(name + " returns " + method.getReturnType() + ": declare it with " + wanted, method);
+      reporter.error(
+          name + " returns " + method.getReturnType() + ": declare it with " + wanted, method);
       return null;
     }
     return new ScheduleMethod(method, form, null, alone, mirrors, suppressed(method));
@@ -636,9 +768,14 @@ public final class ConfigReader {
       }
       TypeElement owner = (TypeElement) method.getEnclosingElement();
       String arg = method.getParameters().isEmpty() ? "()" : "(long)";
-      String what = "schedule method " + method.getSimpleName() + arg
-          + (owner.equals(config) ? "" : " (inherited from " + owner.getQualifiedName() + ")")
-          + " would override java.lang.Object." + o.getSimpleName() + arg;
+      String what =
+          "schedule method "
+              + method.getSimpleName()
+              + arg
+              + (owner.equals(config) ? "" : " (inherited from " + owner.getQualifiedName() + ")")
+              + " would override java.lang.Object."
+              + o.getSimpleName()
+              + arg;
       if (o.getModifiers().contains(Modifier.FINAL)) {
         return what + ", which is final: rename it";
       }
@@ -648,8 +785,12 @@ public final class ConfigReader {
       boolean publicInObject = o.getModifiers().contains(Modifier.PUBLIC);
       if (!method.getModifiers().contains(Modifier.PUBLIC)
           && (publicInObject || !method.getModifiers().contains(Modifier.PROTECTED))) {
-        return what + ", which is " + (publicInObject ? "public" : "protected")
-            + ": declare it public" + (publicInObject ? "" : " or protected") + ", or rename it";
+        return what
+            + ", which is "
+            + (publicInObject ? "public" : "protected")
+            + ": declare it public"
+            + (publicInObject ? "" : " or protected")
+            + ", or rename it";
       }
     }
     return null;
@@ -690,17 +831,22 @@ public final class ConfigReader {
     String qualified = pkg.isEmpty() ? generatedName : pkg + "." + generatedName;
     for (TypeMirror permitted : type.getPermittedSubclasses()) {
       Element e = types.asElement(permitted);
-      String name = e instanceof TypeElement && permitted.getKind() == TypeKind.DECLARED
-          ? ((TypeElement) e).getQualifiedName().toString()
-          : permitted.toString(); // not generated yet: javac keeps the name as written
+      String name =
+          e instanceof TypeElement && permitted.getKind() == TypeKind.DECLARED
+              ? ((TypeElement) e).getQualifiedName().toString()
+              : permitted.toString(); // not generated yet: javac keeps the name as written
       if (name.equals(qualified) || name.equals(generatedName)) {
         return;
       }
     }
     reporter.error(
-        "sealed @Schedule type " + type.getSimpleName() + " must permit the generated class "
+        "sealed @Schedule type "
+            + type.getSimpleName()
+            + " must permit the generated class "
             + generatedName
-            + ": add " + generatedName + " to its permits clause, or make it non-sealed",
+            + ": add "
+            + generatedName
+            + " to its permits clause, or make it non-sealed",
         type,
         schedule);
   }
@@ -713,7 +859,9 @@ public final class ConfigReader {
         names.add("@" + k.simpleName());
       }
     }
-    return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    return String.join(", ", names.subList(0, names.size() - 1))
+        + " or "
+        + names.get(names.size() - 1);
   }
 
   /** Where a modifier goes in {@code new Declaration(body, warmup, cooldown, restarts)}. */
@@ -786,10 +934,14 @@ public final class ConfigReader {
     return sb.toString();
   }
 
-  /** All attribute values (with defaults) as the model's Java types, or {@code null} if one is broken. */
+  /**
+   * All attribute values (with defaults) as the model's Java types, or {@code null} if one is
+   * broken.
+   */
   private Part readPart(Kind kind, AnnotationMirror mirror) {
     Map<String, Object> given = new LinkedHashMap<>();
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : mirror.getElementValues().entrySet()) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+        mirror.getElementValues().entrySet()) {
       String name = e.getKey().getSimpleName().toString();
       Attr attr = kind.attr(name);
       if (attr == null) {
@@ -834,7 +986,10 @@ public final class ConfigReader {
           double[] ds = new double[list.size()];
           long[] ls = new long[list.size()];
           for (int i = 0; i < list.size(); i++) {
-            Object x = list.get(i) instanceof AnnotationValue ? ((AnnotationValue) list.get(i)).getValue() : null;
+            Object x =
+                list.get(i) instanceof AnnotationValue
+                    ? ((AnnotationValue) list.get(i)).getValue()
+                    : null;
             if (!(x instanceof Number)) {
               return null;
             }
@@ -875,13 +1030,16 @@ public final class ConfigReader {
 
   static Kind kindOf(AnnotationMirror a) {
     Element e = a.getAnnotationType().asElement();
-    return e instanceof TypeElement ? Kind.ofQualifiedName(((TypeElement) e).getQualifiedName().toString()) : null;
+    return e instanceof TypeElement
+        ? Kind.ofQualifiedName(((TypeElement) e).getQualifiedName().toString())
+        : null;
   }
 
   private static AnnotationMirror mirror(Element e, String annotation) {
     for (AnnotationMirror a : e.getAnnotationMirrors()) {
       Element t = a.getAnnotationType().asElement();
-      if (t instanceof TypeElement && ((TypeElement) t).getQualifiedName().contentEquals(annotation)) {
+      if (t instanceof TypeElement
+          && ((TypeElement) t).getQualifiedName().contentEquals(annotation)) {
         return a;
       }
     }

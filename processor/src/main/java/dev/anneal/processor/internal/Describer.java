@@ -10,32 +10,56 @@ final class Describer {
   private Describer() {}
 
   static CodeBlock javadoc(String method, Plan plan) {
-    CodeBlock.Builder doc = CodeBlock.builder()
-        .add("Schedule {@code $L}, declared as\n", method)
-        .add("{@code $L}.\n\n", plan.declaration().toSource())
-        .add("<table>\n  <caption>Value by step</caption>\n");
+    CodeBlock.Builder doc =
+        CodeBlock.builder()
+            .add("Schedule {@code $L}, declared as\n", method)
+            .add("{@code $L}.\n\n", plan.declaration().toSource())
+            .add("<table>\n  <caption>Value by step</caption>\n");
     long w = plan.warmupSteps;
     if (w > 0) {
-      row(doc, "0", count(w), plan.warmupShape.name().toLowerCase(Locale.ROOT) + " warm-up from "
-          + Literals.number(plan.warmupFrom) + " to " + Literals.number(plan.warmupTo));
+      row(
+          doc,
+          "0",
+          count(w),
+          plan.warmupShape.name().toLowerCase(Locale.ROOT)
+              + " warm-up from "
+              + Literals.number(plan.warmupFrom)
+              + " to "
+              + Literals.number(plan.warmupTo));
     }
     String bodyEnd = plan.bodyLength < 0 ? null : count(w + plan.bodyLength);
-    row(doc, count(w), bodyEnd, body(plan) + (w > 0 ? ", at t = step - " + count(w) : " at t = step"));
+    row(
+        doc,
+        count(w),
+        bodyEnd,
+        body(plan) + (w > 0 ? ", at t = step - " + count(w) : " at t = step"));
     if (plan.bodyLength >= 0) {
       long c = plan.cooldownSteps;
       if (c > 0) {
-        row(doc, bodyEnd, count(w + plan.bodyLength + c), plan.cooldownShape.name().toLowerCase(Locale.ROOT)
-            + " cool-down from " + Literals.number(plan.cooldownFrom) + " to " + Literals.number(plan.cooldownTo));
+        row(
+            doc,
+            bodyEnd,
+            count(w + plan.bodyLength + c),
+            plan.cooldownShape.name().toLowerCase(Locale.ROOT)
+                + " cool-down from "
+                + Literals.number(plan.cooldownFrom)
+                + " to "
+                + Literals.number(plan.cooldownTo));
       }
       row(doc, count(w + plan.bodyLength + c), null, "holds " + Literals.number(plan.endValue));
     }
-    return doc.add("</table>\n\n<p>Negative steps throw {@link IllegalArgumentException}. The {@code fill}s use\n")
+    return doc.add(
+            "</table>\n\n<p>Negative steps throw {@link IllegalArgumentException}. The {@code fill}s use\n")
         .add("the runtime's vector kernels on the same schedule when they pay off.\n")
         .build();
   }
 
   private static void row(CodeBlock.Builder doc, String from, String to, String what) {
-    doc.add("  <tr><td>[$L, $L)</td><td>$L</td></tr>\n", from, to == null ? "&infin;" : to, escape(what));
+    doc.add(
+        "  <tr><td>[$L, $L)</td><td>$L</td></tr>\n",
+        from,
+        to == null ? "&infin;" : to,
+        escape(what));
   }
 
   private static String count(long l) {
@@ -50,9 +74,13 @@ final class Describer {
   private static String body(Plan p) {
     String n = p.body().describe();
     if (p.restarts) {
-      n += "; restarts every " + count(p.period) + (p.growth == 1 ? "" : " * " + num(p.growth) + "^i")
-          + " steps" + (p.decay == 1 ? "" : ", start value * " + num(p.decay) + "^i")
-          + (p.limit == 0 ? "" : ", " + p.limit + " cycles");
+      n +=
+          "; restarts every "
+              + count(p.period)
+              + (p.growth == 1 ? "" : " * " + num(p.growth) + "^i")
+              + " steps"
+              + (p.decay == 1 ? "" : ", start value * " + num(p.decay) + "^i")
+              + (p.limit == 0 ? "" : ", " + p.limit + " cycles");
     }
     return n;
   }

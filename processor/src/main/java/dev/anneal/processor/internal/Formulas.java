@@ -25,8 +25,8 @@ import javax.lang.model.element.Modifier;
  * the timeline (warm-up, end, cool-down, restarts); each body kind's emitter writes the body.
  *
  * <p>Every step becomes a double through {@code toDouble}, the exact conversion that does not wait
- * for the previous call's result on JDK 17 (see {@code Steps.toDouble}); it gives the same double as
- * a cast.
+ * for the previous call's result on JDK 17 (see {@code Steps.toDouble}); it gives the same double
+ * as a cast.
  */
 final class Formulas {
   private final Plan plan;
@@ -50,10 +50,16 @@ final class Formulas {
           .addStatement("throw negative(step)")
           .endControlFlow()
           .addStatement("double x = toDouble(step)")
-          .addStatement("return $L", plan.warmupShape == Ramp.LINEAR
-              ? linear(plan.warmupFrom, plan.warmupSlope, "x")
-              : ramp(plan.warmupShape, plan.warmupFrom, plan.warmupTo, plan.warmupLnRatio,
-                  "x * " + lit(plan.warmupInv)))
+          .addStatement(
+              "return $L",
+              plan.warmupShape == Ramp.LINEAR
+                  ? linear(plan.warmupFrom, plan.warmupSlope, "x")
+                  : ramp(
+                      plan.warmupShape,
+                      plan.warmupFrom,
+                      plan.warmupTo,
+                      plan.warmupLnRatio,
+                      "x * " + lit(plan.warmupInv)))
           .endControlFlow()
           .addStatement("long t = step - $L", lit(plan.warmupSteps));
       t = "t";
@@ -66,10 +72,16 @@ final class Formulas {
         code.addStatement("long u = $L - $L", t, lit(plan.bodyLength))
             .beginControlFlow("if (u < $L)", lit(plan.cooldownSteps))
             .addStatement("double x = toDouble(u)")
-            .addStatement("return $L", plan.cooldownShape == Ramp.LINEAR
-                ? linear(plan.cooldownFrom, plan.cooldownSlope, "x")
-                : ramp(plan.cooldownShape, plan.cooldownFrom, plan.cooldownTo,
-                    plan.cooldownLnRatio, "x * " + lit(plan.cooldownInv)))
+            .addStatement(
+                "return $L",
+                plan.cooldownShape == Ramp.LINEAR
+                    ? linear(plan.cooldownFrom, plan.cooldownSlope, "x")
+                    : ramp(
+                        plan.cooldownShape,
+                        plan.cooldownFrom,
+                        plan.cooldownTo,
+                        plan.cooldownLnRatio,
+                        "x * " + lit(plan.cooldownInv)))
             .endControlFlow();
       }
       code.addStatement("return $L", lit(plan.endValue)).endControlFlow();
@@ -124,11 +136,19 @@ final class Formulas {
       periodic(code, p.curve(), "local", lit((double) p.period), lit(p.invPeriod), scale, false);
       return;
     }
-    fields.add(FieldSpec.builder(TypeName.get(double[].class), "CYCLE_START", Modifier.PRIVATE,
-            Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Start step of each cycle: cycle i lasts $L * $L^i.\n", lit(p.period), lit(p.growth))
-        .initializer("cycleStarts($L, $L, $L)", lit(p.period), lit(p.growth), p.limit)
-        .build());
+    fields.add(
+        FieldSpec.builder(
+                TypeName.get(double[].class),
+                "CYCLE_START",
+                Modifier.PRIVATE,
+                Modifier.STATIC,
+                Modifier.FINAL)
+            .addJavadoc(
+                "Start step of each cycle: cycle i lasts $L * $L^i.\n",
+                lit(p.period),
+                lit(p.growth))
+            .initializer("cycleStarts($L, $L, $L)", lit(p.period), lit(p.growth), p.limit)
+            .build());
     code.addStatement("int cycle = cycleOf(CYCLE_START, $L)", t)
         .addStatement("double p = CYCLE_START[cycle + 1] - CYCLE_START[cycle]")
         .addStatement("double local = toDouble($L) - CYCLE_START[cycle]", t);
@@ -140,7 +160,13 @@ final class Formulas {
   }
 
   private static <C extends Curve> void periodic(
-      CodeBlock.Builder code, C curve, String t, String p, String invP, String scale, boolean mayEnd) {
+      CodeBlock.Builder code,
+      C curve,
+      String t,
+      String p,
+      String invP,
+      String scale,
+      boolean mayEnd) {
     BodyEmitter<C> emitter = Emitters.of(curve);
     emitter.periodic(code, curve, t, p, invP, scale, mayEnd);
   }

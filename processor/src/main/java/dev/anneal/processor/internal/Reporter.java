@@ -48,11 +48,17 @@ public final class Reporter {
   }
 
   /**
-   * An error or warning on {@code attribute} of {@code mirror} (element {@code index} when the value
-   * is an array), falling back to the annotation when the attribute was not written explicitly.
+   * An error or warning on {@code attribute} of {@code mirror} (element {@code index} when the
+   * value is an array), falling back to the annotation when the attribute was not written
+   * explicitly.
    */
   public void report(
-      boolean error, String message, Element element, AnnotationMirror mirror, String attribute, int index) {
+      boolean error,
+      String message,
+      Element element,
+      AnnotationMirror mirror,
+      String attribute,
+      int index) {
     Diagnostic.Kind kind = error ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING;
     if (error) {
       errors++;
@@ -78,7 +84,8 @@ public final class Reporter {
     if (mirror == null) {
       return null;
     }
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : mirror.getElementValues().entrySet()) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+        mirror.getElementValues().entrySet()) {
       if (e.getKey().getSimpleName().contentEquals(attribute)) {
         return e.getValue();
       }

@@ -30,11 +30,14 @@ public final class Validator {
       if (m.composite() != null) {
         continue;
       }
-      List<Problem> problems = m.declaration() != null
-          ? Rules.check(m.declaration(), config.totalSteps())
-          : Rules.checkAlone(m.alone());
+      List<Problem> problems =
+          m.declaration() != null
+              ? Rules.check(m.declaration(), config.totalSteps())
+              : Rules.checkAlone(m.alone());
       for (Problem p : problems) {
-        ok &= report(config, m, p.isError(), p.message(), m.mirror(p.kind()), p.attribute(), p.index());
+        ok &=
+            report(
+                config, m, p.isError(), p.message(), m.mirror(p.kind()), p.attribute(), p.index());
       }
     }
     return composites(config) && ok;
@@ -65,14 +68,28 @@ public final class Validator {
         continue;
       }
       for (CompositeProblem p : resolver.compositeProblems(m.name())) {
-        ok &= report(config, m, p.isError(), p.message(), m.compositeMirror(), p.attribute(), p.index());
+        ok &=
+            report(
+                config, m, p.isError(), p.message(), m.compositeMirror(), p.attribute(), p.index());
       }
       Declared resolved = resolver.get(m.name());
       long total = config.totalSteps();
       if (resolved != null && total > 0 && resolved.length() >= 0 && resolved.length() != total) {
-        ok &= report(config, m, true, "@" + m.composite().kind().simpleName() + " makes the schedule end at step "
-            + count(resolved.length()) + ", not at @Schedule(totalSteps = " + count(total) + ")",
-            m.compositeMirror(), null, -1);
+        ok &=
+            report(
+                config,
+                m,
+                true,
+                "@"
+                    + m.composite().kind().simpleName()
+                    + " makes the schedule end at step "
+                    + count(resolved.length())
+                    + ", not at @Schedule(totalSteps = "
+                    + count(total)
+                    + ")",
+                m.compositeMirror(),
+                null,
+                -1);
       }
     }
     return ok;
@@ -80,8 +97,13 @@ public final class Validator {
 
   /** Reports one problem; whether it was a warning (or a suppressed one). */
   private boolean report(
-      Config config, ScheduleMethod m, boolean error, String message, javax.lang.model.element.AnnotationMirror mirror,
-      String attribute, int index) {
+      Config config,
+      ScheduleMethod m,
+      boolean error,
+      String message,
+      javax.lang.model.element.AnnotationMirror mirror,
+      String attribute,
+      int index) {
     if (!error && m.warningsSuppressed()) {
       return true;
     }

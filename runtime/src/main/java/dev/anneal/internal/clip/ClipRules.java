@@ -2,10 +2,10 @@ package dev.anneal.internal.clip;
 
 import static dev.anneal.internal.Attr.Type.DOUBLE;
 
-import dev.anneal.internal.Attr;
-import dev.anneal.internal.Part;
 import dev.anneal.ClipNonFinite;
 import dev.anneal.ClipScope;
+import dev.anneal.internal.Attr;
+import dev.anneal.internal.Part;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +39,11 @@ public final class ClipRules {
   public static List<ClipProblem> problems(Part p) {
     switch (p.kind()) {
       case CLIP_NORM:
-        return clipNorm(p.d("max"), p.d("norm"), p.d("eps"), p.e("scope", ClipScope.class),
+        return clipNorm(
+            p.d("max"),
+            p.d("norm"),
+            p.d("eps"),
+            p.e("scope", ClipScope.class),
             p.e("nonFinite", ClipNonFinite.class));
       case CLIP_VALUE:
         return clipValue(p.d("max"));

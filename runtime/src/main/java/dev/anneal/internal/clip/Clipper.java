@@ -66,8 +66,10 @@ public final class Clipper {
     return total;
   }
 
-  /** {@link #norm(ClipKernels.Provider, float[][], double, double, double, boolean, ClipNonFinite)}
-   * for {@code double[]}. */
+  /**
+   * {@link #norm(ClipKernels.Provider, float[][], double, double, double, boolean, ClipNonFinite)}
+   * for {@code double[]}.
+   */
   public static double norm(
       ClipKernels.Provider k,
       double[][] g,
@@ -118,12 +120,14 @@ public final class Clipper {
   }
 
   private static double raw(ClipKernels.Provider k, float[] a, double p) {
-    return p == 2 ? k.sumSquares(a, 0, a.length)
+    return p == 2
+        ? k.sumSquares(a, 0, a.length)
         : p == 1 ? k.sumAbs(a, 0, a.length) : k.maxAbs(a, 0, a.length);
   }
 
   private static double raw(ClipKernels.Provider k, double[] a, double p) {
-    return p == 2 ? k.sumSquares(a, 0, a.length)
+    return p == 2
+        ? k.sumSquares(a, 0, a.length)
         : p == 1 ? k.sumAbs(a, 0, a.length) : k.maxAbs(a, 0, a.length);
   }
 
@@ -203,15 +207,20 @@ public final class Clipper {
       int rows,
       double clipping,
       double eps) {
-    int cols = checkAdaptive(params == null, grads == null, params == null ? 0 : params.length,
-        grads == null ? 0 : grads.length, rows);
+    int cols =
+        checkAdaptive(
+            params == null,
+            grads == null,
+            params == null ? 0 : params.length,
+            grads == null ? 0 : grads.length,
+            rows);
     double total = 0;
     for (int from = 0, r = 0; r < rows; r++, from += cols) {
       int to = from + cols;
       double gs = k.sumSquares(grads, from, to);
       total += gs;
-      double s = adaptiveFactor(Math.sqrt(k.sumSquares(params, from, to)), Math.sqrt(gs),
-          clipping, eps);
+      double s =
+          adaptiveFactor(Math.sqrt(k.sumSquares(params, from, to)), Math.sqrt(gs), clipping, eps);
       if (s != 1.0) {
         k.scale(grads, from, to, s);
       }
@@ -227,15 +236,20 @@ public final class Clipper {
       int rows,
       double clipping,
       double eps) {
-    int cols = checkAdaptive(params == null, grads == null, params == null ? 0 : params.length,
-        grads == null ? 0 : grads.length, rows);
+    int cols =
+        checkAdaptive(
+            params == null,
+            grads == null,
+            params == null ? 0 : params.length,
+            grads == null ? 0 : grads.length,
+            rows);
     double total = 0;
     for (int from = 0, r = 0; r < rows; r++, from += cols) {
       int to = from + cols;
       double gs = k.sumSquares(grads, from, to);
       total += gs;
-      double s = adaptiveFactor(Math.sqrt(k.sumSquares(params, from, to)), Math.sqrt(gs),
-          clipping, eps);
+      double s =
+          adaptiveFactor(Math.sqrt(k.sumSquares(params, from, to)), Math.sqrt(gs), clipping, eps);
       if (s != 1.0) {
         k.scale(grads, from, to, s);
       }
@@ -261,15 +275,15 @@ public final class Clipper {
       throw new IllegalArgumentException("@AdaptiveClip: grads must not be null");
     }
     if (paramsLength != gradsLength) {
-      throw new IllegalArgumentException("@AdaptiveClip: params.length " + paramsLength
-          + " != grads.length " + gradsLength);
+      throw new IllegalArgumentException(
+          "@AdaptiveClip: params.length " + paramsLength + " != grads.length " + gradsLength);
     }
     if (rows <= 0) {
       throw new IllegalArgumentException("@AdaptiveClip: rows must be > 0, was " + rows);
     }
     if (gradsLength % rows != 0) {
-      throw new IllegalArgumentException("@AdaptiveClip: rows " + rows
-          + " does not divide the length " + gradsLength);
+      throw new IllegalArgumentException(
+          "@AdaptiveClip: rows " + rows + " does not divide the length " + gradsLength);
     }
     return gradsLength / rows;
   }

@@ -13,8 +13,8 @@ import java.util.Map;
  * default loops over {@link #at} (exact; no per-part vector kernels).
  *
  * <p>{@link #toString()} is the schedule with its parts as named entries, parts first and the
- * schedule itself last, e.g. {@code s0: @Linear(from = 0.005, to = 0.05, steps = 10); s1:
- * @Exponential(from = 0.05, rate = 0.95); s2: @Sequence(schedules = {"s0", "s1"}, boundaries =
+ * schedule itself last, e.g. {@code s0: @Linear(from = 0.005, to = 0.05, steps = 10);
+ * s1: @Exponential(from = 0.05, rate = 0.95); s2: @Sequence(schedules = {"s0", "s1"}, boundaries =
  * {10})}: {@code Schedules.parseNamed} reads it back. Equal parts share one entry.
  */
 public final class ComposedSchedule implements LrSchedule {

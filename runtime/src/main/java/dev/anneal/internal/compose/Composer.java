@@ -44,9 +44,11 @@ public final class Composer {
     List<Declared> ps = parts("CycleMomentum", of);
     String why = CycleMomentum.unsupported(ps.get(0));
     if (why != null) {
-      throw new IllegalArgumentException("@CycleMomentum.of must be a plain one-cycle or cyclic"
-          + " schedule (Schedules.oneCycle or Schedules.cyclic without warmup, cooldown or"
-          + " restarts), was " + why);
+      throw new IllegalArgumentException(
+          "@CycleMomentum.of must be a plain one-cycle or cyclic"
+              + " schedule (Schedules.oneCycle or Schedules.cyclic without warmup, cooldown or"
+              + " restarts), was "
+              + why);
     }
     return build(new CycleMomentum("s0", base, max), ps);
   }
@@ -91,9 +93,12 @@ public final class Composer {
     if (s instanceof ComposedSchedule c) {
       return c.declared();
     }
-    throw new IllegalArgumentException(where + " must be a schedule built by anneal"
-        + " (Schedules.parse, a Schedules builder or a composite of them; not a controller or"
-        + " another LrSchedule), was " + (s == null ? "null" : s.getClass().getName() + ": " + s));
+    throw new IllegalArgumentException(
+        where
+            + " must be a schedule built by anneal"
+            + " (Schedules.parse, a Schedules builder or a composite of them; not a controller or"
+            + " another LrSchedule), was "
+            + (s == null ? "null" : s.getClass().getName() + ": " + s));
   }
 
   /**
@@ -110,8 +115,8 @@ public final class Composer {
     for (Map.Entry<String, String> e : named.entrySet()) {
       String n = e.getKey();
       if (!Composite.isName(n)) {
-        throw new IllegalArgumentException("a schedule name must be a Java identifier, was "
-            + Composite.quote(n));
+        throw new IllegalArgumentException(
+            "a schedule name must be a Java identifier, was " + Composite.quote(n));
       }
       try {
         declared.put(n, CompositeParser.parse(e.getValue()));
@@ -120,8 +125,12 @@ public final class Composer {
       }
     }
     if (!declared.containsKey(name)) {
-      throw new IllegalArgumentException("no schedule named " + Composite.quote(name)
-          + " (declared: " + String.join(", ", declared.keySet()) + ")");
+      throw new IllegalArgumentException(
+          "no schedule named "
+              + Composite.quote(name)
+              + " (declared: "
+              + String.join(", ", declared.keySet())
+              + ")");
     }
     Resolver r = Resolver.resolve(declared, name);
     if (!r.errors().isEmpty()) {
@@ -151,8 +160,8 @@ public final class Composer {
       }
       int colon = entry.indexOf(':');
       if (colon < 0) {
-        throw new IllegalArgumentException("expected name: declaration, was "
-            + Composite.quote(entry.strip()));
+        throw new IllegalArgumentException(
+            "expected name: declaration, was " + Composite.quote(entry.strip()));
       }
       String name = entry.substring(0, colon).strip();
       if (named.put(name, entry.substring(colon + 1)) != null) {

@@ -108,7 +108,9 @@ public sealed interface Composite permits Sequence, Product, CycleMomentum {
     List<String> names = c.references();
     for (int i = 0; i < names.size(); i++) {
       if (!isName(names.get(i))) {
-        check.error(c.referenceAttribute(), c.referencesArray() ? i : -1,
+        check.error(
+            c.referenceAttribute(),
+            c.referencesArray() ? i : -1,
             "must be the name of a schedule method of the config (a Java identifier), was "
                 + quote(names.get(i)));
       }

@@ -27,18 +27,22 @@ public final class CompositeChecker {
 
   public void error(String attr, int index, String message) {
     errors++;
-    problems.add(new CompositeProblem(
-        Problem.Severity.ERROR, kind, attr, index, where(attr, index) + message));
+    problems.add(
+        new CompositeProblem(
+            Problem.Severity.ERROR, kind, attr, index, where(attr, index) + message));
   }
 
   public void warning(String attr, String message) {
-    problems.add(new CompositeProblem(
-        Problem.Severity.WARNING, kind, attr, -1, where(attr, -1) + message));
+    problems.add(
+        new CompositeProblem(Problem.Severity.WARNING, kind, attr, -1, where(attr, -1) + message));
   }
 
   /** {@code "@Sequence.boundaries[2] "} or {@code "@Product "}. */
   private String where(String attr, int index) {
-    return "@" + kind.simpleName() + (attr == null ? "" : "." + attr)
-        + (index < 0 ? "" : "[" + index + "]") + " ";
+    return "@"
+        + kind.simpleName()
+        + (attr == null ? "" : "." + attr)
+        + (index < 0 ? "" : "[" + index + "]")
+        + " ";
   }
 }

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Internal, not API. Reads one schedule written as its annotations: a composite ({@code
- * @Sequence(schedules = {"warm", "decay"}, boundaries = {10})}, {@code @Product(...)}, {@code
- * @CycleMomentum(of = "lr")}), which must be the only annotation of its schedule, or else a plain
- * declaration, handed to {@link DeclarationParser}. Literals are read by {@link JavaLexer} exactly
- * as javac reads them.
+ * Internal, not API. Reads one schedule written as its annotations: a composite
+ * ({@code @Sequence(schedules = {"warm", "decay"}, boundaries = {10})}, {@code @Product(...)},
+ * {@code @CycleMomentum(of = "lr")}), which must be the only annotation of its schedule, or else a
+ * plain declaration, handed to {@link DeclarationParser}. Literals are read by {@link JavaLexer}
+ * exactly as javac reads them.
  */
 public final class CompositeParser {
   private final String src;
@@ -71,9 +71,14 @@ public final class CompositeParser {
       Token name = lexer.qualifiedName();
       CompositeKind kind = kindOf((String) name.value());
       if (kind == null) {
-        throw fail(at.start(), "@" + expected.simpleName() + " is the only annotation of its"
-            + " schedule (a composite takes no modifiers), but found @" + name.value()
-            + " before it");
+        throw fail(
+            at.start(),
+            "@"
+                + expected.simpleName()
+                + " is the only annotation of its"
+                + " schedule (a composite takes no modifiers), but found @"
+                + name.value()
+                + " before it");
       }
       Map<String, Object> values = new LinkedHashMap<>();
       if (lexer.accept(Kind.LPAREN)) {
@@ -82,8 +87,8 @@ public final class CompositeParser {
             Token attr = lexer.expect(Kind.IDENTIFIER);
             String attrName = (String) attr.value();
             if (!kind.attributes().contains(attrName)) {
-              throw fail(attr.start(), "@" + kind.simpleName() + " has no attribute '" + attrName
-                  + "'");
+              throw fail(
+                  attr.start(), "@" + kind.simpleName() + " has no attribute '" + attrName + "'");
             }
             lexer.expect(Kind.EQUALS);
             if (values.put(attrName, value(kind, attrName)) != null) {
@@ -95,8 +100,14 @@ public final class CompositeParser {
       }
       Token rest = lexer.peek();
       if (rest.kind() != Kind.EOF) {
-        throw fail(rest.start(), "@" + kind.simpleName() + " is the only annotation of its schedule"
-            + " (a composite takes no modifiers), but found " + rest.text() + " after it");
+        throw fail(
+            rest.start(),
+            "@"
+                + kind.simpleName()
+                + " is the only annotation of its schedule"
+                + " (a composite takes no modifiers), but found "
+                + rest.text()
+                + " after it");
       }
       return build(kind, values, at.start());
     } catch (Failure e) {
@@ -154,8 +165,15 @@ public final class CompositeParser {
   private String string(CompositeKind kind, String attr) {
     Token t = lexer.peek();
     if (t.kind() != Kind.STRING) {
-      throw fail(t.start(), "@" + kind.simpleName() + "." + attr + " must be a string (a schedule"
-          + " name in quotes), was " + t.text());
+      throw fail(
+          t.start(),
+          "@"
+              + kind.simpleName()
+              + "."
+              + attr
+              + " must be a string (a schedule"
+              + " name in quotes), was "
+              + t.text());
     }
     lexer.next();
     return (String) t.value();
@@ -164,16 +182,19 @@ public final class CompositeParser {
   private long whole(CompositeKind kind, String attr) {
     Token t = lexer.signedNumber();
     if (t.kind() != Kind.INT && t.kind() != Kind.LONG) {
-      throw fail(t.start(), "@" + kind.simpleName() + "." + attr + " must be a whole number, was "
-          + t.text());
+      throw fail(
+          t.start(),
+          "@" + kind.simpleName() + "." + attr + " must be a whole number, was " + t.text());
     }
     return lexer.longValue(t);
   }
 
   @SuppressWarnings("unchecked")
   private Composite build(CompositeKind kind, Map<String, Object> v, int at) {
-    for (String required : kind == CompositeKind.CYCLE_MOMENTUM ? List.of("of")
-        : kind == CompositeKind.PRODUCT ? List.of("schedules") : kind.attributes()) {
+    for (String required :
+        kind == CompositeKind.CYCLE_MOMENTUM
+            ? List.of("of")
+            : kind == CompositeKind.PRODUCT ? List.of("schedules") : kind.attributes()) {
       if (!v.containsKey(required)) {
         throw fail(at, "@" + kind.simpleName() + "." + required + " is required but was not given");
       }
@@ -182,9 +203,11 @@ public final class CompositeParser {
       case SEQUENCE ->
           new Sequence((List<String>) v.get("schedules"), (long[]) v.get("boundaries"));
       case PRODUCT -> new Product((List<String>) v.get("schedules"));
-      case CYCLE_MOMENTUM -> new CycleMomentum((String) v.get("of"),
-          (Double) v.getOrDefault("base", CycleMomentum.DEFAULT_BASE),
-          (Double) v.getOrDefault("max", CycleMomentum.DEFAULT_MAX));
+      case CYCLE_MOMENTUM ->
+          new CycleMomentum(
+              (String) v.get("of"),
+              (Double) v.getOrDefault("base", CycleMomentum.DEFAULT_BASE),
+              (Double) v.getOrDefault("max", CycleMomentum.DEFAULT_MAX));
     };
   }
 

@@ -48,11 +48,17 @@ public record CycleMomentum(String of, double base, double max) implements Compo
     if (!Double.isFinite(max)) {
       check.error("max", "must be finite, was " + number(max));
     } else if (Double.isFinite(base) && !(max >= base)) {
-      check.error("max", "must be >= base (" + number(base) + "): the momentum is max where the LR"
-          + " is lowest and base at its peak, was " + number(max));
+      check.error(
+          "max",
+          "must be >= base ("
+              + number(base)
+              + "): the momentum is max where the LR"
+              + " is lowest and base at its peak, was "
+              + number(max));
     } else if (max >= 1) {
-      check.warning("max", "is >= 1: SGD momentum >= 1 diverges and Adam's beta1 must be < 1, was "
-          + number(max));
+      check.warning(
+          "max",
+          "is >= 1: SGD momentum >= 1 diverges and Adam's beta1 must be < 1, was " + number(max));
     }
   }
 
@@ -61,8 +67,13 @@ public record CycleMomentum(String of, double base, double max) implements Compo
   public void checkParts(List<Declared> parts, CompositeChecker check) {
     String why = unsupported(parts.get(0));
     if (why != null) {
-      check.error("of", "must name a plain @OneCycle or @Cyclic schedule (without @Warmup,"
-          + " @Cooldown or @Restarts), was " + Composite.quote(of) + ", " + why);
+      check.error(
+          "of",
+          "must name a plain @OneCycle or @Cyclic schedule (without @Warmup,"
+              + " @Cooldown or @Restarts), was "
+              + Composite.quote(of)
+              + ", "
+              + why);
     }
   }
 
@@ -127,8 +138,10 @@ public record CycleMomentum(String of, double base, double max) implements Compo
     private final Plain lr;
     private final double base;
     private final double max;
+
     /** Of a one-cycle, else null. */
     private final OneCycle.Folded oneCycle;
+
     /** Of a cyclic LR: the momentum curve, else null. */
     private final Cyclic.Folded cyclic;
 

@@ -40,8 +40,8 @@ public record Product(List<String> schedules) implements Composite {
   @Override
   public void check(CompositeChecker check) {
     if (schedules.size() < 2) {
-      check.error("schedules",
-          "must name at least 2 schedules, was " + Composite.quoteAll(schedules));
+      check.error(
+          "schedules", "must name at least 2 schedules, was " + Composite.quoteAll(schedules));
     }
     Composite.checkNames(this, check);
   }
@@ -65,8 +65,9 @@ public record Product(List<String> schedules) implements Composite {
     for (long s : probes) {
       double v = f.at(s);
       if (!Double.isFinite(v)) {
-        check.error("schedules", "multiply to " + number(v) + " at step " + count(s)
-            + "; every value must be finite");
+        check.error(
+            "schedules",
+            "multiply to " + number(v) + " at step " + count(s) + "; every value must be finite");
         return;
       }
     }

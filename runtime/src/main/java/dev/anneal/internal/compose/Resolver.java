@@ -19,17 +19,19 @@ import java.util.Map;
  * references: a name that is not declared, a schedule naming itself, a cycle of references; then
  * folds each valid schedule, parts first.
  *
- * <p>A composite whose part has errors gets no problem of its own for it (the part reports its
- * own) and is not folded. Problems about a reference are reported on the referring element
- * ({@code schedules[i]} or {@code of}), as the processor reports them.
+ * <p>A composite whose part has errors gets no problem of its own for it (the part reports its own)
+ * and is not folded. Problems about a reference are reported on the referring element ({@code
+ * schedules[i]} or {@code of}), as the processor reports them.
  */
 public final class Resolver {
   private final Map<String, ?> declared;
   private final Map<String, Declared> resolved = new LinkedHashMap<>();
   private final Map<String, List<Problem>> plainProblems = new LinkedHashMap<>();
   private final Map<String, List<CompositeProblem>> compositeProblems = new LinkedHashMap<>();
+
   /** Error messages in the order found, each prefixed with its schedule's name. */
   private final List<String> errors = new ArrayList<>();
+
   private final Map<String, Boolean> done = new HashMap<>();
   private final Deque<String> visiting = new ArrayDeque<>();
 
@@ -121,12 +123,22 @@ public final class Resolver {
       if (!Composite.isName(ref)) {
         partsOk = false; // reported by check
       } else if (ref.equals(name)) {
-        check.error(attr, index, "names the schedule itself, " + Composite.quote(ref)
-            + "; a schedule cannot be its own part");
+        check.error(
+            attr,
+            index,
+            "names the schedule itself, "
+                + Composite.quote(ref)
+                + "; a schedule cannot be its own part");
         partsOk = false;
       } else if (!declared.containsKey(ref)) {
-        check.error(attr, index, "names no schedule of the config, was " + Composite.quote(ref)
-            + " (declared: " + String.join(", ", declared.keySet()) + ")");
+        check.error(
+            attr,
+            index,
+            "names no schedule of the config, was "
+                + Composite.quote(ref)
+                + " (declared: "
+                + String.join(", ", declared.keySet())
+                + ")");
         partsOk = false;
       } else if (visiting.contains(ref)) {
         check.error(attr, index, "makes a cycle of references: " + cycle(ref));

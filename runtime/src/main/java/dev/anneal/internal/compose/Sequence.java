@@ -47,20 +47,35 @@ public record Sequence(List<String> schedules, long[] boundaries) implements Com
   public void check(CompositeChecker check) {
     int n = schedules.size();
     if (n < 2) {
-      check.error("schedules",
-          "must name at least 2 schedules, was " + Composite.quoteAll(schedules));
+      check.error(
+          "schedules", "must name at least 2 schedules, was " + Composite.quoteAll(schedules));
     }
     Composite.checkNames(this, check);
     if (n >= 2 && boundaries.length != n - 1) {
-      check.error("boundaries", "must have exactly one element fewer than schedules (" + n
-          + " names), had " + boundaries.length + ": " + Literals.source(boundaries));
+      check.error(
+          "boundaries",
+          "must have exactly one element fewer than schedules ("
+              + n
+              + " names), had "
+              + boundaries.length
+              + ": "
+              + Literals.source(boundaries));
     }
     for (int i = 0; i < boundaries.length; i++) {
       if (boundaries[i] <= 0) {
         check.error("boundaries", i, "must be > 0, was " + count(boundaries[i]));
       } else if (i > 0 && boundaries[i] <= boundaries[i - 1]) {
-        check.error("boundaries", i, "must be strictly increasing, but [" + i + "] = "
-            + count(boundaries[i]) + " follows [" + (i - 1) + "] = " + count(boundaries[i - 1]));
+        check.error(
+            "boundaries",
+            i,
+            "must be strictly increasing, but ["
+                + i
+                + "] = "
+                + count(boundaries[i])
+                + " follows ["
+                + (i - 1)
+                + "] = "
+                + count(boundaries[i - 1]));
       }
     }
   }
@@ -70,8 +85,14 @@ public record Sequence(List<String> schedules, long[] boundaries) implements Com
     long last = parts.get(parts.size() - 1).length();
     long start = boundaries[boundaries.length - 1];
     if (last >= 0 && last > Long.MAX_VALUE - start) {
-      check.error("boundaries", boundaries.length - 1, "makes the schedule longer than"
-          + " Long.MAX_VALUE steps: " + count(start) + " + the last part's length " + count(last));
+      check.error(
+          "boundaries",
+          boundaries.length - 1,
+          "makes the schedule longer than"
+              + " Long.MAX_VALUE steps: "
+              + count(start)
+              + " + the last part's length "
+              + count(last));
     }
   }
 
@@ -89,13 +110,17 @@ public record Sequence(List<String> schedules, long[] boundaries) implements Com
 
   @Override
   public String toSource() {
-    return "@Sequence(schedules = " + Composite.quoteAll(schedules) + ", boundaries = "
-        + Literals.source(boundaries) + ")";
+    return "@Sequence(schedules = "
+        + Composite.quoteAll(schedules)
+        + ", boundaries = "
+        + Literals.source(boundaries)
+        + ")";
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Sequence s && s.schedules.equals(schedules)
+    return o instanceof Sequence s
+        && s.schedules.equals(schedules)
         && Arrays.equals(s.boundaries, boundaries);
   }
 

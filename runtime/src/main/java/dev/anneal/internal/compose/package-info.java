@@ -1,7 +1,7 @@
 /**
  * Internal, not API: composition. A schedule may be a plain declaration (one body and modifiers,
- * compiled to a {@link dev.anneal.internal.Plan}) or a composite of other schedules ({@code
- * @Sequence}, {@code @Product}, {@code @CycleMomentum}). Both are a {@link
+ * compiled to a {@link dev.anneal.internal.Plan}) or a composite of other schedules
+ * ({@code @Sequence}, {@code @Product}, {@code @CycleMomentum}). Both are a {@link
  * dev.anneal.internal.compose.Declared}: a length and values.
  *
  * <p>As for the body kinds, each composite has one home: a record with its attributes as written

@@ -48,14 +48,19 @@ public final class Controllers {
   /**
    * A plateau controller with {@link Compat#ANNEAL} rules over any curve.
    *
-   * @throws IllegalArgumentException if the rules break a rule or ask for PYTORCH/KERAS (which
-   *     need {@link #plateau(LrSchedule, PlateauRules, double)})
+   * @throws IllegalArgumentException if the rules break a rule or ask for PYTORCH/KERAS (which need
+   *     {@link #plateau(LrSchedule, PlateauRules, double)})
    */
   public static PlateauSchedule plateau(LrSchedule curve, PlateauRules rules) {
     List<ControlProblem> problems = problems(rules);
     if (rules.compat() != null && rules.compat() != Compat.ANNEAL) {
-      problems.add(new ControlProblem(PlateauRules.NAME, "compat",
-          "@ReduceOnPlateau.compat = " + rules.compat() + " needs the @Constant value it reduces"));
+      problems.add(
+          new ControlProblem(
+              PlateauRules.NAME,
+              "compat",
+              "@ReduceOnPlateau.compat = "
+                  + rules.compat()
+                  + " needs the @Constant value it reduces"));
     }
     Text.throwIfAny(problems);
     return make(curve, rules, Double.NaN);
@@ -69,13 +74,20 @@ public final class Controllers {
    * @throws IllegalArgumentException if the rules break a rule or the value is not finite and
    *     {@code > 0}
    */
-  public static PlateauSchedule plateau(LrSchedule curve, PlateauRules rules, double constantValue) {
+  public static PlateauSchedule plateau(
+      LrSchedule curve, PlateauRules rules, double constantValue) {
     List<ControlProblem> problems = problems(rules);
-    if (rules.compat() != null && rules.compat() != Compat.ANNEAL
+    if (rules.compat() != null
+        && rules.compat() != Compat.ANNEAL
         && !(constantValue > 0 && constantValue < Double.POSITIVE_INFINITY)) {
-      problems.add(new ControlProblem("Constant", "value",
-          "@Constant.value must be finite and > 0 under @ReduceOnPlateau(compat = Compat."
-              + rules.compat() + "), was " + Text.source(constantValue)));
+      problems.add(
+          new ControlProblem(
+              "Constant",
+              "value",
+              "@Constant.value must be finite and > 0 under @ReduceOnPlateau(compat = Compat."
+                  + rules.compat()
+                  + "), was "
+                  + Text.source(constantValue)));
     }
     Text.throwIfAny(problems);
     return make(curve, rules, rules.compat() == Compat.ANNEAL ? Double.NaN : constantValue);

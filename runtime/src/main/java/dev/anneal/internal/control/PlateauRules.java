@@ -28,7 +28,9 @@ public record PlateauRules(
 
   static final String NAME = "ReduceOnPlateau";
 
-  /** The annotation's attributes, as {@link dev.anneal.internal.Kind#REDUCE_ON_PLATEAU} lists them. */
+  /**
+   * The annotation's attributes, as {@link dev.anneal.internal.Kind#REDUCE_ON_PLATEAU} lists them.
+   */
   public static final List<Attr> ATTRIBUTES =
       List.of(
           Attr.enumerated("goal", Goal.class, Goal.MINIMIZE),
@@ -60,43 +62,54 @@ public record PlateauRules(
       new PlateauRules(Goal.MINIMIZE, 0.1, 10, 1e-4, 0, 0, 0, 0, Compat.ANNEAL);
 
   public PlateauRules withGoal(Goal v) {
-    return new PlateauRules(v, factor, patience, relThreshold, absThreshold, cooldown, minScale, startAfter, compat);
+    return new PlateauRules(
+        v, factor, patience, relThreshold, absThreshold, cooldown, minScale, startAfter, compat);
   }
 
   public PlateauRules withFactor(double v) {
-    return new PlateauRules(goal, v, patience, relThreshold, absThreshold, cooldown, minScale, startAfter, compat);
+    return new PlateauRules(
+        goal, v, patience, relThreshold, absThreshold, cooldown, minScale, startAfter, compat);
   }
 
   public PlateauRules withPatience(int v) {
-    return new PlateauRules(goal, factor, v, relThreshold, absThreshold, cooldown, minScale, startAfter, compat);
+    return new PlateauRules(
+        goal, factor, v, relThreshold, absThreshold, cooldown, minScale, startAfter, compat);
   }
 
   public PlateauRules withRelThreshold(double v) {
-    return new PlateauRules(goal, factor, patience, v, absThreshold, cooldown, minScale, startAfter, compat);
+    return new PlateauRules(
+        goal, factor, patience, v, absThreshold, cooldown, minScale, startAfter, compat);
   }
 
   public PlateauRules withAbsThreshold(double v) {
-    return new PlateauRules(goal, factor, patience, relThreshold, v, cooldown, minScale, startAfter, compat);
+    return new PlateauRules(
+        goal, factor, patience, relThreshold, v, cooldown, minScale, startAfter, compat);
   }
 
   public PlateauRules withCooldown(int v) {
-    return new PlateauRules(goal, factor, patience, relThreshold, absThreshold, v, minScale, startAfter, compat);
+    return new PlateauRules(
+        goal, factor, patience, relThreshold, absThreshold, v, minScale, startAfter, compat);
   }
 
   public PlateauRules withMinScale(double v) {
-    return new PlateauRules(goal, factor, patience, relThreshold, absThreshold, cooldown, v, startAfter, compat);
+    return new PlateauRules(
+        goal, factor, patience, relThreshold, absThreshold, cooldown, v, startAfter, compat);
   }
 
   public PlateauRules withStartAfter(int v) {
-    return new PlateauRules(goal, factor, patience, relThreshold, absThreshold, cooldown, minScale, v, compat);
+    return new PlateauRules(
+        goal, factor, patience, relThreshold, absThreshold, cooldown, minScale, v, compat);
   }
 
   public PlateauRules withCompat(Compat v) {
-    return new PlateauRules(goal, factor, patience, relThreshold, absThreshold, cooldown, minScale, startAfter, v);
+    return new PlateauRules(
+        goal, factor, patience, relThreshold, absThreshold, cooldown, minScale, startAfter, v);
   }
 
   private static void add(List<ControlProblem> out, String attribute, String rule, String was) {
-    out.add(new ControlProblem(NAME, attribute, "@" + NAME + "." + attribute + " " + rule + ", was " + was));
+    out.add(
+        new ControlProblem(
+            NAME, attribute, "@" + NAME + "." + attribute + " " + rule + ", was " + was));
   }
 
   /** What breaks the rules, in attribute order; empty when valid. */
@@ -110,7 +123,11 @@ public record PlateauRules(
     }
     int minPatience = compat == Compat.ANNEAL ? 1 : 0;
     if (patience < minPatience) {
-      add(out, "patience", "must be >= " + minPatience + (compat == Compat.ANNEAL ? "" : " with compat = " + compat), Integer.toString(patience));
+      add(
+          out,
+          "patience",
+          "must be >= " + minPatience + (compat == Compat.ANNEAL ? "" : " with compat = " + compat),
+          Integer.toString(patience));
     }
     if (!(relThreshold >= 0 && relThreshold < 1)) {
       add(out, "relThreshold", "must be in [0, 1)", Text.source(relThreshold));
@@ -129,9 +146,14 @@ public record PlateauRules(
     }
     if (compat == null) {
       add(out, "compat", "must not be null", "null");
-    } else if (compat == Compat.PYTORCH && relThreshold != 0 && absThreshold != 0
-        && relThreshold == relThreshold && absThreshold == absThreshold) {
-      add(out, "absThreshold",
+    } else if (compat == Compat.PYTORCH
+        && relThreshold != 0
+        && absThreshold != 0
+        && relThreshold == relThreshold
+        && absThreshold == absThreshold) {
+      add(
+          out,
+          "absThreshold",
           "and relThreshold must not both be non-zero with compat = PYTORCH (threshold_mode 'abs' "
               + "is absThreshold with relThreshold = 0, 'rel' is relThreshold with absThreshold = 0)",
           Text.source(absThreshold) + " and relThreshold = " + Text.source(relThreshold));
@@ -139,7 +161,9 @@ public record PlateauRules(
     return out;
   }
 
-  /** The annotation with its non-default attributes, e.g. {@code @ReduceOnPlateau(factor = 0.5)}. */
+  /**
+   * The annotation with its non-default attributes, e.g. {@code @ReduceOnPlateau(factor = 0.5)}.
+   */
   public String declaration() {
     StringBuilder sb = new StringBuilder();
     PlateauRules d = DEFAULTS;
@@ -175,8 +199,25 @@ public record PlateauRules(
 
   /** Every attribute, exactly (hex floats): the input of the declaration's fingerprint. */
   String canonical() {
-    return NAME + "(" + goal + "," + Double.toHexString(factor) + "," + patience + ","
-        + Double.toHexString(relThreshold) + "," + Double.toHexString(absThreshold) + "," + cooldown
-        + "," + Double.toHexString(minScale) + "," + startAfter + "," + compat + ")";
+    return NAME
+        + "("
+        + goal
+        + ","
+        + Double.toHexString(factor)
+        + ","
+        + patience
+        + ","
+        + Double.toHexString(relThreshold)
+        + ","
+        + Double.toHexString(absThreshold)
+        + ","
+        + cooldown
+        + ","
+        + Double.toHexString(minScale)
+        + ","
+        + startAfter
+        + ","
+        + compat
+        + ")";
   }
 }

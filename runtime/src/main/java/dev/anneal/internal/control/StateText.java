@@ -33,18 +33,27 @@ public final class StateText {
     String token = tokens[next++];
     if (!token.startsWith(name + "=")) {
       throw new IllegalArgumentException(
-          what + " field " + name + " expected at position " + (next - 1) + ", was '" + token + "'");
+          what
+              + " field "
+              + name
+              + " expected at position "
+              + (next - 1)
+              + ", was '"
+              + token
+              + "'");
     }
     return token.substring(name.length() + 1);
   }
 
   private IllegalArgumentException bad(String name, String kind, String v) {
-    return new IllegalArgumentException(what + " field " + name + " must be " + kind + ", was '" + v + "'");
+    return new IllegalArgumentException(
+        what + " field " + name + " must be " + kind + ", was '" + v + "'");
   }
 
   public long fingerprint(String name) {
     String v = value(name);
-    if (v.length() != 16 || !v.chars().allMatch(c -> Character.digit(c, 16) >= 0 && c == Character.toLowerCase(c))) {
+    if (v.length() != 16
+        || !v.chars().allMatch(c -> Character.digit(c, 16) >= 0 && c == Character.toLowerCase(c))) {
       throw bad(name, "16 lower-case hex digits", v);
     }
     return Long.parseUnsignedLong(v, 16);

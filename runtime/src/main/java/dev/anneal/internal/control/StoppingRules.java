@@ -15,7 +15,12 @@ import java.util.List;
  * default). {@link #problems()} lists what breaks the rules, one per attribute at fault.
  */
 public record StoppingRules(
-    Goal goal, int patience, double minDelta, double baseline, int startAfter, NonFinite nonFinite) {
+    Goal goal,
+    int patience,
+    double minDelta,
+    double baseline,
+    int startAfter,
+    NonFinite nonFinite) {
 
   static final String NAME = "EarlyStopping";
 
@@ -66,7 +71,9 @@ public record StoppingRules(
   }
 
   private static void add(List<ControlProblem> out, String attribute, String rule, String was) {
-    out.add(new ControlProblem(NAME, attribute, "@" + NAME + "." + attribute + " " + rule + ", was " + was));
+    out.add(
+        new ControlProblem(
+            NAME, attribute, "@" + NAME + "." + attribute + " " + rule + ", was " + was));
   }
 
   /** What breaks the rules, in attribute order; empty when valid. */
@@ -116,7 +123,19 @@ public record StoppingRules(
   }
 
   String canonical() {
-    return NAME + "(" + goal + "," + patience + "," + Double.toHexString(minDelta) + ","
-        + Double.toHexString(baseline) + "," + startAfter + "," + nonFinite + ")";
+    return NAME
+        + "("
+        + goal
+        + ","
+        + patience
+        + ","
+        + Double.toHexString(minDelta)
+        + ","
+        + Double.toHexString(baseline)
+        + ","
+        + startAfter
+        + ","
+        + nonFinite
+        + ")";
   }
 }

@@ -10,18 +10,21 @@ import dev.anneal.internal.Plan;
  * {@link #at}; this class owns the four {@code fill}s (the runtime's vector kernels when they pay
  * off, else {@link LrSchedule}'s loops over {@code at}) and {@code toString}.
  *
- * <p>The declaration is embedded as text with the {@link #FORMAT format} it was written in, and read
- * only on the first {@code fill} that could use a kernel, never while the class loads: a runtime that
- * cannot read it (a newer format, a rule that changed) falls back to the plain loops, which are
- * exact, rather than fail.
+ * <p>The declaration is embedded as text with the {@link #FORMAT format} it was written in, and
+ * read only on the first {@code fill} that could use a kernel, never while the class loads: a
+ * runtime that cannot read it (a newer format, a rule that changed) falls back to the plain loops,
+ * which are exact, rather than fail.
  */
 public abstract class GeneratedSchedule implements LrSchedule {
-  /** The format of the embedded declaration that this runtime reads: annotation syntax, version 1. */
+  /**
+   * The format of the embedded declaration that this runtime reads: annotation syntax, version 1.
+   */
   public static final int FORMAT = 1;
 
   private final String name;
   private final int format;
   private final String declaration;
+
   /** The declaration as the kernels' description; {@link #UNREADABLE} when it cannot be read. */
   private volatile Object plan;
 
@@ -88,7 +91,8 @@ public abstract class GeneratedSchedule implements LrSchedule {
     }
   }
 
-  // ---- what generated at() methods call: inherited, so no name in a user's config can shadow them ----
+  // ---- what generated at() methods call: inherited, so no name in a user's config can shadow them
+  // ----
 
   /** {@link Math#PI}. */
   protected static final double PI = Math.PI;

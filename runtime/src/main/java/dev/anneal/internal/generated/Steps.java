@@ -1,6 +1,8 @@
 package dev.anneal.internal.generated;
 
-/** Internal, not API. Steps as numbers: the negative-step message and the step-to-double conversion. */
+/**
+ * Internal, not API. Steps as numbers: the negative-step message and the step-to-double conversion.
+ */
 public final class Steps {
   private static final long EXPONENT_2_52 = 0x4330000000000000L;
 

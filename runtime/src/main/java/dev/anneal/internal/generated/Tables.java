@@ -28,8 +28,8 @@ public final class Tables {
   }
 
   /**
-   * A {@code long[]} written into generated code as text: the values in base 36, separated by commas,
-   * split over several strings (a class file's string constants hold at most 65,535 bytes).
+   * A {@code long[]} written into generated code as text: the values in base 36, separated by
+   * commas, split over several strings (a class file's string constants hold at most 65,535 bytes).
    */
   public static long[] longs(String... chunks) {
     String all = String.join("", chunks);

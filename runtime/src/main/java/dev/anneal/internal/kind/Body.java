@@ -53,7 +53,9 @@ public sealed interface Body
   /** The folded evaluator; call only on a body without errors. */
   Curve fold();
 
-  /** One-line description of the curve for generated javadoc, e.g. {@code "cosine from 0.1 to 0"}. */
+  /**
+   * One-line description of the curve for generated javadoc, e.g. {@code "cosine from 0.1 to 0"}.
+   */
   String describe();
 
   /** The problems of a body alone (for tests and the builder). */

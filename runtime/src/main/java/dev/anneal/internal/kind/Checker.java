@@ -8,8 +8,8 @@ import dev.anneal.internal.Problem;
 import java.util.List;
 
 /**
- * Collects the problems of one annotation: each names the attribute (and array element) it is about,
- * so the processor can report it on that exact value and the builder can throw it.
+ * Collects the problems of one annotation: each names the attribute (and array element) it is
+ * about, so the processor can report it on that exact value and the builder can throw it.
  */
 public final class Checker {
   private final Kind kind;
@@ -32,7 +32,8 @@ public final class Checker {
 
   public void error(String attr, int index, String message) {
     errors++;
-    problems.add(new Problem(Problem.Severity.ERROR, kind, attr, index, where(attr, index) + message));
+    problems.add(
+        new Problem(Problem.Severity.ERROR, kind, attr, index, where(attr, index) + message));
   }
 
   public void warning(String attr, String message) {
@@ -61,22 +62,35 @@ public final class Checker {
   /** A warning when a decay ends above where it starts. */
   public void endsAbove(String toAttr, double to, String fromAttr, double from) {
     if (to > from) {
-      warning(toAttr, "is above " + fromAttr + " (" + number(from)
-          + "), so this decay increases the value, was " + number(to));
+      warning(
+          toAttr,
+          "is above "
+              + fromAttr
+              + " ("
+              + number(from)
+              + "), so this decay increases the value, was "
+              + number(to));
     }
   }
 
   /** An error when {@code a - b} overflows: every difference the evaluators form must be finite. */
   public void difference(String attr, double a, double b) {
     if (!Double.isFinite(a - b)) {
-      error(attr, "is too far from " + number(b) + " for a double to hold the difference, was "
-          + number(a));
+      error(
+          attr,
+          "is too far from "
+              + number(b)
+              + " for a double to hold the difference, was "
+              + number(a));
     }
   }
 
   /** {@code "@Cosine.steps "}, {@code "@MultiStep.milestones[2] "} or {@code "@Cooldown "}. */
   private String where(String attr, int index) {
-    return "@" + kind.simpleName() + (attr == null ? "" : "." + attr)
-        + (index < 0 ? "" : "[" + index + "]") + " ";
+    return "@"
+        + kind.simpleName()
+        + (attr == null ? "" : "." + attr)
+        + (index < 0 ? "" : "[" + index + "]")
+        + " ";
   }
 }

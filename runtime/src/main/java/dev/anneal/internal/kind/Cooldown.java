@@ -8,7 +8,10 @@ import dev.anneal.internal.Attr;
 import dev.anneal.internal.Part;
 import java.util.List;
 
-/** {@code @Cooldown}: after a finite body, a ramp from its final value to {@code to}, then {@code to}. */
+/**
+ * {@code @Cooldown}: after a finite body, a ramp from its final value to {@code to}, then {@code
+ * to}.
+ */
 public record Cooldown(long steps, double to, Ramp shape) {
   public static final List<Attr> ATTRIBUTES =
       List.of(

@@ -12,8 +12,8 @@ import dev.anneal.internal.generated.Steps;
 import java.util.List;
 
 /**
- * {@code @Cosine}: {@code to + (from - to) * ((1 + cos(pi t / steps)) / 2)^exponent} for {@code t <=
- * steps} (PyTorch {@code CosineAnnealingLR}, Keras {@code CosineDecay}, Optax {@code
+ * {@code @Cosine}: {@code to + (from - to) * ((1 + cos(pi t / steps)) / 2)^exponent} for {@code t
+ * <= steps} (PyTorch {@code CosineAnnealingLR}, Keras {@code CosineDecay}, Optax {@code
  * cosine_decay_schedule}).
  */
 public record Cosine(double from, double to, long steps, double exponent) implements Body {
@@ -68,8 +68,14 @@ public record Cosine(double from, double to, long steps, double exponent) implem
 
   @Override
   public String describe() {
-    return "cosine: " + number(to) + " + " + number(from - to) + " * ((1 + cos(pi * t / "
-        + count(steps) + ")) / 2)" + (exponent == 1 ? "" : "^" + number(exponent));
+    return "cosine: "
+        + number(to)
+        + " + "
+        + number(from - to)
+        + " * ((1 + cos(pi * t / "
+        + count(steps)
+        + ")) / 2)"
+        + (exponent == 1 ? "" : "^" + number(exponent));
   }
 
   /**
@@ -105,7 +111,9 @@ public record Cosine(double from, double to, long steps, double exponent) implem
     @Override
     public double at(long t) {
       double x = Steps.toDouble(t);
-      return exponent == 1 ? mid + half * Math.cos(x * piOverSteps) : cosine(x * piOverSteps, delta);
+      return exponent == 1
+          ? mid + half * Math.cos(x * piOverSteps)
+          : cosine(x * piOverSteps, delta);
     }
 
     /** {@code to + delta * ((1 + cos x) / 2)^exponent}. */

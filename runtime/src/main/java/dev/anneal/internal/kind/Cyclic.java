@@ -31,7 +31,12 @@ public record Cyclic(double low, double high, long up, long down, CyclicMode mod
 
   public static Cyclic of(Part p) {
     return new Cyclic(
-        p.d("low"), p.d("high"), p.l("up"), p.l("down"), p.e("mode", CyclicMode.class), p.d("gamma"));
+        p.d("low"),
+        p.d("high"),
+        p.l("up"),
+        p.l("down"),
+        p.e("mode", CyclicMode.class),
+        p.d("gamma"));
   }
 
   /** Steps down: {@code down}, or {@code up} when {@code down = Cyclic.SAME_AS_UP = 0}. */
@@ -53,15 +58,22 @@ public record Cyclic(double low, double high, long up, long down, CyclicMode mod
     if (down < 0) {
       check.error("down", "must be > 0 (or Cyclic.SAME_AS_UP = 0), was " + count(down));
     } else if (up > 0 && down == 0 && up > Long.MAX_VALUE - up) {
-      check.error("up", "must be at most Long.MAX_VALUE / 2 when down = Cyclic.SAME_AS_UP, so that"
-          + " a cycle (up + up steps) fits in a long, was " + count(up));
+      check.error(
+          "up",
+          "must be at most Long.MAX_VALUE / 2 when down = Cyclic.SAME_AS_UP, so that"
+              + " a cycle (up + up steps) fits in a long, was "
+              + count(up));
     } else if (up > 0 && down > Long.MAX_VALUE - up) {
-      check.error("down", "must be at most Long.MAX_VALUE - up (" + count(Long.MAX_VALUE - up)
-          + "), so that a cycle (up + down steps) fits in a long, was " + count(down));
+      check.error(
+          "down",
+          "must be at most Long.MAX_VALUE - up ("
+              + count(Long.MAX_VALUE - up)
+              + "), so that a cycle (up + down steps) fits in a long, was "
+              + count(down));
     }
     if (!(gamma > 0 && gamma <= 1)) {
-      check.error("gamma", "must be in (0, 1] (a larger gamma grows without bound), was "
-          + number(gamma));
+      check.error(
+          "gamma", "must be in (0, 1] (a larger gamma grows without bound), was " + number(gamma));
     } else if (gamma != 1 && mode != CyclicMode.EXP_RANGE) {
       check.warning("gamma", "is only used by mode = CyclicMode.EXP_RANGE, here it is ignored");
     }
@@ -92,11 +104,23 @@ public record Cyclic(double low, double high, long up, long down, CyclicMode mod
 
   @Override
   public String describe() {
-    return "cyclic " + mode.name().toLowerCase(Locale.ROOT) + " between " + number(low) + " and "
-        + number(high) + ", up " + count(up) + " steps, down " + count(downSteps()) + " steps";
+    return "cyclic "
+        + mode.name().toLowerCase(Locale.ROOT)
+        + " between "
+        + number(low)
+        + " and "
+        + number(high)
+        + ", up "
+        + count(up)
+        + " steps, down "
+        + count(downSteps())
+        + " steps";
   }
 
-  /** Position in the cycle as a fraction {@code x} of the way up, then {@code low + height * x * amplitude}. */
+  /**
+   * Position in the cycle as a fraction {@code x} of the way up, then {@code low + height * x *
+   * amplitude}.
+   */
   public static final class Folded implements Curve {
     private final Cyclic body;
     public final double low;
@@ -136,8 +160,8 @@ public record Cyclic(double low, double high, long up, long down, CyclicMode mod
      * The momentum PyTorch's {@code CyclicLR} cycles against this curve ({@code
      * cycle_momentum=True}, every mode): {@code max - (max - base) * x * amplitude} with the LR's
      * own {@code x} and amplitude. That is this curve with {@code low = max} and {@code height =
-     * base - max} ({@code max + (base - max) * y} equals {@code max - (max - base) * y} exactly), so
-     * {@link #at} of the returned curve is the momentum and generated code emits the LR's
+     * base - max} ({@code max + (base - max) * y} equals {@code max - (max - base) * y} exactly),
+     * so {@link #at} of the returned curve is the momentum and generated code emits the LR's
      * operations with those two constants. Its {@link #body()} is still the LR's.
      */
     public Folded momentum(double base, double max) {
@@ -153,8 +177,7 @@ public record Cyclic(double low, double high, long up, long down, CyclicMode mod
     public double at(long t) {
       long cycleIndex = t / period;
       long pos = t - cycleIndex * period;
-      double x =
-          pos <= up ? Steps.toDouble(pos) * invUp : Steps.toDouble(period - pos) * invDown;
+      double x = pos <= up ? Steps.toDouble(pos) * invUp : Steps.toDouble(period - pos) * invDown;
       double amplitude;
       switch (mode) {
         case TRIANGULAR:

@@ -13,9 +13,9 @@ import dev.anneal.internal.generated.Steps;
 import java.util.List;
 
 /**
- * {@code @Exponential}: {@code from * rate^(t / every)}, the exponent floored when {@code staircase}
- * (Keras {@code ExponentialDecay}); once the value reaches {@code to} (when given) it holds {@code to}
- * (Optax {@code exponential_decay(end_value=)}).
+ * {@code @Exponential}: {@code from * rate^(t / every)}, the exponent floored when {@code
+ * staircase} (Keras {@code ExponentialDecay}); once the value reaches {@code to} (when given) it
+ * holds {@code to} (Optax {@code exponential_decay(end_value=)}).
  */
 public record Exponential(double from, double rate, long every, boolean staircase, double to)
     implements Body {
@@ -48,11 +48,21 @@ public record Exponential(double from, double rate, long every, boolean staircas
     if (Double.isInfinite(to)) {
       check.error("to", "must be finite (or Double.NaN for no clamp), was " + number(to));
     } else if (!Double.isNaN(to) && rate < 1 && to > from) {
-      check.error("to", "must be <= from (" + number(from) + ") for a decay (rate < 1): the clamp"
-          + " would hold from step 0, was " + number(to));
+      check.error(
+          "to",
+          "must be <= from ("
+              + number(from)
+              + ") for a decay (rate < 1): the clamp"
+              + " would hold from step 0, was "
+              + number(to));
     } else if (!Double.isNaN(to) && rate > 1 && to < from) {
-      check.error("to", "must be >= from (" + number(from) + ") for a growth (rate > 1): the clamp"
-          + " would hold from step 0, was " + number(to));
+      check.error(
+          "to",
+          "must be >= from ("
+              + number(from)
+              + ") for a growth (rate > 1): the clamp"
+              + " would hold from step 0, was "
+              + number(to));
     }
     if (Double.isNaN(to)) {
       check.increases("rate", rate);
@@ -60,9 +70,12 @@ public record Exponential(double from, double rate, long every, boolean staircas
     if (!check.hasErrors() && !clamped()) {
       long at = Growth.overflowStep(from, Math.log(rate), every, staircase);
       if (at >= 0) {
-        check.error("rate", "makes the value grow without bound: it overflows to Infinity at step "
-            + count(at) + "; clamp it with to = <the largest value>, or use a rate <= 1, was "
-            + number(rate));
+        check.error(
+            "rate",
+            "makes the value grow without bound: it overflows to Infinity at step "
+                + count(at)
+                + "; clamp it with to = <the largest value>, or use a rate <= 1, was "
+                + number(rate));
       }
     }
   }
@@ -89,8 +102,14 @@ public record Exponential(double from, double rate, long every, boolean staircas
 
   @Override
   public String describe() {
-    return "exponential: " + number(from) + " * " + number(rate) + "^"
-        + (staircase ? "floor(t / " : "(t / ") + count(every) + ")"
+    return "exponential: "
+        + number(from)
+        + " * "
+        + number(rate)
+        + "^"
+        + (staircase ? "floor(t / " : "(t / ")
+        + count(every)
+        + ")"
         + (clamped() ? (rate < 1 ? ", at least " : ", at most ") + number(to) : "");
   }
 
@@ -105,6 +124,7 @@ public record Exponential(double from, double rate, long every, boolean staircas
     public final boolean staircase;
     public final double lnRate;
     public final double lnRatePerStep;
+
     /** Whether {@link #to} applies; a decay holds at least it, a growth at most it. */
     public final boolean clamped;
 
@@ -133,7 +153,9 @@ public record Exponential(double from, double rate, long every, boolean staircas
       double v =
           from
               * Math.exp(
-                  staircase ? Steps.toDouble(t / every) * lnRate : Steps.toDouble(t) * lnRatePerStep);
+                  staircase
+                      ? Steps.toDouble(t / every) * lnRate
+                      : Steps.toDouble(t) * lnRatePerStep);
       if (!clamped) {
         return v;
       }

@@ -53,8 +53,13 @@ public record InverseSqrt(double from, double timescale) implements Body {
 
   @Override
   public String describe() {
-    return "inverse square root: " + number(from) + " * sqrt(" + number(timescale) + " / ("
-        + number(timescale) + " + t))";
+    return "inverse square root: "
+        + number(from)
+        + " * sqrt("
+        + number(timescale)
+        + " / ("
+        + number(timescale)
+        + " + t))";
   }
 
   /** As declared: nothing to fold. */

@@ -68,12 +68,21 @@ public record InverseTime(double from, double rate, long every, boolean staircas
 
   @Override
   public String describe() {
-    return "inverse time: " + number(from) + " / (1 + " + number(rate) + " * "
-        + (staircase ? "floor(t / " : "(t / ") + count(every) + "))"
+    return "inverse time: "
+        + number(from)
+        + " / (1 + "
+        + number(rate)
+        + " * "
+        + (staircase ? "floor(t / " : "(t / ")
+        + count(every)
+        + "))"
         + (power == 1 ? "" : "^" + number(power));
   }
 
-  /** {@code from / d^power}, {@code d = 1 + t * (rate / every)} (or {@code floor(t / every) * rate}). */
+  /**
+   * {@code from / d^power}, {@code d = 1 + t * (rate / every)} (or {@code floor(t / every) *
+   * rate}).
+   */
   public static final class Folded implements Curve {
     private final InverseTime body;
     public final double from;
@@ -100,7 +109,8 @@ public record InverseTime(double from, double rate, long every, boolean staircas
 
     @Override
     public double at(long t) {
-      double d = 1 + (staircase ? Steps.toDouble(t / every) * rate : Steps.toDouble(t) * ratePerStep);
+      double d =
+          1 + (staircase ? Steps.toDouble(t / every) * rate : Steps.toDouble(t) * ratePerStep);
       return from / (power == 1 ? d : Math.pow(d, power));
     }
   }

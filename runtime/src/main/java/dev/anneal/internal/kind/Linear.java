@@ -11,7 +11,9 @@ import dev.anneal.internal.Part;
 import dev.anneal.internal.generated.Steps;
 import java.util.List;
 
-/** {@code @Linear}: {@code from + (to - from) * t / steps} for {@code t <= steps}, then {@code to}. */
+/**
+ * {@code @Linear}: {@code from + (to - from) * t / steps} for {@code t <= steps}, then {@code to}.
+ */
 public record Linear(double from, double to, long steps) implements Body {
   public static final List<Attr> ATTRIBUTES =
       List.of(

@@ -54,8 +54,17 @@ public record MultiStep(double from, long[] milestones, double factor) implement
       if (m[i] <= 0) {
         check.error("milestones", i, "must be > 0, was " + count(m[i]));
       } else if (i > 0 && m[i] <= m[i - 1]) {
-        check.error("milestones", i, "must be strictly increasing, but [" + i + "] = " + count(m[i])
-            + " follows [" + (i - 1) + "] = " + count(m[i - 1]));
+        check.error(
+            "milestones",
+            i,
+            "must be strictly increasing, but ["
+                + i
+                + "] = "
+                + count(m[i])
+                + " follows ["
+                + (i - 1)
+                + "] = "
+                + count(m[i - 1]));
       }
     }
     if (check.hasErrors()) {
@@ -64,9 +73,22 @@ public record MultiStep(double from, long[] milestones, double factor) implement
     for (int k = 1; k <= m.length; k++) {
       double level = from * StrictMath.pow(factor, k);
       if (!Double.isFinite(level)) {
-        check.error("factor", "makes the value overflow after " + k + " milestone"
-            + (k == 1 ? "" : "s") + " (from step " + count(m[k - 1]) + "): " + number(from) + " * "
-            + number(factor) + "^" + k + " is not finite, was " + number(factor));
+        check.error(
+            "factor",
+            "makes the value overflow after "
+                + k
+                + " milestone"
+                + (k == 1 ? "" : "s")
+                + " (from step "
+                + count(m[k - 1])
+                + "): "
+                + number(from)
+                + " * "
+                + number(factor)
+                + "^"
+                + k
+                + " is not finite, was "
+                + number(factor));
         return;
       }
     }
@@ -94,7 +116,11 @@ public record MultiStep(double from, long[] milestones, double factor) implement
 
   @Override
   public String describe() {
-    return "multi-step: " + number(from) + " * " + number(factor) + "^(milestones passed), milestones "
+    return "multi-step: "
+        + number(from)
+        + " * "
+        + number(factor)
+        + "^(milestones passed), milestones "
         + Literals.source(milestones);
   }
 
@@ -108,13 +134,20 @@ public record MultiStep(double from, long[] milestones, double factor) implement
 
   @Override
   public int hashCode() {
-    return Double.hashCode(from) * 31 * 31 + Arrays.hashCode(milestones) * 31 + Double.hashCode(factor);
+    return Double.hashCode(from) * 31 * 31
+        + Arrays.hashCode(milestones) * 31
+        + Double.hashCode(factor);
   }
 
   @Override
   public String toString() {
-    return "MultiStep[from=" + from + ", milestones=" + Arrays.toString(milestones) + ", factor="
-        + factor + "]";
+    return "MultiStep[from="
+        + from
+        + ", milestones="
+        + Arrays.toString(milestones)
+        + ", factor="
+        + factor
+        + "]";
   }
 
   /** Milestones and the level after each: {@code levels[k] = from * factor^k}. */

@@ -75,12 +75,20 @@ public record OneCycle(
     } else if (steps >= 2) {
       double end0 = pct * steps - 1;
       if (!(end0 > 0)) {
-        check.error("pctStart", "* steps must be > 1 so that the rising phase ends after step 0 (it"
-            + " ends at pctStart * steps - 1 = " + number(end0) + ")");
+        check.error(
+            "pctStart",
+            "* steps must be > 1 so that the rising phase ends after step 0 (it"
+                + " ends at pctStart * steps - 1 = "
+                + number(end0)
+                + ")");
       } else if (threePhase && !(2 * pct * steps - 2 < steps - 1)) {
-        check.error("pctStart", "is too large for threePhase: the falling phase would end at 2 *"
-            + " pctStart * steps - 2 = " + number(2 * pct * steps - 2) + ", not before the last step "
-            + count(steps - 1));
+        check.error(
+            "pctStart",
+            "is too large for threePhase: the falling phase would end at 2 *"
+                + " pctStart * steps - 2 = "
+                + number(2 * pct * steps - 2)
+                + ", not before the last step "
+                + count(steps - 1));
       }
     }
     check.positive("divFactor", divFactor);
@@ -88,12 +96,19 @@ public record OneCycle(
     if (!check.hasErrors()) {
       check.difference("peak", peak, initial());
       if (!Double.isFinite(initial()) || initial() == 0) {
-        check.error("divFactor", "makes the initial value peak / divFactor = " + number(initial())
-            + " unusable (it must be finite and > 0), was " + number(divFactor));
+        check.error(
+            "divFactor",
+            "makes the initial value peak / divFactor = "
+                + number(initial())
+                + " unusable (it must be finite and > 0), was "
+                + number(divFactor));
       } else if (!Double.isFinite(min()) || min() == 0) {
-        check.error("finalDivFactor", "makes the final value initial / finalDivFactor = "
-            + number(min()) + " unusable (it must be finite and > 0), was "
-            + number(finalDivFactor));
+        check.error(
+            "finalDivFactor",
+            "makes the final value initial / finalDivFactor = "
+                + number(min())
+                + " unusable (it must be finite and > 0), was "
+                + number(finalDivFactor));
       }
     }
   }
@@ -126,10 +141,20 @@ public record OneCycle(
   @Override
   public String describe() {
     Phases o = fold().phases();
-    return "one-cycle (PyTorch OneCycleLR, " + (o.cosine ? "cosine" : "linear") + ", "
-        + (threePhase ? "three" : "two") + " phases): " + number(o.initial) + " up to "
-        + number(peak) + " by step " + number(o.end0(steps)) + ", down to " + number(o.min)
-        + " at step " + count(steps - 1);
+    return "one-cycle (PyTorch OneCycleLR, "
+        + (o.cosine ? "cosine" : "linear")
+        + ", "
+        + (threePhase ? "three" : "two")
+        + " phases): "
+        + number(o.initial)
+        + " up to "
+        + number(peak)
+        + " by step "
+        + number(o.end0(steps))
+        + ", down to "
+        + number(o.min)
+        + " at step "
+        + count(steps - 1);
   }
 
   /** The phases, evaluated at {@code min(t, steps - 1)}. */
@@ -175,8 +200,8 @@ public record OneCycle(
 
   /**
    * PyTorch's phases. Each anneals from its start value at its start step to its end value at its
-   * end step, as {@code _annealing_cos} / {@code _annealing_linear} do (dividing by a phase length is
-   * a multiplication by its reciprocal, which generated code folds).
+   * end step, as {@code _annealing_cos} / {@code _annealing_linear} do (dividing by a phase length
+   * is a multiplication by its reciprocal, which generated code folds).
    */
   public static final class Phases {
     public final double peak;
@@ -213,10 +238,10 @@ public record OneCycle(
     /**
      * The momentum (or Adam beta1) PyTorch's {@code OneCycleLR} cycles against the LR at step
      * {@code t <= steps - 1}: the same phases and anneal function with the momentum in place of the
-     * LR, {@code max -> base} while the LR rises, {@code base -> max} while it falls, and {@code max}
-     * held over a third phase. That is {@link #at}'s evaluation with the constants swapped: {@code
-     * peak -> base}, {@code initial -> max}, {@code min -> max} (generated code emits the LR's
-     * operations with those literals).
+     * LR, {@code max -> base} while the LR rises, {@code base -> max} while it falls, and {@code
+     * max} held over a third phase. That is {@link #at}'s evaluation with the constants swapped:
+     * {@code peak -> base}, {@code initial -> max}, {@code min -> max} (generated code emits the
+     * LR's operations with those literals).
      */
     public double momentum(double t, double base, double max) {
       return value(t, steps, base, max, max);

@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code @Piecewise}: knots {@code steps} (first 0, strictly increasing) with {@code values}; {@code
- * STEP} holds {@code values[i]} on {@code [steps[i], steps[i + 1])}, {@code LINEAR} and {@code
- * COSINE} interpolate; after the last knot, the last value. The record copies its arrays in and out.
+ * {@code @Piecewise}: knots {@code steps} (first 0, strictly increasing) with {@code values};
+ * {@code STEP} holds {@code values[i]} on {@code [steps[i], steps[i + 1])}, {@code LINEAR} and
+ * {@code COSINE} interpolate; after the last knot, the last value. The record copies its arrays in
+ * and out.
  */
 public record Piecewise(long[] steps, double[] values, Interpolation interpolation)
     implements Body {
@@ -61,26 +62,49 @@ public record Piecewise(long[] steps, double[] values, Interpolation interpolati
       return;
     }
     if (knots[0] != 0) {
-      check.error("steps", 0, "must be 0 (the first knot is where the body starts), was "
-          + count(knots[0]));
+      check.error(
+          "steps",
+          0,
+          "must be 0 (the first knot is where the body starts), was " + count(knots[0]));
     }
     for (int i = 1; i < knots.length; i++) {
       if (knots[i] <= knots[i - 1]) {
-        check.error("steps", i, "must be strictly increasing, but [" + i + "] = " + count(knots[i])
-            + " follows [" + (i - 1) + "] = " + count(knots[i - 1]));
+        check.error(
+            "steps",
+            i,
+            "must be strictly increasing, but ["
+                + i
+                + "] = "
+                + count(knots[i])
+                + " follows ["
+                + (i - 1)
+                + "] = "
+                + count(knots[i - 1]));
       }
     }
     if (values.length != knots.length) {
-      check.error("values", "must have one value per knot: steps has " + knots.length
-          + " elements, values has " + values.length);
+      check.error(
+          "values",
+          "must have one value per knot: steps has "
+              + knots.length
+              + " elements, values has "
+              + values.length);
     }
     if (check.hasErrors()) {
       return;
     }
     for (int i = 1; i < values.length; i++) {
       if (!Double.isFinite(values[i] - values[i - 1])) {
-        check.error("values", i, "differs from values[" + (i - 1) + "] by more than a double can"
-            + " hold, was " + number(values[i]) + " after " + number(values[i - 1]));
+        check.error(
+            "values",
+            i,
+            "differs from values["
+                + (i - 1)
+                + "] by more than a double can"
+                + " hold, was "
+                + number(values[i])
+                + " after "
+                + number(values[i - 1]));
       }
     }
   }
@@ -107,8 +131,12 @@ public record Piecewise(long[] steps, double[] values, Interpolation interpolati
 
   @Override
   public String describe() {
-    return "piecewise " + interpolation.name().toLowerCase(Locale.ROOT) + " through knots "
-        + Literals.source(steps) + " with values " + Literals.source(values);
+    return "piecewise "
+        + interpolation.name().toLowerCase(Locale.ROOT)
+        + " through knots "
+        + Literals.source(steps)
+        + " with values "
+        + Literals.source(values);
   }
 
   @Override
@@ -126,8 +154,13 @@ public record Piecewise(long[] steps, double[] values, Interpolation interpolati
 
   @Override
   public String toString() {
-    return "Piecewise[steps=" + Arrays.toString(steps) + ", values=" + Arrays.toString(values)
-        + ", interpolation=" + interpolation + "]";
+    return "Piecewise[steps="
+        + Arrays.toString(steps)
+        + ", values="
+        + Arrays.toString(values)
+        + ", interpolation="
+        + interpolation
+        + "]";
   }
 
   /**
@@ -202,8 +235,7 @@ public record Piecewise(long[] steps, double[] values, Interpolation interpolati
           return values[i] + knotSlope[i] * Steps.toDouble(t - knots[i]);
         case COSINE:
           double p = Steps.toDouble(t - knots[i]) * knotInv[i];
-          return values[i + 1]
-              + (values[i] - values[i + 1]) * (0.5 + 0.5 * Math.cos(Math.PI * p));
+          return values[i + 1] + (values[i] - values[i + 1]) * (0.5 + 0.5 * Math.cos(Math.PI * p));
         default:
           throw new AssertionError(interpolation);
       }

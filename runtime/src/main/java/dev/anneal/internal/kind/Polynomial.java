@@ -13,8 +13,8 @@ import dev.anneal.internal.generated.Steps;
 import java.util.List;
 
 /**
- * {@code @Polynomial}: Keras {@code PolynomialDecay}, {@code (from - to) * (1 - min(t, S) / S)^power
- * + to}; with {@code cycle}, {@code S = steps * ceil(t / steps)} ({@code steps} at t = 0).
+ * {@code @Polynomial}: Keras {@code PolynomialDecay}, {@code (from - to) * (1 - min(t, S) /
+ * S)^power + to}; with {@code cycle}, {@code S = steps * ceil(t / steps)} ({@code steps} at t = 0).
  */
 public record Polynomial(double from, double to, long steps, double power, boolean cycle)
     implements Body {
@@ -70,8 +70,13 @@ public record Polynomial(double from, double to, long steps, double power, boole
 
   @Override
   public String describe() {
-    return "polynomial: " + number(from - to) + " * (1 - t / S)^" + number(power) + " + "
-        + number(to) + ", S = "
+    return "polynomial: "
+        + number(from - to)
+        + " * (1 - t / S)^"
+        + number(power)
+        + " + "
+        + number(to)
+        + ", S = "
         + (cycle ? count(steps) + " * ceil(t / " + count(steps) + ")" : count(steps));
   }
 
@@ -112,7 +117,8 @@ public record Polynomial(double from, double to, long steps, double power, boole
       if (m == 0 && t != 0) {
         return to;
       }
-      return polynomial(Steps.toDouble(steps - m) / (Steps.toDouble(q + 1) * (double) steps), delta);
+      return polynomial(
+          Steps.toDouble(steps - m) / (Steps.toDouble(q + 1) * (double) steps), delta);
     }
 
     /** {@code delta * r^power + to}, r = remaining fraction. */

@@ -8,8 +8,8 @@ import dev.anneal.internal.Part;
 import java.util.List;
 
 /**
- * {@code @Restarts} (SGDR): cycle i lasts {@code steps * growth^i}, starts at the body's start value
- * times {@code decay^i}, and after {@code limit} cycles (0 = never) the final value holds.
+ * {@code @Restarts} (SGDR): cycle i lasts {@code steps * growth^i}, starts at the body's start
+ * value times {@code decay^i}, and after {@code limit} cycles (0 = never) the final value holds.
  */
 public record Restarts(double growth, double decay, int limit) {
   public static final List<Attr> ATTRIBUTES =

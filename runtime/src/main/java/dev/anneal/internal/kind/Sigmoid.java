@@ -36,8 +36,9 @@ public record Sigmoid(double from, double gamma, long center) implements Body {
     if (gamma == 0) {
       check.error("gamma", "must not be 0 (the value would be from / 2 at every step)");
     } else if (gamma > 0) {
-      check.warning("gamma", "is > 0, so this schedule increases the value towards from, was "
-          + number(gamma));
+      check.warning(
+          "gamma",
+          "is > 0, so this schedule increases the value towards from, was " + number(gamma));
     }
     if (center < 0) {
       check.error("center", "must be >= 0, was " + count(center));
@@ -66,7 +67,12 @@ public record Sigmoid(double from, double gamma, long center) implements Body {
 
   @Override
   public String describe() {
-    return "sigmoid: " + number(from) + " / (1 + exp(" + number(-gamma) + " * (t - " + count(center)
+    return "sigmoid: "
+        + number(from)
+        + " / (1 + exp("
+        + number(-gamma)
+        + " * (t - "
+        + count(center)
         + ")))";
   }
 

@@ -36,9 +36,18 @@ public record StepDecay(double from, double factor, long every) implements Body 
     if (!check.hasErrors()) {
       long at = Growth.overflowStep(from, Math.log(factor), every, true);
       if (at >= 0) {
-        check.error("factor", "makes the value grow without bound: " + number(from) + " * "
-            + number(factor) + "^floor(t / " + count(every) + ") overflows to Infinity at step "
-            + count(at) + "; use a factor <= 1, was " + number(factor));
+        check.error(
+            "factor",
+            "makes the value grow without bound: "
+                + number(from)
+                + " * "
+                + number(factor)
+                + "^floor(t / "
+                + count(every)
+                + ") overflows to Infinity at step "
+                + count(at)
+                + "; use a factor <= 1, was "
+                + number(factor));
       }
     }
   }
@@ -65,7 +74,13 @@ public record StepDecay(double from, double factor, long every) implements Body 
 
   @Override
   public String describe() {
-    return "step decay: " + number(from) + " * " + number(factor) + "^floor(t / " + count(every) + ")";
+    return "step decay: "
+        + number(from)
+        + " * "
+        + number(factor)
+        + "^floor(t / "
+        + count(every)
+        + ")";
   }
 
   /** {@code from * exp(floor(t / every) * ln(factor))}. */

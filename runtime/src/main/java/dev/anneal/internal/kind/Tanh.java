@@ -71,8 +71,17 @@ public record Tanh(double from, double to, long steps, double lower, double uppe
 
   @Override
   public String describe() {
-    return "tanh: " + number(to) + " + " + number(0.5 * (from - to)) + " * (1 - tanh("
-        + number(lower) + " + " + number(upper - lower) + " * t / " + count(steps) + "))";
+    return "tanh: "
+        + number(to)
+        + " + "
+        + number(0.5 * (from - to))
+        + " * (1 - tanh("
+        + number(lower)
+        + " + "
+        + number(upper - lower)
+        + " * t / "
+        + count(steps)
+        + "))";
   }
 
   /** {@code to + half * (1 - tanh(lower + slope * t))}, {@code half = (from - to) / 2}. */

@@ -8,7 +8,9 @@ import dev.anneal.internal.Attr;
 import dev.anneal.internal.Part;
 import java.util.List;
 
-/** {@code @Warmup}: for {@code step < steps}, a ramp from {@code from} to the body's first value. */
+/**
+ * {@code @Warmup}: for {@code step < steps}, a ramp from {@code from} to the body's first value.
+ */
 public record Warmup(long steps, double from, Ramp shape) {
   public static final List<Attr> ATTRIBUTES =
       List.of(

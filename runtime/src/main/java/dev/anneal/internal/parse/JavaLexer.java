@@ -15,15 +15,15 @@ import java.util.Set;
  * <p>Literal values are javac's: {@code 010} is 8, {@code 0xFFFFFFFF} is -1, {@code 0.1f} is the
  * float nearest 0.1, {@code 2147483648} is legal only right after a unary minus, a float or double
  * literal that rounds to infinity, or to zero while not written as zero, is an error. The rules
- * mirror javac's {@code JavaTokenizer} (scanNumber, scanDigits) and {@code JavacParser}
- * (literal: range checks, isZero; term3: the minus before 2147483648), repository openjdk/jdk,
+ * mirror javac's {@code JavaTokenizer} (scanNumber, scanDigits) and {@code JavacParser} (literal:
+ * range checks, isZero; term3: the minus before 2147483648), repository openjdk/jdk,
  * src/jdk.compiler/share/classes/com/sun/tools/javac/parser/; JavaLexerTest checks the lexer
  * against the JDK's compiler itself.
  *
- * <p>Use: {@link #peek()} and {@link #next()} for tokens, {@link #qualifiedName()} for
- * {@code a.b.C}, {@link #signedNumber()} for a number with unary signs or a named constant, then
- * {@link #intValue}, {@link #longValue}, {@link #doubleValue} to widen it to an attribute's type as
- * Java assigns it. Every error is an {@link IllegalArgumentException} whose message starts with the
+ * <p>Use: {@link #peek()} and {@link #next()} for tokens, {@link #qualifiedName()} for {@code
+ * a.b.C}, {@link #signedNumber()} for a number with unary signs or a named constant, then {@link
+ * #intValue}, {@link #longValue}, {@link #doubleValue} to widen it to an attribute's type as Java
+ * assigns it. Every error is an {@link IllegalArgumentException} whose message starts with the
  * position ({@code at 17: ...}; {@code at 2:17: ...} in text of several lines) and names the
  * offending text.
  */
@@ -59,11 +59,11 @@ public final class JavaLexer {
   }
 
   /**
-   * One token. {@code text} is the source text as written (unicode escapes untranslated),
-   * {@code start} its offset in the source. {@code value}: {@code Integer}, {@code Long},
-   * {@code Float} or {@code Double} for numbers, {@code Boolean} for booleans, the decoded
-   * {@code String} for strings, the name (identifier-ignorable characters removed, as javac does)
-   * for identifiers and keywords, {@code null} otherwise.
+   * One token. {@code text} is the source text as written (unicode escapes untranslated), {@code
+   * start} its offset in the source. {@code value}: {@code Integer}, {@code Long}, {@code Float} or
+   * {@code Double} for numbers, {@code Boolean} for booleans, the decoded {@code String} for
+   * strings, the name (identifier-ignorable characters removed, as javac does) for identifiers and
+   * keywords, {@code null} otherwise.
    */
   public record Token(Kind kind, String text, int start, Object value) {
     /** Offset just after the token in the source. */
@@ -72,13 +72,60 @@ public final class JavaLexer {
     }
   }
 
-  private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break",
-      "byte", "case", "catch", "char", "class", "const", "continue", "default", "do", "double",
-      "else", "enum", "extends", "final", "finally", "float", "for", "goto", "if", "implements",
-      "import", "instanceof", "int", "interface", "long", "native", "new", "package", "private",
-      "protected", "public", "return", "short", "static", "strictfp", "super", "switch",
-      "synchronized", "this", "throw", "throws", "transient", "try", "void", "volatile", "while",
-      "_", "null");
+  private static final Set<String> KEYWORDS =
+      Set.of(
+          "abstract",
+          "assert",
+          "boolean",
+          "break",
+          "byte",
+          "case",
+          "catch",
+          "char",
+          "class",
+          "const",
+          "continue",
+          "default",
+          "do",
+          "double",
+          "else",
+          "enum",
+          "extends",
+          "final",
+          "finally",
+          "float",
+          "for",
+          "goto",
+          "if",
+          "implements",
+          "import",
+          "instanceof",
+          "int",
+          "interface",
+          "long",
+          "native",
+          "new",
+          "package",
+          "private",
+          "protected",
+          "public",
+          "return",
+          "short",
+          "static",
+          "strictfp",
+          "super",
+          "switch",
+          "synchronized",
+          "this",
+          "throw",
+          "throws",
+          "transient",
+          "try",
+          "void",
+          "volatile",
+          "while",
+          "_",
+          "null");
 
   private static final Map<String, Number> CONSTANTS = constants();
 
@@ -109,8 +156,10 @@ public final class JavaLexer {
   }
 
   private final String src;
+
   /** The source with unicode escapes translated (JLS 3.3). */
   private final String text;
+
   /** origin[i]: offset in src of text's char i; origin[text.length()] == src.length(). */
   private final int[] origin;
 
@@ -119,6 +168,7 @@ public final class JavaLexer {
 
   private int pos;
   private Token lookahead;
+
   /** Kind of the last token lexed (javac's "prefix" for 2147483648), null before the first. */
   private Kind previous;
 
@@ -132,10 +182,10 @@ public final class JavaLexer {
   }
 
   /**
-   * A lexer over {@code source}; with {@code longsWithoutSuffix}, an integer literal without
-   * {@code L} that javac rejects as too large for an int but that fits a long (e.g.
-   * {@code 9_007_199_254_740_993}, {@code 0x1_0000_0000}) reads as that long instead. That only
-   * accepts more: every text javac accepts keeps javac's value ({@code 0xFFFFFFFF} is still -1).
+   * A lexer over {@code source}; with {@code longsWithoutSuffix}, an integer literal without {@code
+   * L} that javac rejects as too large for an int but that fits a long (e.g. {@code
+   * 9_007_199_254_740_993}, {@code 0x1_0000_0000}) reads as that long instead. That only accepts
+   * more: every text javac accepts keeps javac's value ({@code 0xFFFFFFFF} is still -1).
    *
    * @throws IllegalArgumentException if source is null or holds a malformed unicode escape
    */
@@ -188,8 +238,8 @@ public final class JavaLexer {
   }
 
   /**
-   * Continues reading at this offset of the source (a parser that reads some text itself hands
-   * over here); the token before is forgotten, so {@code 2147483648} needs its minus after this.
+   * Continues reading at this offset of the source (a parser that reads some text itself hands over
+   * here); the token before is forgotten, so {@code 2147483648} needs its minus after this.
    */
   public void reset(int sourceOffset) {
     if (sourceOffset < 0 || sourceOffset > src.length()) {
@@ -265,12 +315,12 @@ public final class JavaLexer {
   }
 
   /**
-   * A constant numeric expression of the subset annotations use: unary {@code -} and {@code +}
-   * (any number) before a numeric literal or a named constant ({@code Long.MAX_VALUE},
-   * {@code java.lang.Math.PI}, or one of {@code more}, keyed by the name as written, e.g.
-   * {@code "Constant.UNBOUNDED"}). The value is folded in the operand's type as javac folds it:
-   * int and long negation wrap ({@code -Integer.MIN_VALUE == Integer.MIN_VALUE}); the kind is the
-   * operand's (INT, LONG, FLOAT or DOUBLE).
+   * A constant numeric expression of the subset annotations use: unary {@code -} and {@code +} (any
+   * number) before a numeric literal or a named constant ({@code Long.MAX_VALUE}, {@code
+   * java.lang.Math.PI}, or one of {@code more}, keyed by the name as written, e.g. {@code
+   * "Constant.UNBOUNDED"}). The value is folded in the operand's type as javac folds it: int and
+   * long negation wrap ({@code -Integer.MIN_VALUE == Integer.MIN_VALUE}); the kind is the operand's
+   * (INT, LONG, FLOAT or DOUBLE).
    *
    * @throws IllegalArgumentException if the text there is not such an expression
    */
@@ -527,8 +577,10 @@ public final class JavaLexer {
             }
             sb.append((char) v);
           } else {
-            throw errorAt(escape, "illegal escape character in string literal: \\"
-                + (pos <= text.length() ? printable(e) : ""));
+            throw errorAt(
+                escape,
+                "illegal escape character in string literal: \\"
+                    + (pos <= text.length() ? printable(e) : ""));
           }
       }
     }
@@ -546,8 +598,8 @@ public final class JavaLexer {
       pos += 2;
       String digits = digits(2);
       if (digits.isEmpty()) {
-        throw errorAt(start,
-            "binary numbers must contain at least one binary digit: " + here(start));
+        throw errorAt(
+            start, "binary numbers must contain at least one binary digit: " + here(start));
       }
       t = integer(start, digits, 2);
     } else {
@@ -571,19 +623,21 @@ public final class JavaLexer {
     char p = peekChar();
     if (p != 'p' && p != 'P') {
       if (dot) {
-        throw errorAt(start,
+        throw errorAt(
+            start,
             "malformed floating-point literal (a hexadecimal one needs an exponent p): "
                 + here(start));
       }
       if (whole.isEmpty()) {
-        throw errorAt(start,
+        throw errorAt(
+            start,
             "hexadecimal numbers must contain at least one hexadecimal digit: " + here(start));
       }
       return integer(start, whole, 16);
     }
     if (whole.isEmpty() && fraction.isEmpty()) {
-      throw errorAt(start,
-          "hexadecimal numbers must contain at least one hexadecimal digit: " + here(start));
+      throw errorAt(
+          start, "hexadecimal numbers must contain at least one hexadecimal digit: " + here(start));
     }
     pos++;
     String exponent = exponent(start);
@@ -615,8 +669,12 @@ public final class JavaLexer {
     if (whole.length() > 1 && whole.charAt(0) == '0') {
       for (int i = 1; i < whole.length(); i++) {
         if (!isOctal(whole.charAt(i))) {
-          throw errorAt(start, "integer number too large (the leading 0 makes it octal, and "
-              + whole.charAt(i) + " is not an octal digit): " + here(start));
+          throw errorAt(
+              start,
+              "integer number too large (the leading 0 makes it octal, and "
+                  + whole.charAt(i)
+                  + " is not an octal digit): "
+                  + here(start));
         }
       }
       return integer(start, whole, 8);
@@ -677,7 +735,8 @@ public final class JavaLexer {
     }
     if (isLong) {
       // decimal: up to 2^63 - 1, and 2^63 right after a unary minus; others: all 64 bits
-      if (radix == 10 && Long.compareUnsigned(v, Long.MIN_VALUE) >= 0
+      if (radix == 10
+          && Long.compareUnsigned(v, Long.MIN_VALUE) >= 0
           && !(v == Long.MIN_VALUE && afterMinus)) {
         throw errorAt(start, "integer number too large: " + here(start));
       }

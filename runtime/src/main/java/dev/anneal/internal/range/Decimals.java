@@ -20,10 +20,10 @@ public final class Decimals {
   }
 
   /**
-   * {@code value} rounded to two significant digits as a Java literal: plain notation from 1e-3
-   * up to 1e7 ({@code 0.12}, {@code 3.0}, {@code 0.0047}), scientific below and above
-   * ({@code 1.2E-5}). Printed from the decimal itself, not from {@code Double.toString}, whose
-   * output differs between JDK 17 and 19+.
+   * {@code value} rounded to two significant digits as a Java literal: plain notation from 1e-3 up
+   * to 1e7 ({@code 0.12}, {@code 3.0}, {@code 0.0047}), scientific below and above ({@code
+   * 1.2E-5}). Printed from the decimal itself, not from {@code Double.toString}, whose output
+   * differs between JDK 17 and 19+.
    */
   public static String literal2(double value) {
     BigDecimal d = new BigDecimal(value).round(TWO).stripTrailingZeros();
@@ -35,9 +35,8 @@ public final class Decimals {
     // unscaled has one or two digits; value = unscaled * 10^-scale
     String digits = d.unscaledValue().abs().toString();
     int exponent = digits.length() - 1 - d.scale();
-    String mantissa = digits.length() == 1
-        ? digits + ".0"
-        : digits.charAt(0) + "." + digits.substring(1);
+    String mantissa =
+        digits.length() == 1 ? digits + ".0" : digits.charAt(0) + "." + digits.substring(1);
     return (d.signum() < 0 ? "-" : "") + mantissa + "E" + exponent;
   }
 }

@@ -7,26 +7,23 @@ package dev.anneal.internal.range;
  *
  * <p>Transcriptions: pytorch-lr-finder ({@code torch_lr_finder/lr_finder.py}, {@code plot} with
  * {@code suggest_lr=True}: {@code np.gradient(losses).argmin()}), NumPy's {@code np.gradient}
- * (second-order central differences inside, first-order one-sided at both ends, NumPy's formula
- * for non-uniform spacing), and fastai ({@code fastai/callback/schedule.py}: {@code valley},
- * {@code minimum}, {@code steep}). Ties go to the first index, as NumPy's and torch's
- * {@code argmin}.
+ * (second-order central differences inside, first-order one-sided at both ends, NumPy's formula for
+ * non-uniform spacing), and fastai ({@code fastai/callback/schedule.py}: {@code valley}, {@code
+ * minimum}, {@code steep}). Ties go to the first index, as NumPy's and torch's {@code argmin}.
  */
 public final class Suggestions {
 
   private Suggestions() {}
 
   /**
-   * pytorch-lr-finder's steepest point: the argmin of {@code np.gradient(losses)} with unit
-   * spacing (on an exponential sweep, unit index spacing is uniform spacing in log-LR).
+   * pytorch-lr-finder's steepest point: the argmin of {@code np.gradient(losses)} with unit spacing
+   * (on an exponential sweep, unit index spacing is uniform spacing in log-LR).
    */
   public static int steepestUniform(double[] losses, int from, int to) {
     int best = from;
     double bestGrad = losses[from + 1] - losses[from];
     for (int i = from + 1; i < to; i++) {
-      double g = i == to - 1
-          ? losses[i] - losses[i - 1]
-          : (losses[i + 1] - losses[i - 1]) / 2.0;
+      double g = i == to - 1 ? losses[i] - losses[i - 1] : (losses[i + 1] - losses[i - 1]) / 2.0;
       if (g < bestGrad) {
         bestGrad = g;
         best = i;
@@ -103,8 +100,8 @@ public final class Suggestions {
    * fastai's {@code valley}, transcribed exactly: the longest strictly decreasing subsequence
    * ending at each point (an O(n^2) dynamic program whose "longest so far" update sits inside the
    * inner loop, as in fastai), then the point {@code int(s) + int(s/2)} past its start, where
-   * {@code s} is a third of its span. A start of -1 is possible there and an index of -1 means
-   * the last point, as Python indexing does.
+   * {@code s} is a third of its span. A start of -1 is possible there and an index of -1 means the
+   * last point, as Python indexing does.
    */
   public static int valley(double[] losses, int from, int to) {
     int n = to - from;

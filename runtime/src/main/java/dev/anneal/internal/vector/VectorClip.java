@@ -24,11 +24,14 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class VectorClip implements ClipKernels.Provider {
   private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+
   /** Half the width of {@link #D}: the same lane count, read as floats and widened. */
   private static final VectorSpecies<Float> H =
       VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
+
   /** Full-width floats, for clamping (no conversion needed). */
   private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+
   private static final int DL = D.length();
   private static final int FL = F.length();
 
@@ -103,12 +106,17 @@ public final class VectorClip implements ClipKernels.Provider {
     int i = from;
     for (; i <= to - 4 * DL; i += 4 * DL) {
       s0 = s0.add(((DoubleVector) FloatVector.fromArray(H, a, i).convertShape(F2D, D, 0)).abs());
-      s1 = s1.add(
-          ((DoubleVector) FloatVector.fromArray(H, a, i + DL).convertShape(F2D, D, 0)).abs());
-      s2 = s2.add(
-          ((DoubleVector) FloatVector.fromArray(H, a, i + 2 * DL).convertShape(F2D, D, 0)).abs());
-      s3 = s3.add(
-          ((DoubleVector) FloatVector.fromArray(H, a, i + 3 * DL).convertShape(F2D, D, 0)).abs());
+      s1 =
+          s1.add(
+              ((DoubleVector) FloatVector.fromArray(H, a, i + DL).convertShape(F2D, D, 0)).abs());
+      s2 =
+          s2.add(
+              ((DoubleVector) FloatVector.fromArray(H, a, i + 2 * DL).convertShape(F2D, D, 0))
+                  .abs());
+      s3 =
+          s3.add(
+              ((DoubleVector) FloatVector.fromArray(H, a, i + 3 * DL).convertShape(F2D, D, 0))
+                  .abs());
     }
     for (; i <= to - DL; i += DL) {
       s0 = s0.add(((DoubleVector) FloatVector.fromArray(H, a, i).convertShape(F2D, D, 0)).abs());

@@ -53,19 +53,19 @@ import jdk.incubator.vector.VectorSpecies;
  * shape and mode). Every lane evaluates the whole {@link Plan} (warm-up, body, restarts, cool-down,
  * hold) in {@code double} lanes with the operations of {@link Plan#at} (and of {@link Plan#ramp},
  * {@link Plan#periodic}, {@link OneCyclePhases}) in the same order: the same multiplies, adds,
- * subtracts, divides, compares, min/max, step conversions and table lookups, with the same
- * operands in the same association ({@code a + b * x} stays {@code a + b * x}; only the operands
- * of a single commutative {@code +} or {@code *} may swap, which IEEE 754 rounds identically), and
- * no fused multiply-add. The only operations that may round differently are the calls to
- * transcendental functions: {@code COS}, {@code EXP} and {@code LOG} are SVML vector routines
- * (within an ulp or so of {@link Math#cos}, {@link Math#exp}, {@link Math#log}), and {@code
- * Math.pow(x, k)} is written {@code EXP(k * LOG(x))}. So a {@code double[]} fill equals {@link
- * Plan#at} bit for bit wherever the formula at that step calls none of them, and otherwise lies
- * within 1e-15 relative + 1e-15 x peak; a {@code float[]} fill is that double rounded to float
- * (with the group's scale applied in double first). {@code SQRT} is correctly rounded, as
- * {@link Math#sqrt}, so square-root phases are bit for bit too (DESIGN.md allows them to differ).
- * The Vector API runs its Java fallback (which calls {@link Math}) until C2 compiles a kernel, so
- * in transcendental phases a value may also differ by an ulp between an early and a later call.
+ * subtracts, divides, compares, min/max, step conversions and table lookups, with the same operands
+ * in the same association ({@code a + b * x} stays {@code a + b * x}; only the operands of a single
+ * commutative {@code +} or {@code *} may swap, which IEEE 754 rounds identically), and no fused
+ * multiply-add. The only operations that may round differently are the calls to transcendental
+ * functions: {@code COS}, {@code EXP} and {@code LOG} are SVML vector routines (within an ulp or so
+ * of {@link Math#cos}, {@link Math#exp}, {@link Math#log}), and {@code Math.pow(x, k)} is written
+ * {@code EXP(k * LOG(x))}. So a {@code double[]} fill equals {@link Plan#at} bit for bit wherever
+ * the formula at that step calls none of them, and otherwise lies within 1e-15 relative + 1e-15 x
+ * peak; a {@code float[]} fill is that double rounded to float (with the group's scale applied in
+ * double first). {@code SQRT} is correctly rounded, as {@link Math#sqrt}, so square-root phases are
+ * bit for bit too (DESIGN.md allows them to differ). The Vector API runs its Java fallback (which
+ * calls {@link Math}) until C2 compiles a kernel, so in transcendental phases a value may also
+ * differ by an ulp between an early and a later call.
  *
  * <p>{@code float[]} results are converted at the end: the inputs are 64-bit ({@code long} steps
  * and delays, {@code double} scales), so the kernels are 64-bit-lane shaped anyway, and double
@@ -80,10 +80,10 @@ import jdk.incubator.vector.VectorSpecies;
  * an allocation per vector and ~10x the time. C2 refuses to inline a method of ours once the
  * compiled method has grown past a node budget ({@code NodeCountInliningCutoff}), when it was
  * already compiled on its own to more than 2500 bytes, or when it has more than 325 bytecodes;
- * Vector API methods are exempt (force-inlined). So there is no helper method that takes or
- * returns a vector: each body kind has its own loop (its own compile root) with its formula written
- * out, and the warm-up and the cool-down/end, which few lanes are in, are a second pass ({@link
- * #ramp}) that runs only when the first saw such a lane and rewrites just those lanes.
+ * Vector API methods are exempt (force-inlined). So there is no helper method that takes or returns
+ * a vector: each body kind has its own loop (its own compile root) with its formula written out,
+ * and the warm-up and the cool-down/end, which few lanes are in, are a second pass ({@link #ramp})
+ * that runs only when the first saw such a lane and rewrites just those lanes.
  *
  * <p>Each loop reads {@code local = (x[i] ^ flip) + shift}: {@code step - delays[i]} for groups
  * ({@code flip = -1, shift = step + 1}), {@code steps[i]} for batches ({@code flip = shift = 0}); a
@@ -93,15 +93,19 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class VectorKernels implements Kernels.Provider {
   private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+
   /** Same shape as {@link #D}, so the same lane count. */
   private static final VectorSpecies<Long> L = D.withLanes(long.class);
+
   /** Half the width of {@link #D}: the same lane count, for {@code float[]} stores. */
   private static final VectorSpecies<Float> F =
       VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
+
   private static final int LANES = D.length();
 
   /** Bits of {@code 1.5 * 2^52}: adding them to a long below 2^51 in magnitude yields a double. */
   private static final long MAGIC_BITS = 0x4338000000000000L;
+
   private static final double MAGIC = 0x1.8p52;
 
   /** Tables (milestones, knots, cycle starts) up to this size are blended entry by entry. */
@@ -117,7 +121,8 @@ public final class VectorKernels implements Kernels.Provider {
    */
   public VectorKernels() {
     if (LANES < 2 || F.length() != LANES || L.length() != LANES) {
-      throw new UnsupportedOperationException("the preferred vector holds " + LANES + " double lane(s)");
+      throw new UnsupportedOperationException(
+          "the preferred vector holds " + LANES + " double lane(s)");
     }
   }
 
@@ -127,9 +132,9 @@ public final class VectorKernels implements Kernels.Provider {
   }
 
   /**
-   * Quotients ({@code t / every}, cycle indexes) are taken as {@code floor(t / d)} in doubles, exact
-   * when {@code t + d < 2^53}; steps are below 2^51 (checked by {@link Kernels}) and divisors below
-   * 2^52 here.
+   * Quotients ({@code t / every}, cycle indexes) are taken as {@code floor(t / d)} in doubles,
+   * exact when {@code t + d < 2^53}; steps are below 2^51 (checked by {@link Kernels}) and divisors
+   * below 2^52 here.
    */
   @Override
   public boolean supports(Plan p) {
@@ -196,14 +201,17 @@ public final class VectorKernels implements Kernels.Provider {
 
   /** Flags the body loops return: some lane is in the warm-up / past the body. */
   private static final int WARM = 1;
+
   private static final int END = 2;
 
-  private static void run(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
+  private static void run(
+      Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     int edges;
     if (p.restarts) {
-      edges = p.body().kind() == Kind.ONE_CYCLE
-          ? oneCycle(p, x, flip, shift, scales, n, f, d)
-          : restarts(p, x, flip, shift, scales, n, f, d);
+      edges =
+          p.body().kind() == Kind.ONE_CYCLE
+              ? oneCycle(p, x, flip, shift, scales, n, f, d)
+              : restarts(p, x, flip, shift, scales, n, f, d);
     } else {
       switch (p.body().kind()) {
         case CONSTANT:
@@ -254,16 +262,65 @@ public final class VectorKernels implements Kernels.Provider {
     }
     double w = p.warmupSteps;
     if ((edges & WARM) != 0) {
-      ramp(p.warmupShape, p.warmupFrom, p.warmupTo, p.warmupLnRatio, p.warmupInv, p.warmupSlope, 0, w, false, 0,
-          x, flip, shift, scales, n, f, d);
+      ramp(
+          p.warmupShape,
+          p.warmupFrom,
+          p.warmupTo,
+          p.warmupLnRatio,
+          p.warmupInv,
+          p.warmupSlope,
+          0,
+          w,
+          false,
+          0,
+          x,
+          flip,
+          shift,
+          scales,
+          n,
+          f,
+          d);
     }
     if ((edges & END) != 0) {
       double lo = w + p.bodyLength;
       if (p.cooldownSteps == 0) {
-        ramp(Ramp.CONSTANT, p.endValue, p.endValue, 0, 0, 0, lo, lo, true, p.endValue, x, flip, shift, scales, n, f, d);
+        ramp(
+            Ramp.CONSTANT,
+            p.endValue,
+            p.endValue,
+            0,
+            0,
+            0,
+            lo,
+            lo,
+            true,
+            p.endValue,
+            x,
+            flip,
+            shift,
+            scales,
+            n,
+            f,
+            d);
       } else {
-        ramp(p.cooldownShape, p.cooldownFrom, p.cooldownTo, p.cooldownLnRatio, p.cooldownInv, p.cooldownSlope,
-            lo, lo + p.cooldownSteps, true, p.endValue, x, flip, shift, scales, n, f, d);
+        ramp(
+            p.cooldownShape,
+            p.cooldownFrom,
+            p.cooldownTo,
+            p.cooldownLnRatio,
+            p.cooldownInv,
+            p.cooldownSlope,
+            lo,
+            lo + p.cooldownSteps,
+            true,
+            p.endValue,
+            x,
+            flip,
+            shift,
+            scales,
+            n,
+            f,
+            d);
       }
     }
   }
@@ -273,7 +330,8 @@ public final class VectorKernels implements Kernels.Provider {
     return p.bodyLength < 0 ? Double.POSITIVE_INFINITY : p.warmupSteps + (double) p.bodyLength;
   }
 
-  // ---- the body loops: each writes the body's value for every lane (other lanes get rewritten) ----
+  // ---- the body loops: each writes the body's value for every lane (other lanes get rewritten)
+  // ----
   //
   // Every loop starts with the same lines: the local step s as an exact double (x ^ flip + shift,
   // -1 while frozen, then + 1.5 * 2^52 as bits minus 1.5 * 2^52 as a double), the body-local step
@@ -285,10 +343,12 @@ public final class VectorKernels implements Kernels.Provider {
   // or operations on such vectors); results of reinterpretations and conversions are arguments.
   // Otherwise C2 dispatches through the shared type profile behind a type guard. Known limit (JDK
   // 17 only): when one loop serves many plan shapes in one JVM (cyclic, restarts, one-cycle), it
-  // deoptimizes often, and past PerMethodTrapLimit C2 compiles some operations as virtual calls that
+  // deoptimizes often, and past PerMethodTrapLimit C2 compiles some operations as virtual calls
+  // that
   // it cannot intrinsify (the double[] store first): those fills then allocate. JDK 25 does not.
 
-  private static int constant(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
+  private static int constant(
+      Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     double w = p.warmupSteps;
     double end = end(p);
     double value = ((Constant.Folded) p.curve()).value;
@@ -296,14 +356,19 @@ public final class VectorKernels implements Kernels.Provider {
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
       LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
-      DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
-      edges |= (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0) | (s.compare(GE, end).anyTrue() ? END : 0);
+      DoubleVector s =
+          DoubleVector.broadcast(D, -MAGIC)
+              .add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
+      edges |=
+          (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0)
+              | (s.compare(GE, end).anyTrue() ? END : 0);
       if (!s.compare(GE, 0.0).anyTrue()) {
         frozen(at, f, d);
         continue;
       }
       DoubleVector v = DoubleVector.broadcast(D, value);
-      DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
+      DoubleVector scale =
+          scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
       v = scale.mul(v).blend(0.0, s.compare(LT, 0.0));
       if (f != null) {
         ((FloatVector) v.convertShape(D2F, F, 0)).intoArray(f, at);
@@ -318,7 +383,8 @@ public final class VectorKernels implements Kernels.Provider {
    * StepDecay and Exponential: {@code from * exp(k * ln(rate))}, k floored when staircase, then the
    * Exponential's clamp.
    */
-  private static int exponential(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
+  private static int exponential(
+      Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     double w = p.warmupSteps;
     double end = end(p);
     double every;
@@ -353,8 +419,12 @@ public final class VectorKernels implements Kernels.Provider {
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
       LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
-      DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
-      edges |= (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0) | (s.compare(GE, end).anyTrue() ? END : 0);
+      DoubleVector s =
+          DoubleVector.broadcast(D, -MAGIC)
+              .add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
+      edges |=
+          (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0)
+              | (s.compare(GE, end).anyTrue() ? END : 0);
       if (!s.compare(GE, 0.0).anyTrue()) {
         frozen(at, f, d);
         continue;
@@ -372,7 +442,8 @@ public final class VectorKernels implements Kernels.Provider {
       if (clamped) {
         v = decays ? v.max(to) : v.min(to);
       }
-      DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
+      DoubleVector scale =
+          scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
       v = scale.mul(v).blend(0.0, s.compare(LT, 0.0));
       if (f != null) {
         ((FloatVector) v.convertShape(D2F, F, 0)).intoArray(f, at);
@@ -384,7 +455,8 @@ public final class VectorKernels implements Kernels.Provider {
   }
 
   /** {@code levels[number of milestones <= t]}. */
-  private static int multiStep(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
+  private static int multiStep(
+      Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     double w = p.warmupSteps;
     double end = end(p);
     MultiStep.Folded c = (MultiStep.Folded) p.curve();
@@ -392,8 +464,12 @@ public final class VectorKernels implements Kernels.Provider {
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
       LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
-      DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
-      edges |= (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0) | (s.compare(GE, end).anyTrue() ? END : 0);
+      DoubleVector s =
+          DoubleVector.broadcast(D, -MAGIC)
+              .add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
+      edges |=
+          (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0)
+              | (s.compare(GE, end).anyTrue() ? END : 0);
       if (!s.compare(GE, 0.0).anyTrue()) {
         frozen(at, f, d);
         continue;
@@ -410,7 +486,8 @@ public final class VectorKernels implements Kernels.Provider {
       for (int k = lo; k < hi; k++) {
         v = v.blend(c.level(k + 1), t.compare(GE, (double) c.milestone(k)));
       }
-      DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
+      DoubleVector scale =
+          scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
       v = scale.mul(v).blend(0.0, s.compare(LT, 0.0));
       if (f != null) {
         ((FloatVector) v.convertShape(D2F, F, 0)).intoArray(f, at);
@@ -422,7 +499,8 @@ public final class VectorKernels implements Kernels.Provider {
   }
 
   /** {@code to + delta * ((1 + cos(pi t / steps)) / 2)^exponent}. */
-  private static int cosine(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
+  private static int cosine(
+      Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     double w = p.warmupSteps;
     double end = end(p);
     Cosine.Folded c = (Cosine.Folded) p.curve();
@@ -431,8 +509,12 @@ public final class VectorKernels implements Kernels.Provider {
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
       LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
-      DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
-      edges |= (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0) | (s.compare(GE, end).anyTrue() ? END : 0);
+      DoubleVector s =
+          DoubleVector.broadcast(D, -MAGIC)
+              .add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
+      edges |=
+          (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0)
+              | (s.compare(GE, end).anyTrue() ? END : 0);
       if (!s.compare(GE, 0.0).anyTrue()) {
         frozen(at, f, d);
         continue;
@@ -445,7 +527,8 @@ public final class VectorKernels implements Kernels.Provider {
       } else {
         v = cos.mul(0.5).add(0.5).lanewise(LOG).mul(exponent).lanewise(EXP).mul(c.delta).add(c.to);
       }
-      DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
+      DoubleVector scale =
+          scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
       v = scale.mul(v).blend(0.0, s.compare(LT, 0.0));
       if (f != null) {
         ((FloatVector) v.convertShape(D2F, F, 0)).intoArray(f, at);
@@ -456,7 +539,8 @@ public final class VectorKernels implements Kernels.Provider {
     return edges;
   }
 
-  private static int linear(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
+  private static int linear(
+      Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     double w = p.warmupSteps;
     double end = end(p);
     Linear.Folded c = (Linear.Folded) p.curve();
@@ -464,15 +548,20 @@ public final class VectorKernels implements Kernels.Provider {
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
       LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
-      DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
-      edges |= (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0) | (s.compare(GE, end).anyTrue() ? END : 0);
+      DoubleVector s =
+          DoubleVector.broadcast(D, -MAGIC)
+              .add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
+      edges |=
+          (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0)
+              | (s.compare(GE, end).anyTrue() ? END : 0);
       if (!s.compare(GE, 0.0).anyTrue()) {
         frozen(at, f, d);
         continue;
       }
       DoubleVector t = s.sub(w);
       DoubleVector v = t.mul(c.slope).add(c.from); // from + slope * t
-      DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
+      DoubleVector scale =
+          scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
       v = scale.mul(v).blend(0.0, s.compare(LT, 0.0));
       if (f != null) {
         ((FloatVector) v.convertShape(D2F, F, 0)).intoArray(f, at);
@@ -487,7 +576,8 @@ public final class VectorKernels implements Kernels.Provider {
    * Keras PolynomialDecay: {@code delta * r^power + to}, r the remaining fraction; with {@code
    * cycle} the horizon grows to the next multiple of steps.
    */
-  private static int polynomial(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
+  private static int polynomial(
+      Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     double w = p.warmupSteps;
     double end = end(p);
     Polynomial.Folded c = (Polynomial.Folded) p.curve();
@@ -498,8 +588,12 @@ public final class VectorKernels implements Kernels.Provider {
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
       LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
-      DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
-      edges |= (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0) | (s.compare(GE, end).anyTrue() ? END : 0);
+      DoubleVector s =
+          DoubleVector.broadcast(D, -MAGIC)
+              .add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
+      edges |=
+          (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0)
+              | (s.compare(GE, end).anyTrue() ? END : 0);
       if (!s.compare(GE, 0.0).anyTrue()) {
         frozen(at, f, d);
         continue;
@@ -524,7 +618,8 @@ public final class VectorKernels implements Kernels.Provider {
         r = r.lanewise(LOG).mul(exponent).lanewise(EXP);
       }
       DoubleVector v = r.mul(c.delta).add(c.to).blend(c.to, ended);
-      DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
+      DoubleVector scale =
+          scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
       v = scale.mul(v).blend(0.0, s.compare(LT, 0.0));
       if (f != null) {
         ((FloatVector) v.convertShape(D2F, F, 0)).intoArray(f, at);
@@ -536,7 +631,8 @@ public final class VectorKernels implements Kernels.Provider {
   }
 
   /** {@code from / (1 + k * rate)}, k = t / every (floored when staircase). */
-  private static int inverseTime(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
+  private static int inverseTime(
+      Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     double w = p.warmupSteps;
     double end = end(p);
     InverseTime.Folded c = (InverseTime.Folded) p.curve();
@@ -546,8 +642,12 @@ public final class VectorKernels implements Kernels.Provider {
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
       LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
-      DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
-      edges |= (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0) | (s.compare(GE, end).anyTrue() ? END : 0);
+      DoubleVector s =
+          DoubleVector.broadcast(D, -MAGIC)
+              .add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
+      edges |=
+          (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0)
+              | (s.compare(GE, end).anyTrue() ? END : 0);
       if (!s.compare(GE, 0.0).anyTrue()) {
         frozen(at, f, d);
         continue;
@@ -566,7 +666,8 @@ public final class VectorKernels implements Kernels.Provider {
         den = den.lanewise(LOG).mul(power).lanewise(EXP); // pow as exp(power * log d)
       }
       DoubleVector v = DoubleVector.broadcast(D, c.from).div(den);
-      DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
+      DoubleVector scale =
+          scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
       v = scale.mul(v).blend(0.0, s.compare(LT, 0.0));
       if (f != null) {
         ((FloatVector) v.convertShape(D2F, F, 0)).intoArray(f, at);
@@ -578,23 +679,30 @@ public final class VectorKernels implements Kernels.Provider {
   }
 
   /** {@code from * sqrt(timescale / (timescale + t))}. */
-  private static int inverseSqrt(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
+  private static int inverseSqrt(
+      Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     double w = p.warmupSteps;
     double end = end(p);
     int edges = 0;
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
       LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
-      DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
-      edges |= (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0) | (s.compare(GE, end).anyTrue() ? END : 0);
+      DoubleVector s =
+          DoubleVector.broadcast(D, -MAGIC)
+              .add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
+      edges |=
+          (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0)
+              | (s.compare(GE, end).anyTrue() ? END : 0);
       if (!s.compare(GE, 0.0).anyTrue()) {
         frozen(at, f, d);
         continue;
       }
       DoubleVector t = s.sub(w);
       InverseSqrt.Folded c = (InverseSqrt.Folded) p.curve();
-      DoubleVector v = DoubleVector.broadcast(D, c.timescale).div(t.add(c.timescale)).lanewise(SQRT).mul(c.from);
-      DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
+      DoubleVector v =
+          DoubleVector.broadcast(D, c.timescale).div(t.add(c.timescale)).lanewise(SQRT).mul(c.from);
+      DoubleVector scale =
+          scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
       v = scale.mul(v).blend(0.0, s.compare(LT, 0.0));
       if (f != null) {
         ((FloatVector) v.convertShape(D2F, F, 0)).intoArray(f, at);
@@ -606,7 +714,8 @@ public final class VectorKernels implements Kernels.Provider {
   }
 
   /** timm TanhLRScheduler: {@code to + half * (1 - tanh(lower + slope * t))}. */
-  private static int tanh(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
+  private static int tanh(
+      Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     double w = p.warmupSteps;
     double end = end(p);
     Tanh.Folded c = (Tanh.Folded) p.curve();
@@ -614,8 +723,12 @@ public final class VectorKernels implements Kernels.Provider {
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
       LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
-      DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
-      edges |= (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0) | (s.compare(GE, end).anyTrue() ? END : 0);
+      DoubleVector s =
+          DoubleVector.broadcast(D, -MAGIC)
+              .add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
+      edges |=
+          (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0)
+              | (s.compare(GE, end).anyTrue() ? END : 0);
       if (!s.compare(GE, 0.0).anyTrue()) {
         frozen(at, f, d);
         continue;
@@ -623,7 +736,8 @@ public final class VectorKernels implements Kernels.Provider {
       DoubleVector t = s.sub(w);
       DoubleVector th = t.mul(c.slope).add(c.lower).lanewise(TANH);
       DoubleVector v = DoubleVector.broadcast(D, 1.0).sub(th).mul(c.half).add(c.to);
-      DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
+      DoubleVector scale =
+          scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
       v = scale.mul(v).blend(0.0, s.compare(LT, 0.0));
       if (f != null) {
         ((FloatVector) v.convertShape(D2F, F, 0)).intoArray(f, at);
@@ -635,7 +749,8 @@ public final class VectorKernels implements Kernels.Provider {
   }
 
   /** DL4J SigmoidSchedule: {@code from / (1 + exp(negGamma * (t - center)))}. */
-  private static int sigmoid(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
+  private static int sigmoid(
+      Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     double w = p.warmupSteps;
     double end = end(p);
     Sigmoid.Folded c = (Sigmoid.Folded) p.curve();
@@ -644,16 +759,22 @@ public final class VectorKernels implements Kernels.Provider {
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
       LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
-      DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
-      edges |= (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0) | (s.compare(GE, end).anyTrue() ? END : 0);
+      DoubleVector s =
+          DoubleVector.broadcast(D, -MAGIC)
+              .add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
+      edges |=
+          (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0)
+              | (s.compare(GE, end).anyTrue() ? END : 0);
       if (!s.compare(GE, 0.0).anyTrue()) {
         frozen(at, f, d);
         continue;
       }
       // t - center is exact: both are integers below 2^53
       DoubleVector t = s.sub(w).sub(center);
-      DoubleVector v = DoubleVector.broadcast(D, c.from).div(t.mul(c.negGamma).lanewise(EXP).add(1.0));
-      DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
+      DoubleVector v =
+          DoubleVector.broadcast(D, c.from).div(t.mul(c.negGamma).lanewise(EXP).add(1.0));
+      DoubleVector scale =
+          scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
       v = scale.mul(v).blend(0.0, s.compare(LT, 0.0));
       if (f != null) {
         ((FloatVector) v.convertShape(D2F, F, 0)).intoArray(f, at);
@@ -670,7 +791,8 @@ public final class VectorKernels implements Kernels.Provider {
    * two factors {@code 2^-min(k, 600)} and {@code 2^-min(k - 600, 600)} (so subnormal, then 0, as
    * {@code Math.scalb}).
    */
-  private static int cyclic(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
+  private static int cyclic(
+      Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     double w = p.warmupSteps;
     double end = end(p);
     Cyclic.Folded c = (Cyclic.Folded) p.curve();
@@ -681,8 +803,12 @@ public final class VectorKernels implements Kernels.Provider {
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
       LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
-      DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
-      edges |= (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0) | (s.compare(GE, end).anyTrue() ? END : 0);
+      DoubleVector s =
+          DoubleVector.broadcast(D, -MAGIC)
+              .add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
+      edges |=
+          (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0)
+              | (s.compare(GE, end).anyTrue() ? END : 0);
       if (!s.compare(GE, 0.0).anyTrue()) {
         frozen(at, f, d);
         continue;
@@ -698,14 +824,25 @@ public final class VectorKernels implements Kernels.Provider {
         DoubleVector k1 = cycle.min(600.0);
         DoubleVector k2 = cycle.sub(600.0).max(0.0).min(600.0);
         DoubleVector bias = DoubleVector.broadcast(D, 1023.0 + MAGIC);
-        LongVector e1 = LongVector.broadcast(L, -MAGIC_BITS).add(bias.sub(k1).reinterpretAsLongs()).lanewise(LSHL, 52);
-        LongVector e2 = LongVector.broadcast(L, -MAGIC_BITS).add(bias.sub(k2).reinterpretAsLongs()).lanewise(LSHL, 52);
-        v = v.mul(DoubleVector.broadcast(D, 1.0).mul(e1.reinterpretAsDoubles()).mul(e2.reinterpretAsDoubles()));
+        LongVector e1 =
+            LongVector.broadcast(L, -MAGIC_BITS)
+                .add(bias.sub(k1).reinterpretAsLongs())
+                .lanewise(LSHL, 52);
+        LongVector e2 =
+            LongVector.broadcast(L, -MAGIC_BITS)
+                .add(bias.sub(k2).reinterpretAsLongs())
+                .lanewise(LSHL, 52);
+        v =
+            v.mul(
+                DoubleVector.broadcast(D, 1.0)
+                    .mul(e1.reinterpretAsDoubles())
+                    .mul(e2.reinterpretAsDoubles()));
       } else if (mode == CyclicMode.EXP_RANGE) {
         v = v.mul(t.mul(c.lnGamma).lanewise(EXP));
       }
       v = v.add(c.low);
-      DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
+      DoubleVector scale =
+          scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
       v = scale.mul(v).blend(0.0, s.compare(LT, 0.0));
       if (f != null) {
         ((FloatVector) v.convertShape(D2F, F, 0)).intoArray(f, at);
@@ -720,7 +857,8 @@ public final class VectorKernels implements Kernels.Provider {
    * {@link OneCyclePhases}, alone or restarting: each lane takes its cycle (length, peak scale),
    * then its phase's start, end, origin and reciprocal length, and one anneal serves all phases.
    */
-  private static int oneCycle(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
+  private static int oneCycle(
+      Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     double w = p.warmupSteps;
     double end = end(p);
     OneCycle.Folded c = (OneCycle.Folded) p.curve();
@@ -739,8 +877,12 @@ public final class VectorKernels implements Kernels.Provider {
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
       LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
-      DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
-      edges |= (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0) | (s.compare(GE, end).anyTrue() ? END : 0);
+      DoubleVector s =
+          DoubleVector.broadcast(D, -MAGIC)
+              .add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
+      edges |=
+          (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0)
+              | (s.compare(GE, end).anyTrue() ? END : 0);
       if (!s.compare(GE, 0.0).anyTrue()) {
         frozen(at, f, d);
         continue;
@@ -791,9 +933,10 @@ public final class VectorKernels implements Kernels.Provider {
         i1 = one.div(o.threePhase ? e1.sub(e0) : lastStep.sub(e0));
         i2 = one.div(lastStep.sub(e1));
       }
-      DoubleVector top = p.decay == 1
-          ? DoubleVector.broadcast(D, o.peak)
-          : index.mul(p.lnDecay).lanewise(EXP).mul(o.peak);
+      DoubleVector top =
+          p.decay == 1
+              ? DoubleVector.broadcast(D, o.peak)
+              : index.mul(p.lnDecay).lanewise(EXP).mul(o.peak);
       VectorMask<Double> first = local.compare(LE, e0);
       VectorMask<Double> later = first.not();
       DoubleVector a;
@@ -813,10 +956,12 @@ public final class VectorKernels implements Kernels.Provider {
         inv = i0.blend(i1, later);
       }
       DoubleVector pct = local.sub(origin).mul(inv);
-      DoubleVector v = o.cosine
-          ? a.sub(b).mul(0.5).mul(pct.mul(Math.PI).lanewise(COS).add(1.0)).add(b)
-          : b.sub(a).mul(pct).add(a);
-      DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
+      DoubleVector v =
+          o.cosine
+              ? a.sub(b).mul(0.5).mul(pct.mul(Math.PI).lanewise(COS).add(1.0)).add(b)
+              : b.sub(a).mul(pct).add(a);
+      DoubleVector scale =
+          scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
       v = scale.mul(v).blend(0.0, s.compare(LT, 0.0));
       if (f != null) {
         ((FloatVector) v.convertShape(D2F, F, 0)).intoArray(f, at);
@@ -832,7 +977,8 @@ public final class VectorKernels implements Kernels.Provider {
    * of equal length by exact quotient, growing ones by blending over the table of starts (each
    * lane's cycle is the last start {@code <= t}, as {@link Plan#cycleOf}).
    */
-  private static int restarts(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
+  private static int restarts(
+      Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     double w = p.warmupSteps;
     double end = end(p);
     boolean growing = p.cycleStarts() > 0;
@@ -870,8 +1016,12 @@ public final class VectorKernels implements Kernels.Provider {
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
       LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
-      DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
-      edges |= (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0) | (s.compare(GE, end).anyTrue() ? END : 0);
+      DoubleVector s =
+          DoubleVector.broadcast(D, -MAGIC)
+              .add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
+      edges |=
+          (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0)
+              | (s.compare(GE, end).anyTrue() ? END : 0);
       if (!s.compare(GE, 0.0).anyTrue()) {
         frozen(at, f, d);
         continue;
@@ -909,9 +1059,10 @@ public final class VectorKernels implements Kernels.Provider {
       }
       DoubleVector to = DoubleVector.broadcast(D, toValue);
       // The start value scales by decay^cycle; the end value does not.
-      DoubleVector first = p.decay == 1
-          ? DoubleVector.broadcast(D, from)
-          : index.mul(p.lnDecay).lanewise(EXP).mul(from);
+      DoubleVector first =
+          p.decay == 1
+              ? DoubleVector.broadcast(D, from)
+              : index.mul(p.lnDecay).lanewise(EXP).mul(from);
       DoubleVector v;
       if (body == Kind.CONSTANT) {
         v = first;
@@ -923,9 +1074,10 @@ public final class VectorKernels implements Kernels.Provider {
         } else if (body == Kind.LINEAR) {
           v = local.mul(inv).mul(to.sub(first)).add(first);
         } else {
-          DoubleVector c = body == Kind.COSINE
-              ? local.mul(inv).mul(Math.PI).lanewise(COS).mul(0.5).add(0.5)
-              : length.sub(local).mul(inv);
+          DoubleVector c =
+              body == Kind.COSINE
+                  ? local.mul(inv).mul(Math.PI).lanewise(COS).mul(0.5).add(0.5)
+                  : length.sub(local).mul(inv);
           if (exponent != 1) {
             c = c.lanewise(LOG).mul(exponent).lanewise(EXP);
           }
@@ -933,7 +1085,8 @@ public final class VectorKernels implements Kernels.Provider {
         }
         v = v.blend(to, local.compare(GE, length));
       }
-      DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
+      DoubleVector scale =
+          scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
       v = scale.mul(v).blend(0.0, s.compare(LT, 0.0));
       if (f != null) {
         ((FloatVector) v.convertShape(D2F, F, 0)).intoArray(f, at);
@@ -945,7 +1098,8 @@ public final class VectorKernels implements Kernels.Provider {
   }
 
   /** Each lane takes its segment's knot, reciprocal length and values, then one interpolation. */
-  private static int piecewise(Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
+  private static int piecewise(
+      Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
     double w = p.warmupSteps;
     double end = end(p);
     Piecewise.Folded c = (Piecewise.Folded) p.curve();
@@ -957,8 +1111,12 @@ public final class VectorKernels implements Kernels.Provider {
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
       LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
-      DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
-      edges |= (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0) | (s.compare(GE, end).anyTrue() ? END : 0);
+      DoubleVector s =
+          DoubleVector.broadcast(D, -MAGIC)
+              .add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
+      edges |=
+          (s.compare(LT, w).and(s.compare(GE, 0.0)).anyTrue() ? WARM : 0)
+              | (s.compare(GE, end).anyTrue() ? END : 0);
       if (!s.compare(GE, 0.0).anyTrue()) {
         frozen(at, f, d);
         continue;
@@ -995,7 +1153,8 @@ public final class VectorKernels implements Kernels.Provider {
         }
         v = v.blend(u, t.compare(LT, (double) c.knot(last)));
       }
-      DoubleVector scale = scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
+      DoubleVector scale =
+          scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
       v = scale.mul(v).blend(0.0, s.compare(LT, 0.0));
       if (f != null) {
         ((FloatVector) v.convertShape(D2F, F, 0)).intoArray(f, at);
@@ -1015,12 +1174,29 @@ public final class VectorKernels implements Kernels.Provider {
    * body loop wrote; vectors with no such lane are not touched.
    */
   private static void ramp(
-      Ramp shape, double a, double b, double lnRatio, double inv, double slope, double lo, double hi,
-      boolean holds, double hold, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
+      Ramp shape,
+      double a,
+      double b,
+      double lnRatio,
+      double inv,
+      double slope,
+      double lo,
+      double hi,
+      boolean holds,
+      double hold,
+      long[] x,
+      long flip,
+      long shift,
+      double[] scales,
+      int n,
+      float[] f,
+      double[] d) {
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
       LongVector l = LongVector.fromArray(L, x, at).lanewise(XOR, flip).add(shift);
-      DoubleVector s = DoubleVector.broadcast(D, -MAGIC).add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
+      DoubleVector s =
+          DoubleVector.broadcast(D, -MAGIC)
+              .add(l.blend(-1L, l.compare(LT, 0L)).add(MAGIC_BITS).reinterpretAsDoubles());
       VectorMask<Double> in = s.compare(GE, lo).and(s.compare(LT, hi));
       VectorMask<Double> held = s.compare(GE, holds ? hi : Double.POSITIVE_INFINITY);
       VectorMask<Double> edge = in.or(held);
@@ -1035,7 +1211,11 @@ public final class VectorKernels implements Kernels.Provider {
           v = x0.mul(slope).add(a); // as Plan.at: from + slope * x, not the progress form
           break;
         case COSINE:
-          v = DoubleVector.broadcast(D, 0.5).sub(pr.mul(Math.PI).lanewise(COS).mul(0.5)).mul(b - a).add(a);
+          v =
+              DoubleVector.broadcast(D, 0.5)
+                  .sub(pr.mul(Math.PI).lanewise(COS).mul(0.5))
+                  .mul(b - a)
+                  .add(a);
           break;
         case EXPONENTIAL:
           v = pr.mul(lnRatio).lanewise(EXP).mul(a);
@@ -1055,9 +1235,11 @@ public final class VectorKernels implements Kernels.Provider {
       }
       if (f != null) {
         // Blended as floats, with the mask carried over as a float 1 / 0 (JDK 17 does not
-        // intrinsify float -> double conversion from a half-width vector, nor mask casts: both box).
+        // intrinsify float -> double conversion from a half-width vector, nor mask casts: both
+        // box).
         FloatVector fresh = (FloatVector) v.convertShape(D2F, F, 0);
-        FloatVector ones = (FloatVector) DoubleVector.broadcast(D, 0.0).blend(1.0, edge).convertShape(D2F, F, 0);
+        FloatVector ones =
+            (FloatVector) DoubleVector.broadcast(D, 0.0).blend(1.0, edge).convertShape(D2F, F, 0);
         FloatVector.fromArray(F, f, at).blend(fresh, ones.compare(GT, 0f)).intoArray(f, at);
       } else {
         DoubleVector.fromArray(D, d, at).blend(v, edge).intoArray(d, at);
@@ -1079,7 +1261,9 @@ public final class VectorKernels implements Kernels.Provider {
 
   // ---- table search (scalar, once per vector) ----
 
-  /** As {@link Plan#cycleOf}: the last cycle starting at or before {@code t}, clamped to the table. */
+  /**
+   * As {@link Plan#cycleOf}: the last cycle starting at or before {@code t}, clamped to the table.
+   */
   private static int cycle(Plan p, double t) {
     int lo = 0;
     int hi = p.cycleStarts();

@@ -25,7 +25,8 @@ class ClipKernelsTest {
     if (expect != null) {
       assertEquals(Boolean.parseBoolean(expect), ClipKernels.vector() != null);
     }
-    assertEquals(ClipKernels.vector() != null ? ClipKernels.vector() : ClipKernels.scalar(),
+    assertEquals(
+        ClipKernels.vector() != null ? ClipKernels.vector() : ClipKernels.scalar(),
         ClipKernels.provider());
   }
 

@@ -34,16 +34,17 @@ final class InMemoryJavac {
     }
 
     Class<?> load(String name) throws ClassNotFoundException {
-      ClassLoader loader = new ClassLoader(InMemoryJavac.class.getClassLoader()) {
-        @Override
-        protected Class<?> findClass(String n) throws ClassNotFoundException {
-          byte[] b = classes.get(n);
-          if (b == null) {
-            throw new ClassNotFoundException(n);
-          }
-          return defineClass(n, b, 0, b.length);
-        }
-      };
+      ClassLoader loader =
+          new ClassLoader(InMemoryJavac.class.getClassLoader()) {
+            @Override
+            protected Class<?> findClass(String n) throws ClassNotFoundException {
+              byte[] b = classes.get(n);
+              if (b == null) {
+                throw new ClassNotFoundException(n);
+              }
+              return defineClass(n, b, 0, b.length);
+            }
+          };
       return loader.loadClass(name);
     }
   }
@@ -78,16 +79,17 @@ final class InMemoryJavac {
     List<JavaFileObject> units = new ArrayList<>();
     for (Map.Entry<String, String> e : sources.entrySet()) {
       String code = e.getValue();
-      units.add(new SimpleJavaFileObject(URI.create("mem:///" + e.getKey() + ".java"),
-          JavaFileObject.Kind.SOURCE) {
-        @Override
-        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-          return code;
-        }
-      });
+      units.add(
+          new SimpleJavaFileObject(
+              URI.create("mem:///" + e.getKey() + ".java"), JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+              return code;
+            }
+          });
     }
-    List<String> options = List.of("-proc:none", "-XDshould-stop.ifError=FLOW", "-Xmaxerrs",
-        "100000", "-nowarn");
+    List<String> options =
+        List.of("-proc:none", "-XDshould-stop.ifError=FLOW", "-Xmaxerrs", "100000", "-nowarn");
     javac.getTask(null, files, diagnostics, options, null, units).call();
     List<Diagnostic<? extends JavaFileObject>> errors = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {

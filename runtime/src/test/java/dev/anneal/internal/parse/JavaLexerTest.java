@@ -32,55 +32,273 @@ class JavaLexerTest {
 
   /** Edge cases, each tried as every numeric type; javac decides which are legal. */
   private static final String[] EDGES = {
-    "0", "00", "0_0", "010", "0_7", "0__7", "0777", "08", "09", "0_8", "08.5", "09e1", "09f", "09d",
-    "0_9.0", "1_000_000", "1__2", "1_", "0_", "_1", "2147483647", "2147483648", "-2147483648",
-    "- 2147483648", "-/* c */2147483648", "+2147483648", "- -2147483648", "-+2147483648",
-    "-(2147483648)", "2147483648L", "9223372036854775807", "9223372036854775807L",
-    "9223372036854775808L", "-9223372036854775808L", "-9223372036854775808",
-    "99999999999999999999L", "0xFFFFFFFF", "0x7fffffff", "0x80000000", "-0x80000000",
-    "0x100000000", "0x1_0000_0000L", "0xFFFFFFFFFFFFFFFFL", "0x1FFFFFFFFFFFFFFFFL",
-    "0x0000000000000000000000001", "037777777777", "040000000000", "01777777777777777777777L",
-    "02000000000000000000000L", "0b", "0b1", "0B101", "0b11111111111111111111111111111111",
-    "0b111111111111111111111111111111111", "0b1L", "0b_1", "0b1_", "0b102", "0x", "0xL", "0x_1",
-    "0x1_", "0xg", "0x1L", "0x1l", "1l", "0L", "1e", "1e+", "1e-", "1e5", "1E-5", "1e+5", "1e_5",
-    "1_e5", "1e5_", "1e1_0", "1.", "1.f", "1.d", "1.e2", ".5", ".5f", "5.e3", "1._5", "1_.5",
-    "1.5.5", "1.5L", "1e5L", "1.5ff", "0x1.0", "0x1p", "0x1p3", "0x1P-3F", "0x1.8p1", "0x.8p1",
-    "0x.p1", "0x1.p1", "0Xa.Bp+2d", "0x1_0p1_0", "0x1p_1", "0x1p-1074", "0x1p-1075",
-    "0x1.0000001p-1075", "0x1p1024", "0x1.fffffffffffffp1023", "0x1.fffffffffffff8p1023",
-    "0x1p-149f", "0x1p-150f", "0x1.000002p-150f", "0x1p128f", "0x1.fffffep127f",
-    "0x1.ffffffp127f", "0x1f", "0x1d", "1e999", "1e-999", "1e-999f", "0e999",
-    "0.0e-999f", "0x0p99999", "0x0.0p0f", "1e39f", "3.4028235e38f", "3.4028236e38f", "1.4e-45f",
-    "7e-46f", "7.1e-46f", "4.9e-324", "2.4703282292062327e-324", "2.4703282292062328e-324",
-    "2e-324", "3e-324", "1.7976931348623157e308", "1.7976931348623158e308",
-    "1.7976931348623159e308", "1e99999999999999999999", "1e-99999999999999999999", "0.1f",
-    "0.1", "0.1d", "0.1F", "0.1D", "1f", "1d", "1F", "16777217f", "16777217", "9007199254740993",
-    "9007199254740993L", "9223372036854775807L", "0.30000000000000004",
-    "123456789012345678901234567890", "123456789012345678901234567890.0", "0000.5", "00.5f",
-    "-0", "-0.0", "-0.0f", "+0.0", "- - 1", "--1", "++1", "-", "+", "", "1 2", "1/*c*/",
-    "/*c*/1", "// c\n1", "1 // c", "/* unclosed 1", "\\u0031", "\\u0031\\u0030", "\\uuu0031",
-    "0\\u0078\\u0031F", "\\u002d1", "\\u003", "\\u00G1", "\\\\u0031", "\uff11", "1\u0661",
-    "1\u00a0", "1\t", "\f1", "\r\n1\r\n", "1\u000b", "1#", "true", "null",
-    "Long.MAX_VALUE", "Long.MIN_VALUE", "-Long.MIN_VALUE", "-Long.MAX_VALUE",
-    "Integer.MAX_VALUE", "Integer.MIN_VALUE", "-Integer.MIN_VALUE", "+Integer.MIN_VALUE",
-    "Double.MAX_VALUE", "-Double.MAX_VALUE", "Double.MIN_VALUE", "Double.MIN_NORMAL",
-    "Double.POSITIVE_INFINITY", "Double.NEGATIVE_INFINITY", "-Double.POSITIVE_INFINITY",
-    "Double.NaN", "-Double.NaN", "Float.MAX_VALUE", "Float.MIN_VALUE", "-Float.MIN_VALUE",
-    "Float.MIN_NORMAL", "Float.POSITIVE_INFINITY", "Float.NEGATIVE_INFINITY", "Float.NaN",
-    "Math.PI", "-Math.PI", "Math.E", "java.lang.Long.MAX_VALUE", "java.lang.Math.PI",
-    "java . lang . Double . MIN_VALUE", "Long./*x*/MAX_VALUE", "Long.MAX", "Double.NAN",
-    "Math.Pi", "Long..MAX_VALUE", "Long.MAX_VALUE.", "- -Long.MIN_VALUE",
+    "0",
+    "00",
+    "0_0",
+    "010",
+    "0_7",
+    "0__7",
+    "0777",
+    "08",
+    "09",
+    "0_8",
+    "08.5",
+    "09e1",
+    "09f",
+    "09d",
+    "0_9.0",
+    "1_000_000",
+    "1__2",
+    "1_",
+    "0_",
+    "_1",
+    "2147483647",
+    "2147483648",
+    "-2147483648",
+    "- 2147483648",
+    "-/* c */2147483648",
+    "+2147483648",
+    "- -2147483648",
+    "-+2147483648",
+    "-(2147483648)",
+    "2147483648L",
+    "9223372036854775807",
+    "9223372036854775807L",
+    "9223372036854775808L",
+    "-9223372036854775808L",
+    "-9223372036854775808",
+    "99999999999999999999L",
+    "0xFFFFFFFF",
+    "0x7fffffff",
+    "0x80000000",
+    "-0x80000000",
+    "0x100000000",
+    "0x1_0000_0000L",
+    "0xFFFFFFFFFFFFFFFFL",
+    "0x1FFFFFFFFFFFFFFFFL",
+    "0x0000000000000000000000001",
+    "037777777777",
+    "040000000000",
+    "01777777777777777777777L",
+    "02000000000000000000000L",
+    "0b",
+    "0b1",
+    "0B101",
+    "0b11111111111111111111111111111111",
+    "0b111111111111111111111111111111111",
+    "0b1L",
+    "0b_1",
+    "0b1_",
+    "0b102",
+    "0x",
+    "0xL",
+    "0x_1",
+    "0x1_",
+    "0xg",
+    "0x1L",
+    "0x1l",
+    "1l",
+    "0L",
+    "1e",
+    "1e+",
+    "1e-",
+    "1e5",
+    "1E-5",
+    "1e+5",
+    "1e_5",
+    "1_e5",
+    "1e5_",
+    "1e1_0",
+    "1.",
+    "1.f",
+    "1.d",
+    "1.e2",
+    ".5",
+    ".5f",
+    "5.e3",
+    "1._5",
+    "1_.5",
+    "1.5.5",
+    "1.5L",
+    "1e5L",
+    "1.5ff",
+    "0x1.0",
+    "0x1p",
+    "0x1p3",
+    "0x1P-3F",
+    "0x1.8p1",
+    "0x.8p1",
+    "0x.p1",
+    "0x1.p1",
+    "0Xa.Bp+2d",
+    "0x1_0p1_0",
+    "0x1p_1",
+    "0x1p-1074",
+    "0x1p-1075",
+    "0x1.0000001p-1075",
+    "0x1p1024",
+    "0x1.fffffffffffffp1023",
+    "0x1.fffffffffffff8p1023",
+    "0x1p-149f",
+    "0x1p-150f",
+    "0x1.000002p-150f",
+    "0x1p128f",
+    "0x1.fffffep127f",
+    "0x1.ffffffp127f",
+    "0x1f",
+    "0x1d",
+    "1e999",
+    "1e-999",
+    "1e-999f",
+    "0e999",
+    "0.0e-999f",
+    "0x0p99999",
+    "0x0.0p0f",
+    "1e39f",
+    "3.4028235e38f",
+    "3.4028236e38f",
+    "1.4e-45f",
+    "7e-46f",
+    "7.1e-46f",
+    "4.9e-324",
+    "2.4703282292062327e-324",
+    "2.4703282292062328e-324",
+    "2e-324",
+    "3e-324",
+    "1.7976931348623157e308",
+    "1.7976931348623158e308",
+    "1.7976931348623159e308",
+    "1e99999999999999999999",
+    "1e-99999999999999999999",
+    "0.1f",
+    "0.1",
+    "0.1d",
+    "0.1F",
+    "0.1D",
+    "1f",
+    "1d",
+    "1F",
+    "16777217f",
+    "16777217",
+    "9007199254740993",
+    "9007199254740993L",
+    "9223372036854775807L",
+    "0.30000000000000004",
+    "123456789012345678901234567890",
+    "123456789012345678901234567890.0",
+    "0000.5",
+    "00.5f",
+    "-0",
+    "-0.0",
+    "-0.0f",
+    "+0.0",
+    "- - 1",
+    "--1",
+    "++1",
+    "-",
+    "+",
+    "",
+    "1 2",
+    "1/*c*/",
+    "/*c*/1",
+    "// c\n1",
+    "1 // c",
+    "/* unclosed 1",
+    "\\u0031",
+    "\\u0031\\u0030",
+    "\\uuu0031",
+    "0\\u0078\\u0031F",
+    "\\u002d1",
+    "\\u003",
+    "\\u00G1",
+    "\\\\u0031",
+    "\uff11",
+    "1\u0661",
+    "1\u00a0",
+    "1\t",
+    "\f1",
+    "\r\n1\r\n",
+    "1\u000b",
+    "1#",
+    "true",
+    "null",
+    "Long.MAX_VALUE",
+    "Long.MIN_VALUE",
+    "-Long.MIN_VALUE",
+    "-Long.MAX_VALUE",
+    "Integer.MAX_VALUE",
+    "Integer.MIN_VALUE",
+    "-Integer.MIN_VALUE",
+    "+Integer.MIN_VALUE",
+    "Double.MAX_VALUE",
+    "-Double.MAX_VALUE",
+    "Double.MIN_VALUE",
+    "Double.MIN_NORMAL",
+    "Double.POSITIVE_INFINITY",
+    "Double.NEGATIVE_INFINITY",
+    "-Double.POSITIVE_INFINITY",
+    "Double.NaN",
+    "-Double.NaN",
+    "Float.MAX_VALUE",
+    "Float.MIN_VALUE",
+    "-Float.MIN_VALUE",
+    "Float.MIN_NORMAL",
+    "Float.POSITIVE_INFINITY",
+    "Float.NEGATIVE_INFINITY",
+    "Float.NaN",
+    "Math.PI",
+    "-Math.PI",
+    "Math.E",
+    "java.lang.Long.MAX_VALUE",
+    "java.lang.Math.PI",
+    "java . lang . Double . MIN_VALUE",
+    "Long./*x*/MAX_VALUE",
+    "Long.MAX",
+    "Double.NAN",
+    "Math.Pi",
+    "Long..MAX_VALUE",
+    "Long.MAX_VALUE.",
+    "- -Long.MIN_VALUE",
   };
 
   /** Texts javac rejects as a constant of every numeric type; the lexer must reject them too. */
   private static final String[] MUST_REJECT = {
-    "09", "08", "0x", "1_", "_1", "1e", "0x1.0", "1e999", "1e-999f", "0b", "0x1p", "1e-999",
-    "1e39f", "0b102", "1.5L", "--1", "/* unclosed 1", "Long.MAX",
+    "09",
+    "08",
+    "0x",
+    "1_",
+    "_1",
+    "1e",
+    "0x1.0",
+    "1e999",
+    "1e-999f",
+    "0b",
+    "0x1p",
+    "1e-999",
+    "1e39f",
+    "0b102",
+    "1.5L",
+    "--1",
+    "/* unclosed 1",
+    "Long.MAX",
   };
 
   private static final String[] STRINGS = {
-    "\"a\"", "\"\"", "\"\\t\\n\\b\\f\\r\\\"\\'\\\\\"", "\"\\101\\7\\0\\377\\400\\08\"", "\"\\s\"",
-    "\"\\u0041\"", "\"\\q\"", "\"unclosed", "\"a\nb\"", "\"\\uD83D\\uDE00\"", "\"\u00e9\u4e2d\"",
-    "\"\\\\u0041\"", "\"\\u005c\\u005c\"", "\"\\u005cn\"", "\"a\" \"b\"",
+    "\"a\"",
+    "\"\"",
+    "\"\\t\\n\\b\\f\\r\\\"\\'\\\\\"",
+    "\"\\101\\7\\0\\377\\400\\08\"",
+    "\"\\s\"",
+    "\"\\u0041\"",
+    "\"\\q\"",
+    "\"unclosed",
+    "\"a\nb\"",
+    "\"\\uD83D\\uDE00\"",
+    "\"\u00e9\u4e2d\"",
+    "\"\\\\u0041\"",
+    "\"\\u005c\\u005c\"",
+    "\"\\u005cn\"",
+    "\"a\" \"b\"",
   };
 
   /** One constant: its Java type and initializer, and what the lexer made of it. */
@@ -106,7 +324,9 @@ class JavaLexerTest {
 
     @Override
     public String toString() {
-      return type + " = " + expr.replace("\n", "\\n").replace("\r", "\\r")
+      return type
+          + " = "
+          + expr.replace("\n", "\\n").replace("\r", "\\r")
           + (error != null ? "   [lexer: " + error + "]" : "   [lexer: " + value + "]");
     }
   }
@@ -213,8 +433,12 @@ class JavaLexerTest {
         if (!flagged.contains(c)) {
           flagged.add(c);
           if (!InMemoryJavac.compile(Map.of("One", c.source("One"))).errors().isEmpty()) {
-            mismatches.add("javac rejects what the lexer accepts: " + c + "   [javac: "
-                + d.getMessage(Locale.ROOT) + "]");
+            mismatches.add(
+                "javac rejects what the lexer accepts: "
+                    + c
+                    + "   [javac: "
+                    + d.getMessage(Locale.ROOT)
+                    + "]");
           }
         }
       }
@@ -235,8 +459,13 @@ class JavaLexerTest {
       }
     }
 
-    assertTrue(mismatches.isEmpty(), mismatches.size() + " of " + cases.size() + " cases differ:\n"
-        + String.join("\n", mismatches.subList(0, Math.min(40, mismatches.size()))));
+    assertTrue(
+        mismatches.isEmpty(),
+        mismatches.size()
+            + " of "
+            + cases.size()
+            + " cases differ:\n"
+            + String.join("\n", mismatches.subList(0, Math.min(40, mismatches.size()))));
     assertTrue(accepted.size() > 1000, "accepted " + accepted.size());
     assertTrue(rejected.size() > 300, "rejected " + rejected.size());
   }
@@ -267,8 +496,8 @@ class JavaLexerTest {
     assertEquals(0x1_0000_0000L, lex("long", "0x1_0000_0000", true));
     assertEquals((double) 9_007_199_254_740_993L, lex("double", "9_007_199_254_740_993", true));
     assertEquals((long) 0xFFFFFFFF, lex("long", "0xFFFFFFFF", true)); // still the int -1
-    for (String tooLarge : new String[] {"9223372036854775808", "0x1_0000_0000_0000_0000",
-        "2147483648"}) {
+    for (String tooLarge :
+        new String[] {"9223372036854775808", "0x1_0000_0000_0000_0000", "2147483648"}) {
       assertThrows(IllegalArgumentException.class, () -> lex("long", tooLarge, false), tooLarge);
     }
     assertThrows(IllegalArgumentException.class, () -> lex("long", "9223372036854775808", true));
@@ -278,23 +507,29 @@ class JavaLexerTest {
   @Test
   void errorsNameTheColumnAndTheText() {
     String src = "@Cosine(steps = 2147483648)";
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> {
-      JavaLexer lexer = new JavaLexer(src);
-      while (lexer.next().kind() != Kind.EOF) {
-        // lex to the end
-      }
-    });
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> {
+              JavaLexer lexer = new JavaLexer(src);
+              while (lexer.next().kind() != Kind.EOF) {
+                // lex to the end
+              }
+            });
     int column = src.indexOf('2') + 1;
     assertTrue(e.getMessage().startsWith("at " + column + ": "), e.getMessage());
     assertTrue(e.getMessage().endsWith(": 2147483648"), e.getMessage());
 
     String twoLines = "@Warmup(steps = 5)\n  @Cosine(from = 1e999, steps = 9)";
-    e = assertThrows(IllegalArgumentException.class, () -> {
-      JavaLexer lexer = new JavaLexer(twoLines);
-      while (lexer.next().kind() != Kind.EOF) {
-        // lex to the end
-      }
-    });
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> {
+              JavaLexer lexer = new JavaLexer(twoLines);
+              while (lexer.next().kind() != Kind.EOF) {
+                // lex to the end
+              }
+            });
     int col = twoLines.indexOf("1e999") - twoLines.indexOf('\n');
     assertTrue(e.getMessage().startsWith("at 2:" + col + ": "), e.getMessage());
     assertTrue(e.getMessage().contains("1e999"), e.getMessage());
@@ -303,8 +538,9 @@ class JavaLexerTest {
 
   @Test
   void tokensOfADeclaration() {
-    String src = "@dev.anneal.Warmup(steps = 500) /* warm */ @Cosine(from = 0.1f, to = -1e-4, "
-        + "steps = 19_500, name = \"a\\tb\",) // end";
+    String src =
+        "@dev.anneal.Warmup(steps = 500) /* warm */ @Cosine(from = 0.1f, to = -1e-4, "
+            + "steps = 19_500, name = \"a\\tb\",) // end";
     JavaLexer lexer = new JavaLexer(src);
     List<Kind> kinds = new ArrayList<>();
     List<String> texts = new ArrayList<>();
@@ -313,12 +549,41 @@ class JavaLexerTest {
       texts.add(t.text());
       assertEquals(t.text(), src.substring(t.start(), t.end()));
     }
-    assertEquals(List.of(Kind.AT, Kind.IDENTIFIER, Kind.DOT, Kind.IDENTIFIER, Kind.DOT,
-        Kind.IDENTIFIER, Kind.LPAREN, Kind.IDENTIFIER, Kind.EQUALS, Kind.INT, Kind.RPAREN, Kind.AT,
-        Kind.IDENTIFIER, Kind.LPAREN, Kind.IDENTIFIER, Kind.EQUALS, Kind.FLOAT, Kind.COMMA,
-        Kind.IDENTIFIER, Kind.EQUALS, Kind.MINUS, Kind.DOUBLE, Kind.COMMA, Kind.IDENTIFIER,
-        Kind.EQUALS, Kind.INT, Kind.COMMA, Kind.IDENTIFIER, Kind.EQUALS, Kind.STRING, Kind.COMMA,
-        Kind.RPAREN), kinds);
+    assertEquals(
+        List.of(
+            Kind.AT,
+            Kind.IDENTIFIER,
+            Kind.DOT,
+            Kind.IDENTIFIER,
+            Kind.DOT,
+            Kind.IDENTIFIER,
+            Kind.LPAREN,
+            Kind.IDENTIFIER,
+            Kind.EQUALS,
+            Kind.INT,
+            Kind.RPAREN,
+            Kind.AT,
+            Kind.IDENTIFIER,
+            Kind.LPAREN,
+            Kind.IDENTIFIER,
+            Kind.EQUALS,
+            Kind.FLOAT,
+            Kind.COMMA,
+            Kind.IDENTIFIER,
+            Kind.EQUALS,
+            Kind.MINUS,
+            Kind.DOUBLE,
+            Kind.COMMA,
+            Kind.IDENTIFIER,
+            Kind.EQUALS,
+            Kind.INT,
+            Kind.COMMA,
+            Kind.IDENTIFIER,
+            Kind.EQUALS,
+            Kind.STRING,
+            Kind.COMMA,
+            Kind.RPAREN),
+        kinds);
     assertEquals("\"a\\tb\"", texts.get(texts.size() - 3));
 
     JavaLexer names = new JavaLexer("@ dev . anneal.Warmup");
@@ -372,12 +637,15 @@ class JavaLexerTest {
         sb.append((char) ('0' + r.nextInt(10)));
       }
       int dot = r.nextInt(n + 1);
-      String text = r.nextInt(4) > 0
-          ? sprinkle(sb.substring(0, dot), 10, r) + "." + sprinkle(sb.substring(dot), 10, r)
-          : sprinkle(sb.toString(), 10, r);
+      String text =
+          r.nextInt(4) > 0
+              ? sprinkle(sb.substring(0, dot), 10, r) + "." + sprinkle(sb.substring(dot), 10, r)
+              : sprinkle(sb.toString(), 10, r);
       if (r.nextBoolean()) {
-        text += (r.nextBoolean() ? "e" : "E") + (r.nextBoolean() ? "-" : r.nextBoolean() ? "+" : "")
-            + r.nextInt(r.nextBoolean() ? 50 : 340);
+        text +=
+            (r.nextBoolean() ? "e" : "E")
+                + (r.nextBoolean() ? "-" : r.nextBoolean() ? "+" : "")
+                + r.nextInt(r.nextBoolean() ? 50 : 340);
       }
       String type = r.nextBoolean() ? "float" : "double";
       made.add(new String[] {type, text + (type.equals("float") ? "f" : suffix(r, "d"))});
@@ -388,8 +656,8 @@ class JavaLexerTest {
         if (!Double.isFinite(d) || d == Double.MAX_VALUE) {
           continue;
         }
-        BigDecimal mid = new BigDecimal(d).add(new BigDecimal(Math.nextUp(d)))
-            .divide(BigDecimal.valueOf(2));
+        BigDecimal mid =
+            new BigDecimal(d).add(new BigDecimal(Math.nextUp(d))).divide(BigDecimal.valueOf(2));
         made.add(new String[] {"double", decimal(mid)});
         made.add(new String[] {"double", decimal(nudge(mid, r))});
       } else {
@@ -397,8 +665,8 @@ class JavaLexerTest {
         if (!Float.isFinite(f) || f == Float.MAX_VALUE) {
           continue;
         }
-        BigDecimal mid = new BigDecimal(f).add(new BigDecimal(Math.nextUp(f)))
-            .divide(BigDecimal.valueOf(2));
+        BigDecimal mid =
+            new BigDecimal(f).add(new BigDecimal(Math.nextUp(f))).divide(BigDecimal.valueOf(2));
         made.add(new String[] {r.nextBoolean() ? "float" : "double", decimal(mid) + "f"});
         made.add(new String[] {"float", decimal(nudge(mid, r)) + "f"}); // double rounding shows
       }
@@ -424,11 +692,13 @@ class JavaLexerTest {
           body = "0".repeat(1 + r.nextInt(3)) + body;
         }
       }
-      String prefix = radix == 2 ? (r.nextBoolean() ? "0b" : "0B")
-          : radix == 8 ? "0" : radix == 16 ? (r.nextBoolean() ? "0x" : "0X") : "";
+      String prefix =
+          radix == 2
+              ? (r.nextBoolean() ? "0b" : "0B")
+              : radix == 8 ? "0" : radix == 16 ? (r.nextBoolean() ? "0x" : "0X") : "";
       String text = sign + prefix + sprinkle(body, radix, r);
-      String type = isLong ? new String[] {"long", "float", "double"}[r.nextInt(3)]
-          : NUMERIC[r.nextInt(4)];
+      String type =
+          isLong ? new String[] {"long", "float", "double"}[r.nextInt(3)] : NUMERIC[r.nextInt(4)];
       made.add(new String[] {type, text + (isLong ? (r.nextBoolean() ? "L" : "l") : "")});
     }
     int valid = made.size();

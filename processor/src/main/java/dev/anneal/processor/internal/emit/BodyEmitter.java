@@ -2,10 +2,8 @@ package dev.anneal.processor.internal.emit;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import java.util.List;
-import com.palantir.javapoet.FieldSpec;
-import java.util.List;
 import dev.anneal.internal.kind.Curve;
+import java.util.List;
 
 /**
  * Writes one kind's curve: statements that end in {@code return}, for a local step {@code t} (a
@@ -21,7 +19,13 @@ public interface BodyEmitter<C extends Curve> {
    * mayEnd} when {@code t} can reach {@code p}. Only kinds that restart implement it.
    */
   default void periodic(
-      CodeBlock.Builder code, C curve, String t, String p, String invP, String scale, boolean mayEnd) {
+      CodeBlock.Builder code,
+      C curve,
+      String t,
+      String p,
+      String invP,
+      String scale,
+      boolean mayEnd) {
     throw new IllegalStateException(curve.body().kind() + " does not restart");
   }
 }

@@ -4,8 +4,8 @@ import static dev.anneal.processor.internal.emit.Expr.lit;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import java.util.List;
 import dev.anneal.internal.kind.Constant;
+import java.util.List;
 
 final class ConstantEmitter implements BodyEmitter<Constant.Folded> {
   @Override
@@ -15,7 +15,12 @@ final class ConstantEmitter implements BodyEmitter<Constant.Folded> {
 
   @Override
   public void periodic(
-      CodeBlock.Builder code, Constant.Folded c, String t, String p, String invP, String scale,
+      CodeBlock.Builder code,
+      Constant.Folded c,
+      String t,
+      String p,
+      String invP,
+      String scale,
       boolean mayEnd) {
     code.addStatement("return $L", scale.equals("1") ? lit(c.value) : lit(c.value) + " * " + scale);
   }

@@ -7,15 +7,17 @@ import static dev.anneal.processor.internal.emit.Expr.sum;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import java.util.List;
 import dev.anneal.internal.kind.Cosine;
+import java.util.List;
 
 final class CosineEmitter implements BodyEmitter<Cosine.Folded> {
   @Override
   public void emit(CodeBlock.Builder code, Cosine.Folded c, String t, List<FieldSpec> fields) {
     if (c.exponent == 1) {
       code.addStatement("double x = toDouble($L)", t)
-          .addStatement("return $L", plus(lit(c.mid), lit(c.half) + " * cos(x * " + lit(c.piOverSteps) + ")"));
+          .addStatement(
+              "return $L",
+              plus(lit(c.mid), lit(c.half) + " * cos(x * " + lit(c.piOverSteps) + ")"));
     } else {
       code.addStatement("double c = 0.5 + 0.5 * cos(toDouble($L) * $L)", t, lit(c.piOverSteps));
       code.addStatement("return $L", sum(c.to, lit(c.delta) + " * " + power("c", c.exponent)));
@@ -24,11 +26,19 @@ final class CosineEmitter implements BodyEmitter<Cosine.Folded> {
 
   @Override
   public void periodic(
-      CodeBlock.Builder code, Cosine.Folded c, String t, String p, String invP, String scale,
+      CodeBlock.Builder code,
+      Cosine.Folded c,
+      String t,
+      String p,
+      String invP,
+      String scale,
       boolean mayEnd) {
-    String delta = scale.equals("1") ? lit(c.delta) : lit(c.from) + " * " + scale + " - " + lit(c.to);
+    String delta =
+        scale.equals("1") ? lit(c.delta) : lit(c.from) + " * " + scale + " - " + lit(c.to);
     if (mayEnd) {
-      code.beginControlFlow("if ($L >= $L)", t, p).addStatement("return $L", lit(c.to)).endControlFlow();
+      code.beginControlFlow("if ($L >= $L)", t, p)
+          .addStatement("return $L", lit(c.to))
+          .endControlFlow();
     }
     code.addStatement("double c = 0.5 + 0.5 * cos($L * $L * PI)", t, invP)
         .addStatement("return $L", sum(c.to, "(" + delta + ") * " + power("c", c.exponent)));

@@ -4,8 +4,8 @@ import static dev.anneal.processor.internal.emit.Expr.lit;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import java.util.List;
 import dev.anneal.internal.kind.Exponential;
+import java.util.List;
 
 final class ExponentialEmitter implements BodyEmitter<Exponential.Folded> {
   @Override
@@ -14,7 +14,15 @@ final class ExponentialEmitter implements BodyEmitter<Exponential.Folded> {
     if (c.lnRate == 0) {
       v = lit(c.from);
     } else if (c.staircase) {
-      v = lit(c.from) + " * exp(toDouble(" + t + " / " + lit(c.every) + ") * " + lit(c.lnRate) + ")";
+      v =
+          lit(c.from)
+              + " * exp(toDouble("
+              + t
+              + " / "
+              + lit(c.every)
+              + ") * "
+              + lit(c.lnRate)
+              + ")";
     } else {
       v = lit(c.from) + " * exp(toDouble(" + t + ") * " + lit(c.lnRatePerStep) + ")";
     }

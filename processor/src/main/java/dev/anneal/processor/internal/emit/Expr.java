@@ -29,7 +29,9 @@ public final class Expr {
     return a == 0 ? term : plus(lit(a), term);
   }
 
-  /** {@code term + a} (operand order as in the Keras formula), or {@code term} when {@code a} is 0. */
+  /**
+   * {@code term + a} (operand order as in the Keras formula), or {@code term} when {@code a} is 0.
+   */
   public static String sumAfter(String term, double a) {
     return a == 0 ? term : plus(term, lit(a));
   }

@@ -5,23 +5,32 @@ import static dev.anneal.processor.internal.emit.Expr.lit;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import java.util.List;
 import dev.anneal.internal.kind.Linear;
+import java.util.List;
 
 final class LinearEmitter implements BodyEmitter<Linear.Folded> {
   @Override
   public void emit(CodeBlock.Builder code, Linear.Folded c, String t, List<FieldSpec> fields) {
-    code.addStatement("double x = toDouble($L)", t).addStatement("return $L", linear(c.from, c.slope, "x"));
+    code.addStatement("double x = toDouble($L)", t)
+        .addStatement("return $L", linear(c.from, c.slope, "x"));
   }
 
   @Override
   public void periodic(
-      CodeBlock.Builder code, Linear.Folded c, String t, String p, String invP, String scale,
+      CodeBlock.Builder code,
+      Linear.Folded c,
+      String t,
+      String p,
+      String invP,
+      String scale,
       boolean mayEnd) {
     if (mayEnd) {
-      code.beginControlFlow("if ($L >= $L)", t, p).addStatement("return $L", lit(c.to)).endControlFlow();
+      code.beginControlFlow("if ($L >= $L)", t, p)
+          .addStatement("return $L", lit(c.to))
+          .endControlFlow();
     }
-    code.addStatement("double start = $L", scale.equals("1") ? lit(c.from) : lit(c.from) + " * " + scale)
+    code.addStatement(
+            "double start = $L", scale.equals("1") ? lit(c.from) : lit(c.from) + " * " + scale)
         .addStatement("return start + ($L - start) * ($L * $L)", lit(c.to), t, invP);
   }
 }

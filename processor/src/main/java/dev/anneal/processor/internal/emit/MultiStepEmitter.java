@@ -4,8 +4,8 @@ import static dev.anneal.processor.internal.emit.Expr.lit;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import java.util.List;
 import dev.anneal.internal.kind.MultiStep;
+import java.util.List;
 
 final class MultiStepEmitter implements BodyEmitter<MultiStep.Folded> {
   @Override

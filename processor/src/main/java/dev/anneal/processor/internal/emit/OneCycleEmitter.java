@@ -5,8 +5,8 @@ import static dev.anneal.processor.internal.emit.Expr.plus;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import java.util.List;
 import dev.anneal.internal.kind.OneCycle;
+import java.util.List;
 
 /** PyTorch's phases, unrolled, with every phase boundary and reciprocal folded. */
 final class OneCycleEmitter implements BodyEmitter<OneCycle.Folded> {
@@ -21,13 +21,15 @@ final class OneCycleEmitter implements BodyEmitter<OneCycle.Folded> {
    * The momentum PyTorch cycles against this one-cycle ({@code Phases.momentum}): the same phases
    * with {@code base} at the LR's peak and {@code max} at both ends, held after the last step.
    */
-  static void momentum(CodeBlock.Builder code, OneCycle.Folded c, double base, double max, String t) {
+  static void momentum(
+      CodeBlock.Builder code, OneCycle.Folded c, double base, double max, String t) {
     code.addStatement("double x = toDouble(min($L, $L))", t, lit(c.steps - 1));
     phases(code, c.phases(), base, max, max);
   }
 
   /** {@code Phases.value(x, steps, top, start, end)}, unrolled, for {@code x <= steps - 1}. */
-  private static void phases(CodeBlock.Builder code, OneCycle.Phases o, double top, double start, double end) {
+  private static void phases(
+      CodeBlock.Builder code, OneCycle.Phases o, double top, double start, double end) {
     double end0 = o.end0(o.steps);
     code.beginControlFlow("if (x <= $L)", lit(end0))
         .addStatement("return $L", anneal(o, start, top, "x * " + lit(1 / end0)))
@@ -36,14 +38,16 @@ final class OneCycleEmitter implements BodyEmitter<OneCycle.Folded> {
     if (o.threePhase) {
       double end1 = o.end1(o.steps);
       code.beginControlFlow("if (x <= $L)", lit(end1))
-          .addStatement("return $L", anneal(o, top, start,
-              "(x - " + lit(end0) + ") * " + lit(1 / (end1 - end0))))
+          .addStatement(
+              "return $L",
+              anneal(o, top, start, "(x - " + lit(end0) + ") * " + lit(1 / (end1 - end0))))
           .endControlFlow()
-          .addStatement("return $L", anneal(o, start, end,
-              "(x - " + lit(end1) + ") * " + lit(1 / (last - end1))));
+          .addStatement(
+              "return $L",
+              anneal(o, start, end, "(x - " + lit(end1) + ") * " + lit(1 / (last - end1))));
     } else {
-      code.addStatement("return $L", anneal(o, top, end,
-          "(x - " + lit(end0) + ") * " + lit(1 / (last - end0))));
+      code.addStatement(
+          "return $L", anneal(o, top, end, "(x - " + lit(end0) + ") * " + lit(1 / (last - end0))));
     }
   }
 
@@ -58,7 +62,12 @@ final class OneCycleEmitter implements BodyEmitter<OneCycle.Folded> {
   /** {@code Phases.periodic}: the phases over a cycle of length {@code p}, peak scaled. */
   @Override
   public void periodic(
-      CodeBlock.Builder code, OneCycle.Folded c, String t, String p, String invP, String scale,
+      CodeBlock.Builder code,
+      OneCycle.Folded c,
+      String t,
+      String p,
+      String invP,
+      String scale,
       boolean mayEnd) {
     OneCycle.Phases o = c.phases();
     String top = scale.equals("1") ? lit(o.peak) : lit(o.peak) + " * " + scale;
@@ -72,13 +81,17 @@ final class OneCycleEmitter implements BodyEmitter<OneCycle.Folded> {
     if (o.threePhase) {
       code.addStatement("double end1 = 2 * $L * total - 2", lit(o.pctStart))
           .beginControlFlow("if (x <= end1)")
-          .addStatement("return $L",
+          .addStatement(
+              "return $L",
               runtimeAnneal(o, "top", lit(o.initial), "(x - end0) * (1 / (end1 - end0))"))
           .endControlFlow()
-          .addStatement("return $L", runtimeAnneal(o, lit(o.initial), lit(o.min),
-              "(x - end1) * (1 / (total - 1 - end1))"));
+          .addStatement(
+              "return $L",
+              runtimeAnneal(
+                  o, lit(o.initial), lit(o.min), "(x - end1) * (1 / (total - 1 - end1))"));
     } else {
-      code.addStatement("return $L",
+      code.addStatement(
+          "return $L",
           runtimeAnneal(o, "top", lit(o.min), "(x - end0) * (1 / (total - 1 - end0))"));
     }
   }

@@ -6,9 +6,9 @@ import static dev.anneal.processor.internal.emit.Expr.plus;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import java.util.List;
 import dev.anneal.Interpolation;
 import dev.anneal.internal.kind.Piecewise;
+import java.util.List;
 
 final class PiecewiseEmitter implements BodyEmitter<Piecewise.Folded> {
   @Override
@@ -28,11 +28,17 @@ final class PiecewiseEmitter implements BodyEmitter<Piecewise.Folded> {
         value = lit(c.value(i)); // held, or a flat segment
       } else {
         // x: steps into segment i
-        code.addStatement("double x = toDouble($L)", c.knot(i) == 0 ? t : t + " - " + lit(c.knot(i)));
-        value = c.interpolation == Interpolation.LINEAR
-            ? linear(c.value(i), c.slope(i), "x")
-            : plus(lit(c.value(i + 1)), lit(c.value(i) - c.value(i + 1))
-                + " * (0.5 + 0.5 * cos(PI * (x * " + lit(c.inverseLength(i)) + ")))");
+        code.addStatement(
+            "double x = toDouble($L)", c.knot(i) == 0 ? t : t + " - " + lit(c.knot(i)));
+        value =
+            c.interpolation == Interpolation.LINEAR
+                ? linear(c.value(i), c.slope(i), "x")
+                : plus(
+                    lit(c.value(i + 1)),
+                    lit(c.value(i) - c.value(i + 1))
+                        + " * (0.5 + 0.5 * cos(PI * (x * "
+                        + lit(c.inverseLength(i))
+                        + ")))");
       }
       code.addStatement("return $L", value);
       if (i + 1 < last) {
@@ -45,7 +51,8 @@ final class PiecewiseEmitter implements BodyEmitter<Piecewise.Folded> {
   }
 
   /** The curve's own evaluation over constant tables: find the segment, then one interpolation. */
-  private static void table(CodeBlock.Builder code, Piecewise.Folded c, String t, List<FieldSpec> fields) {
+  private static void table(
+      CodeBlock.Builder code, Piecewise.Folded c, String t, List<FieldSpec> fields) {
     int n = c.count();
     long[] knots = new long[n];
     double[] values = new double[n];
@@ -61,12 +68,14 @@ final class PiecewiseEmitter implements BodyEmitter<Piecewise.Folded> {
     if (c.interpolation == Interpolation.STEP) {
       code.addStatement("return VALUES[i]");
     } else if (c.interpolation == Interpolation.LINEAR) {
-      Table.doubles(fields, "SLOPES", rates, "Per segment, (values[i + 1] - values[i]) / its length");
+      Table.doubles(
+          fields, "SLOPES", rates, "Per segment, (values[i + 1] - values[i]) / its length");
       code.addStatement("return VALUES[i] + SLOPES[i] * toDouble($L - KNOTS[i])", t);
     } else {
       Table.doubles(fields, "INVERSE_LENGTHS", rates, "Per segment, 1 / its length");
       code.addStatement("double p = toDouble($L - KNOTS[i]) * INVERSE_LENGTHS[i]", t)
-          .addStatement("return VALUES[i + 1] + (VALUES[i] - VALUES[i + 1]) * (0.5 + 0.5 * cos(PI * p))");
+          .addStatement(
+              "return VALUES[i + 1] + (VALUES[i] - VALUES[i + 1]) * (0.5 + 0.5 * cos(PI * p))");
     }
   }
 }

@@ -6,8 +6,8 @@ import static dev.anneal.processor.internal.emit.Expr.sumAfter;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import java.util.List;
 import dev.anneal.internal.kind.Polynomial;
+import java.util.List;
 
 final class PolynomialEmitter implements BodyEmitter<Polynomial.Folded> {
   @Override
@@ -20,19 +20,29 @@ final class PolynomialEmitter implements BodyEmitter<Polynomial.Folded> {
           .beginControlFlow("if (m == 0 && $L != 0)", t)
           .addStatement("return $L", lit(c.to))
           .endControlFlow()
-          .addStatement("double r = toDouble($L - m) / (toDouble(q + 1) * $L)",
-              lit(c.steps), lit((double) c.steps));
+          .addStatement(
+              "double r = toDouble($L - m) / (toDouble(q + 1) * $L)",
+              lit(c.steps),
+              lit((double) c.steps));
     }
     code.addStatement("return $L", sumAfter(lit(c.delta) + " * " + power("r", c.power), c.to));
   }
 
   @Override
   public void periodic(
-      CodeBlock.Builder code, Polynomial.Folded c, String t, String p, String invP, String scale,
+      CodeBlock.Builder code,
+      Polynomial.Folded c,
+      String t,
+      String p,
+      String invP,
+      String scale,
       boolean mayEnd) {
-    String delta = scale.equals("1") ? lit(c.delta) : lit(c.from) + " * " + scale + " - " + lit(c.to);
+    String delta =
+        scale.equals("1") ? lit(c.delta) : lit(c.from) + " * " + scale + " - " + lit(c.to);
     if (mayEnd) {
-      code.beginControlFlow("if ($L >= $L)", t, p).addStatement("return $L", lit(c.to)).endControlFlow();
+      code.beginControlFlow("if ($L >= $L)", t, p)
+          .addStatement("return $L", lit(c.to))
+          .endControlFlow();
     }
     code.addStatement("double r = ($L - $L) * $L", p, t, invP)
         .addStatement("return $L", sumAfter("(" + delta + ") * " + power("r", c.power), c.to));

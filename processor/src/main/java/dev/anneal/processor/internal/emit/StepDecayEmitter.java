@@ -4,8 +4,8 @@ import static dev.anneal.processor.internal.emit.Expr.lit;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import java.util.List;
 import dev.anneal.internal.kind.StepDecay;
+import java.util.List;
 
 final class StepDecayEmitter implements BodyEmitter<StepDecay.Folded> {
   @Override
@@ -13,8 +13,8 @@ final class StepDecayEmitter implements BodyEmitter<StepDecay.Folded> {
     if (c.lnFactor == 0) {
       code.addStatement("return $L", lit(c.from));
     } else {
-      code.addStatement("return $L * exp(toDouble($L / $L) * $L)",
-          lit(c.from), t, lit(c.every), lit(c.lnFactor));
+      code.addStatement(
+          "return $L * exp(toDouble($L / $L) * $L)", lit(c.from), t, lit(c.every), lit(c.lnFactor));
     }
   }
 }

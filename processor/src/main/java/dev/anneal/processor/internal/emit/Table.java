@@ -15,9 +15,9 @@ final class Table {
   /**
    * Most entries written as a ladder of {@code if (t < k) return v;}: 32 compares (about 400 bytes
    * of bytecode) cost about what a binary search over the same table does (5 to 6 unpredictable
-   * branches), and keep {@code at} small enough for the JIT to inline. Past it, a 6,000-entry ladder
-   * would exceed the JVM's 64 KiB method limit ("code too large") and C2's 8,000-byte compile limit
-   * long before.
+   * branches), and keep {@code at} small enough for the JIT to inline. Past it, a 6,000-entry
+   * ladder would exceed the JVM's 64 KiB method limit ("code too large") and C2's 8,000-byte
+   * compile limit long before.
    */
   static final int LADDER_LIMIT = 32;
 
@@ -27,18 +27,24 @@ final class Table {
   private Table() {}
 
   static void longs(List<FieldSpec> fields, String name, long[] values, String doc) {
-    fields.add(FieldSpec.builder(long[].class, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("$L\n", doc)
-        .initializer("longs($L)", strings(Tables.encode(values, CHUNK)))
-        .build());
+    fields.add(
+        FieldSpec.builder(long[].class, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("$L\n", doc)
+            .initializer("longs($L)", strings(Tables.encode(values, CHUNK)))
+            .build());
   }
 
   static void doubles(List<FieldSpec> fields, String name, double[] values, String doc) {
-    fields.add(FieldSpec.builder(TypeName.get(double[].class), name, Modifier.PRIVATE, Modifier.STATIC,
-            Modifier.FINAL)
-        .addJavadoc("$L (as the bits of each double, base 36)\n", doc)
-        .initializer("doubles($L)", strings(Tables.encode(values, CHUNK)))
-        .build());
+    fields.add(
+        FieldSpec.builder(
+                TypeName.get(double[].class),
+                name,
+                Modifier.PRIVATE,
+                Modifier.STATIC,
+                Modifier.FINAL)
+            .addJavadoc("$L (as the bits of each double, base 36)\n", doc)
+            .initializer("doubles($L)", strings(Tables.encode(values, CHUNK)))
+            .build());
   }
 
   private static CodeBlock strings(List<String> chunks) {

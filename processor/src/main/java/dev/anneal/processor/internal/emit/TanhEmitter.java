@@ -4,25 +4,44 @@ import static dev.anneal.processor.internal.emit.Expr.lit;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import java.util.List;
 import dev.anneal.internal.kind.Tanh;
+import java.util.List;
 
 final class TanhEmitter implements BodyEmitter<Tanh.Folded> {
   @Override
   public void emit(CodeBlock.Builder code, Tanh.Folded c, String t, List<FieldSpec> fields) {
-    code.addStatement("return $L + $L * (1 - tanh($L + $L * toDouble($L)))",
-        lit(c.to), lit(c.half), lit(c.lower), lit(c.slope), t);
+    code.addStatement(
+        "return $L + $L * (1 - tanh($L + $L * toDouble($L)))",
+        lit(c.to),
+        lit(c.half),
+        lit(c.lower),
+        lit(c.slope),
+        t);
   }
 
   @Override
   public void periodic(
-      CodeBlock.Builder code, Tanh.Folded c, String t, String p, String invP, String scale,
+      CodeBlock.Builder code,
+      Tanh.Folded c,
+      String t,
+      String p,
+      String invP,
+      String scale,
       boolean mayEnd) {
     if (mayEnd) {
-      code.beginControlFlow("if ($L >= $L)", t, p).addStatement("return $L", lit(c.to)).endControlFlow();
+      code.beginControlFlow("if ($L >= $L)", t, p)
+          .addStatement("return $L", lit(c.to))
+          .endControlFlow();
     }
     String start = scale.equals("1") ? lit(c.from) : lit(c.from) + " * " + scale;
-    code.addStatement("return $L + 0.5 * ($L - $L) * (1 - tanh($L + $L * ($L * $L)))",
-        lit(c.to), start, lit(c.to), lit(c.lower), lit(c.range), t, invP);
+    code.addStatement(
+        "return $L + 0.5 * ($L - $L) * (1 - tanh($L + $L * ($L * $L)))",
+        lit(c.to),
+        start,
+        lit(c.to),
+        lit(c.lower),
+        lit(c.range),
+        t,
+        invP);
   }
 }
