@@ -136,6 +136,9 @@ public final class AllocationCheck {
     m.put("piecewise", s.piecewise());
     m.put("composed", s.composed());
     m.put("warmupCosine", s.warmupCosine());
+    m.put("sequence", s.sequence());
+    m.put("product", s.product());
+    m.put("momentum", s.momentum());
     return m;
   }
 

@@ -445,4 +445,66 @@ public class AtBenchmark {
   public float composed_djl() {
     return composedDjl.getNewValue(PARAMETER_ID, intStep());
   }
+
+  // ---- composites: the parts are the config's own schedules ----
+
+  private static final java.util.Map<String, String> PARTS =
+      java.util.Map.of(
+          "seqWarm", "@Linear(from = 0.01, to = 0.1, steps = 500)",
+          "seqDecay", "@Exponential(from = 0.1, rate = 0.9995)",
+          "sequence", "@Sequence(schedules = {\"seqWarm\", \"seqDecay\"}, boundaries = 500)",
+          "cosine", "@Cosine(from = 0.1, to = 1e-4, steps = 10_000)",
+          "factor", "@Linear(from = 0.5, to = 1.0, steps = 500)",
+          "product", "@Product(schedules = {\"cosine\", \"factor\"})",
+          "oneCycle", "@OneCycle(peak = 0.1, steps = 10_000)",
+          "momentum", "@CycleMomentum(of = \"oneCycle\")");
+
+  private final LrSchedule sequenceBuilder = Schedules.parse(PARTS, "sequence");
+  private final LrSchedule productBuilder = Schedules.parse(PARTS, "product");
+  private final LrSchedule momentumBuilder = Schedules.parse(PARTS, "momentum");
+
+  @Benchmark
+  public double sequence_generated() {
+    return Generated.SEQUENCE.at(step());
+  }
+
+  @Benchmark
+  public double sequence_handwritten() {
+    return HandWritten.sequence(step());
+  }
+
+  @Benchmark
+  public double sequence_builder() {
+    return sequenceBuilder.at(step());
+  }
+
+  @Benchmark
+  public double product_generated() {
+    return Generated.PRODUCT.at(step());
+  }
+
+  @Benchmark
+  public double product_handwritten() {
+    return HandWritten.product(step());
+  }
+
+  @Benchmark
+  public double product_builder() {
+    return productBuilder.at(step());
+  }
+
+  @Benchmark
+  public double momentum_generated() {
+    return Generated.MOMENTUM.at(step());
+  }
+
+  @Benchmark
+  public double momentum_handwritten() {
+    return HandWritten.momentum(step());
+  }
+
+  @Benchmark
+  public double momentum_builder() {
+    return momentumBuilder.at(step());
+  }
 }

@@ -4,6 +4,7 @@ import dev.anneal.Constant;
 import dev.anneal.Cooldown;
 import dev.anneal.Cosine;
 import dev.anneal.Cyclic;
+import dev.anneal.CycleMomentum;
 import dev.anneal.Exponential;
 import dev.anneal.Interpolation;
 import dev.anneal.InverseSqrt;
@@ -14,7 +15,9 @@ import dev.anneal.MultiStep;
 import dev.anneal.OneCycle;
 import dev.anneal.Piecewise;
 import dev.anneal.Polynomial;
+import dev.anneal.Product;
 import dev.anneal.Schedule;
+import dev.anneal.Sequence;
 import dev.anneal.StepDecay;
 import dev.anneal.Warmup;
 
@@ -110,6 +113,30 @@ public interface BenchSchedules {
   @Cosine(from = PEAK, to = COSINE_TO, steps = COMPOSED_COSINE)
   @Cooldown(steps = COOLDOWN)
   LrSchedule composed();
+
+  // ---- composites (PyTorch SequentialLR, ChainedScheduler, OneCycleLR's cycle_momentum) ----
+
+  /** A warm-up from PEAK / 10 that does not end at the decay's first value, then a decay. */
+  @Linear(from = PEAK / 10, to = PEAK, steps = WARMUP)
+  LrSchedule seqWarm();
+
+  @Exponential(from = PEAK, rate = EXPONENTIAL_RATE)
+  LrSchedule seqDecay();
+
+  @Sequence(
+      schedules = {"seqWarm", "seqDecay"},
+      boundaries = WARMUP)
+  LrSchedule sequence();
+
+  /** PyTorch LinearLR(start_factor = 0.5) as a factor. */
+  @Linear(from = 0.5, to = 1.0, steps = WARMUP)
+  LrSchedule factor();
+
+  @Product(schedules = {"cosine", "factor"})
+  LrSchedule product();
+
+  @CycleMomentum(of = "oneCycle")
+  LrSchedule momentum();
 
   /** What {@link FillBenchmark} fills: linear warm-up from 0, cosine to 0. */
   @Warmup(steps = WARMUP)

@@ -20,6 +20,9 @@ final class Generated {
   static final LrSchedule POLYNOMIAL = IMPL.polynomial();
   static final LrSchedule STEP_DECAY = IMPL.stepDecay();
   static final LrSchedule WARMUP_COSINE = IMPL.warmupCosine();
+  static final LrSchedule SEQUENCE = IMPL.sequence();
+  static final LrSchedule PRODUCT = IMPL.product();
+  static final LrSchedule MOMENTUM = IMPL.momentum();
 
   private Generated() {}
 }

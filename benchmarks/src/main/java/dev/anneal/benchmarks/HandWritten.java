@@ -202,4 +202,45 @@ final class HandWritten {
     long t = step - WARMUP;
     return t < TOTAL - WARMUP ? WC_HALF * (1 + Math.cos(t * WC_W)) : 0.0;
   }
+
+  // ---- composites ----
+
+  private static final double SEQ_SLOPE = (PEAK - PEAK / 10) / WARMUP;
+  private static final double SEQ_LN_RATE = Math.log(EXPONENTIAL_RATE);
+
+  /** Linear warm-up from PEAK / 10, then PEAK * rate^(step - WARMUP). */
+  static double sequence(long step) {
+    if (step < 0) {
+      throw negative(step);
+    }
+    if (step < WARMUP) {
+      return PEAK / 10 + SEQ_SLOPE * step;
+    }
+    return PEAK * Math.exp((step - WARMUP) * SEQ_LN_RATE);
+  }
+
+  private static final double FACTOR_SLOPE = 0.5 / WARMUP;
+
+  /** Cosine times a linear factor from 0.5 to 1 over the warm-up. */
+  static double product(long step) {
+    double v = cosine(step);
+    return step < WARMUP ? v * (0.5 + FACTOR_SLOPE * step) : v;
+  }
+
+  private static final double MOM_HALF_1 = (0.95 - 0.85) / 2;
+  private static final double MOM_HALF_2 = (0.85 - 0.95) / 2;
+
+  /** OneCycleLR's momentum: 0.95 down to 0.85 while the LR rises, back up while it falls. */
+  static double momentum(long step) {
+    if (step < 0) {
+      throw negative(step);
+    }
+    if (step >= TOTAL - 1) {
+      return 0.95;
+    }
+    if (step <= OC_END_1) {
+      return 0.85 + MOM_HALF_1 * (Math.cos(step * OC_W1) + 1);
+    }
+    return 0.95 + MOM_HALF_2 * (Math.cos((step - OC_END_1) * OC_W2) + 1);
+  }
 }
