@@ -1,9 +1,6 @@
 package dev.anneal.internal;
 
 import dev.anneal.ParamGroups;
-import java.lang.System.Logger.Level;
-import java.lang.reflect.InvocationTargetException;
-import java.util.Optional;
 
 /**
  * Internal, not API. Entry point of the fill kernels that generated classes and builder schedules
@@ -79,11 +76,9 @@ public final class Kernels {
   /** Fewest groups for the shared-step path: one evaluation pays off from two groups on. */
   static final int UNIFORM_THRESHOLD = 2;
 
-  private static final String MODULE = "jdk.incubator.vector";
-  private static final String PROVIDER = "dev.anneal.internal.vector.VectorKernels";
+  private static final String VECTOR_KERNELS = "dev.anneal.internal.vector.VectorKernels";
 
-  private static final String MODE = System.getProperty("anneal.vector", "auto").trim();
-  private static final boolean ENABLED = !"false".equalsIgnoreCase(MODE);
+  private static final boolean ENABLED = !VectorProviders.disabled();
 
   /** {@code anneal.vector.threshold}, or {@link #ONE_VECTOR}. */
   static final int THRESHOLD =
@@ -198,60 +193,6 @@ public final class Kernels {
 
   /** The provider, loaded on first use: the JVM initializes this holder once, thread-safely. */
   private static final class Vector {
-    static final Provider PROVIDER = load();
-  }
-
-  /**
-   * As Lucene's {@code VectorizationProvider}: the provider class is touched only when the module
-   * is in the boot layer, so the runtime links and runs without it; any failure means scalar loops,
-   * logged once.
-   */
-  private static Provider load() {
-    System.Logger log = System.getLogger("dev.anneal");
-    Optional<Module> module = ModuleLayer.boot().findModule(MODULE);
-    if (module.isEmpty()) {
-      log.log(
-          Level.INFO,
-          "anneal: fill() over delayed ParamGroups or per-row steps runs scalar loops because module "
-              + MODULE
-              + " is not loaded; run java with --add-modules "
-              + MODULE
-              + " to use the Vector API kernels (-Danneal.vector=false silences this)");
-      return null;
-    }
-    String slow = "true".equalsIgnoreCase(MODE) ? null : slowReason();
-    if (slow != null) {
-      log.log(
-          Level.INFO,
-          "anneal: Vector API kernels not used: " + slow + " (-Danneal.vector=true forces them)");
-      return null;
-    }
-    try {
-      Kernels.class.getModule().addReads(module.get());
-      Class<?> c = Class.forName(PROVIDER, true, Kernels.class.getClassLoader());
-      return (Provider) c.getDeclaredConstructor().newInstance();
-    } catch (InvocationTargetException e) {
-      log.log(Level.INFO, "anneal: Vector API kernels not used: " + e.getCause());
-    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-      log.log(Level.INFO, "anneal: Vector API kernels not used: " + e);
-    }
-    return null;
-  }
-
-  /**
-   * Why vector code would be slower than scalar loops on this JVM, or {@code null}: without C2 the
-   * Vector API runs lane by lane and allocates, and {@code COS}/{@code EXP} are vector instructions
-   * (SVML) only on x86-64.
-   */
-  private static String slowReason() {
-    String info = System.getProperty("java.vm.info", "");
-    if (info.contains("interpreted") || info.contains("emulated-client")) {
-      return "C2 is not enabled (" + info + ")";
-    }
-    String arch = System.getProperty("os.arch", "");
-    if (!arch.equals("amd64") && !arch.equals("x86_64")) {
-      return "vector math is not accelerated on " + arch;
-    }
-    return null;
+    static final Provider PROVIDER = VectorProviders.load(VECTOR_KERNELS, Provider.class);
   }
 }

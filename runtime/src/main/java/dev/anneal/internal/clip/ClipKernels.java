@@ -1,8 +1,6 @@
 package dev.anneal.internal.clip;
 
-import java.lang.System.Logger.Level;
-import java.lang.reflect.InvocationTargetException;
-import java.util.Optional;
+import dev.anneal.internal.VectorProviders;
 
 /**
  * Internal, not API. The clipping kernels: {@code dev.anneal.internal.vector.VectorClip} when the
@@ -43,9 +41,7 @@ public final class ClipKernels {
     void clamp(double[] a, int from, int to, double max);
   }
 
-  private static final String MODULE = "jdk.incubator.vector";
   private static final String VECTOR = "dev.anneal.internal.vector.VectorClip";
-  private static final String MODE = System.getProperty("anneal.vector", "auto").trim();
   private static final Provider SCALAR = new ScalarClip();
 
   private ClipKernels() {}
@@ -68,57 +64,7 @@ public final class ClipKernels {
 
   /** The vector provider, loaded on first use: the JVM initializes this holder once. */
   private static final class Vector {
-    static final Provider PROVIDER = "false".equalsIgnoreCase(MODE) ? null : load();
+    static final Provider PROVIDER = VectorProviders.load(VECTOR, Provider.class);
   }
 
-  /**
-   * The provider class is touched only when the module is in the boot layer, so the runtime links
-   * and runs without it; any failure means scalar kernels, logged once.
-   */
-  private static Provider load() {
-    System.Logger log = System.getLogger("dev.anneal");
-    Optional<Module> module = ModuleLayer.boot().findModule(MODULE);
-    if (module.isEmpty()) {
-      log.log(
-          Level.INFO,
-          "anneal: gradient clipping runs scalar loops because module "
-              + MODULE
-              + " is not loaded; run java with --add-modules "
-              + MODULE
-              + " to use the Vector API kernels (-Danneal.vector=false silences this)");
-      return null;
-    }
-    String slow = "true".equalsIgnoreCase(MODE) ? null : slowReason();
-    if (slow != null) {
-      log.log(
-          Level.INFO,
-          "anneal: Vector API clipping kernels not used: "
-              + slow
-              + " (-Danneal.vector=true forces them)");
-      return null;
-    }
-    try {
-      ClipKernels.class.getModule().addReads(module.get());
-      Class<?> c = Class.forName(VECTOR, true, ClipKernels.class.getClassLoader());
-      return (Provider) c.getDeclaredConstructor().newInstance();
-    } catch (InvocationTargetException e) {
-      log.log(Level.INFO, "anneal: Vector API clipping kernels not used: " + e.getCause());
-    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-      log.log(Level.INFO, "anneal: Vector API clipping kernels not used: " + e);
-    }
-    return null;
-  }
-
-  /** Why vector code would be slower than scalar loops on this JVM, or {@code null}. */
-  private static String slowReason() {
-    String info = System.getProperty("java.vm.info", "");
-    if (info.contains("interpreted") || info.contains("emulated-client")) {
-      return "C2 is not enabled (" + info + ")";
-    }
-    String arch = System.getProperty("os.arch", "");
-    if (!arch.equals("amd64") && !arch.equals("x86_64")) {
-      return "not measured on " + arch;
-    }
-    return null;
-  }
 }
