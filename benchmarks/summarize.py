@@ -13,7 +13,8 @@ import json
 import sys
 
 KINDS = ["constant", "stepDecay", "multiStep", "exponential", "cosine", "linear", "polynomial",
-         "inverseTime", "inverseSqrt", "cyclic", "oneCycle", "piecewise", "composed"]
+         "inverseTime", "inverseSqrt", "cyclic", "oneCycle", "piecewise", "composed",
+         "sequence", "product", "momentum"]
 VARIANTS = ["generated", "handwritten", "builder", "djl"]
 
 

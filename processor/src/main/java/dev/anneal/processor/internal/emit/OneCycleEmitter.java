@@ -23,7 +23,11 @@ final class OneCycleEmitter implements BodyEmitter<OneCycle.Folded> {
    */
   static void momentum(
       CodeBlock.Builder code, OneCycle.Folded c, double base, double max, String t) {
-    code.addStatement("double x = toDouble(min($L, $L))", t, lit(c.steps - 1));
+    // from the last step on it holds the value there (the runtime evaluates min(t, steps - 1))
+    code.beginControlFlow("if ($L >= $L)", t, lit(c.steps - 1))
+        .addStatement("return $L", lit(c.momentum(c.steps - 1, base, max)))
+        .endControlFlow()
+        .addStatement("double x = toDouble($L)", t);
     phases(code, c.phases(), base, max, max);
   }
 
