@@ -49,7 +49,7 @@ public final class Main {
   static final int FIND_LR_STEPS = 200;
 
   static final String USAGE =
-      "Usage: mvn -q -pl examples -am package exec:exec -DskipTests [-Dargs=\"OPTIONS\"]\n"
+      "Usage: mvn -q -Pdemo -pl examples -am package -DskipTests [-Ddemo.args=\"OPTIONS\"]\n"
           + "   or: java --add-modules jdk.incubator.vector -cp ... dev.anneal.examples.Main [OPTIONS]\n\n"
           + "Trains a small MLP (64 ReLU hidden units, softmax; plain Java) with each learning-rate\n"
           + "schedule and controller declared in DemoSchedules, over several seeds, and compares them.\n\n"
@@ -343,8 +343,8 @@ public final class Main {
     out.printf(Locale.ROOT, "anneal demo: MLP %d-%d-%d (ReLU, softmax), %s, batch %d%s%n",
         data.train().dim(), Trainer.HIDDEN_UNITS, data.train().classes(), options.optimizer().description,
         DemoSchedules.BATCH_SIZE, options.clip() ? ", gradients clipped to norm " + CLIP_MAX : "");
-    out.printf(Locale.ROOT, "data: %s, %,d train / %,d validation / %,d test rows; %d epochs x %d steps;"
-            + " seeds 1..%d%n",
+    out.printf(Locale.ROOT, "data: %s, %,d train / %,d validation / %,d test rows%n"
+            + "budget: %d epochs x %d steps; seeds 1..%d%n",
         options.fashion() ? "Fashion-MNIST" : "UCI optical digits", data.train().size(),
         data.validation().size(), data.test().size(), options.epochs(), trainer.stepsPerEpoch(),
         options.seeds());
