@@ -355,8 +355,8 @@ public final class Main {
     }
     if (trainer.iterations() != DemoSchedules.TOTAL_STEPS) {
       out.printf(Locale.ROOT,
-          "note: the schedules are declared for %,d steps; this run has %,d, so iteration i queries step "
-              + "floor(i * %d / %d)%n",
+          "note: the schedules are declared for %,d steps; this run has %,d, so iteration i%n"
+              + "      queries step floor(i * %d / %d)%n",
           DemoSchedules.TOTAL_STEPS, trainer.iterations(), DemoSchedules.TOTAL_STEPS, trainer.iterations());
     }
   }
