@@ -10,6 +10,16 @@ record Dataset(String name, double[] x, int[] y, int dim, int classes) {
     return y.length;
   }
 
-  /** A train/test pair. */
-  record Split(Dataset train, Dataset test) {}
+  /** Rows {@code [from, to)} as a dataset of their own. */
+  Dataset rows(String name, int from, int to) {
+    double[] sx = java.util.Arrays.copyOfRange(x, from * dim, to * dim);
+    int[] sy = java.util.Arrays.copyOfRange(y, from, to);
+    return new Dataset(name, sx, sy, dim, classes);
+  }
+
+  /**
+   * Training, validation and test rows. The validation rows decide (plateau cuts, early stopping);
+   * the test rows are only reported.
+   */
+  record Split(Dataset train, Dataset validation, Dataset test) {}
 }

@@ -11,7 +11,7 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The UCI optical digits bundled as a resource (see DIGITS-LICENSE.md): 1,797 8x8 images with
- * pixel counts 0..16, split once into 1,437 training and 360 test rows.
+ * pixel counts 0..16, split once into 1,152 training, 285 validation and 360 test rows.
  */
 final class Digits {
   static final int ROWS = 1_797;
@@ -54,7 +54,13 @@ final class Digits {
     return split(x, y, DemoSchedules.TRAIN_SIZE);
   }
 
-  /** A seeded random permutation: the first {@code trainSize} rows train, the rest test. */
+  /** Rows held out for testing; the validation rows are the rest after the training rows. */
+  static final int TEST_ROWS = 360;
+
+  /**
+   * A seeded random permutation: the first {@code trainSize} rows train, the last {@link
+   * #TEST_ROWS} test, the ones between validate.
+   */
   private static Dataset.Split split(double[] x, int[] y, int trainSize) {
     int[] order = new int[y.length];
     for (int i = 0; i < order.length; i++) {
@@ -63,7 +69,8 @@ final class Digits {
     Shuffle.inPlace(order, new SplittableRandom(SPLIT_SEED));
     return new Dataset.Split(
         subset("digits (train)", x, y, order, 0, trainSize),
-        subset("digits (test)", x, y, order, trainSize, y.length));
+        subset("digits (validation)", x, y, order, trainSize, y.length - TEST_ROWS),
+        subset("digits (test)", x, y, order, y.length - TEST_ROWS, y.length));
   }
 
   private static Dataset subset(String name, double[] x, int[] y, int[] order, int from, int to) {

@@ -5,12 +5,33 @@ import java.util.SplittableRandom;
 
 /**
  * A two-layer perceptron, {@code in -> hidden (ReLU) -> classes (softmax)}, trained with
- * cross-entropy and mini-batch SGD with momentum (PyTorch's form: {@code v = 0.9 v + g; w -= lr v}).
- * Each layer takes its own learning rate, so a schedule can drive the layers as parameter groups.
- * Plain loops over flat row-major arrays: small enough to read, fast enough for the demo.
+ * cross-entropy and mini-batch SGD with momentum (PyTorch's form: {@code v = mu v + g; w -= lr v})
+ * or AdamW (PyTorch's {@code torch.optim.AdamW}: decoupled weight decay {@code w -= lr wd w}, then
+ * the bias-corrected Adam step; decay on the weight matrices only, not the biases). Each layer
+ * takes its own learning rate, so a schedule can drive the layers as parameter groups. A step is
+ * {@link #gradients}, optionally {@link #clip}, then {@link #step}. Plain loops over flat
+ * row-major arrays: small enough to read, fast enough for the demo.
  */
 final class Mlp {
+  /** SGD's momentum (and AdamW's beta1) unless a momentum schedule says otherwise. */
   static final double MOMENTUM = 0.9;
+  /** AdamW's beta2, eps and weight decay: PyTorch's defaults. */
+  static final double BETA2 = 0.999;
+  static final double EPS = 1e-8;
+  static final double WEIGHT_DECAY = 0.01;
+
+  /** The update rule. */
+  enum Optimizer {
+    SGD("SGD, momentum 0.9"),
+    ADAMW("AdamW, betas (0.9, 0.999), weight decay 0.01");
+
+    final String description;
+
+    Optimizer(String description) {
+      this.description = description;
+    }
+  }
+
   /** Parameter groups, in the order {@code ParamGroups} lists them: input side first. */
   static final int HIDDEN_LAYER = 0;
   static final int OUTPUT_LAYER = 1;
@@ -37,8 +58,21 @@ final class Mlp {
   private final double[] h;
   private final double[] p;
   private final double[] dh;
+  // AdamW's second moments (the first moments live in the momentum buffers) and step counts.
+  private final Optimizer optimizer;
+  private final double[] sw1;
+  private final double[] sb1;
+  private final double[] sw2;
+  private final double[] sb2;
+  private final int[] adamSteps = new int[LAYERS];
+  private boolean hiddenGradients;
 
   Mlp(int in, int hidden, int out, SplittableRandom random) {
+    this(in, hidden, out, random, Optimizer.SGD);
+  }
+
+  Mlp(int in, int hidden, int out, SplittableRandom random, Optimizer optimizer) {
+    this.optimizer = optimizer;
     this.in = in;
     this.hidden = hidden;
     this.out = out;
@@ -57,6 +91,11 @@ final class Mlp {
     h = new double[hidden];
     p = new double[out];
     dh = new double[hidden];
+    boolean adam = optimizer == Optimizer.ADAMW;
+    sw1 = adam ? new double[w1.length] : null;
+    sb1 = adam ? new double[hidden] : null;
+    sw2 = adam ? new double[w2.length] : null;
+    sb2 = adam ? new double[out] : null;
   }
 
   // Uniform rather than Gaussian init: nextDouble() is specified exactly, so runs repeat bit for bit.
@@ -74,13 +113,22 @@ final class Mlp {
    * hidden layer's gradient, the costly part, is not even computed).
    */
   double trainBatch(Dataset data, int[] order, int from, int to, double lrHidden, double lrOutput) {
-    boolean trainHidden = lrHidden != 0;
+    double loss = gradients(data, order, from, to, lrHidden != 0);
+    step(lrHidden, lrOutput, MOMENTUM);
+    return loss;
+  }
+
+  /**
+   * The mean gradient of the cross-entropy over the rows {@code order[from..to)} of {@code data},
+   * kept for {@link #clip} and {@link #step}; returns the rows' summed loss. Without {@code
+   * hiddenToo} the hidden layer's gradient (the costly part) is left at 0.
+   */
+  double gradients(Dataset data, int[] order, int from, int to, boolean hiddenToo) {
+    hiddenGradients = hiddenToo;
     Arrays.fill(gw2, 0);
     Arrays.fill(gb2, 0);
-    if (trainHidden) {
-      Arrays.fill(gw1, 0);
-      Arrays.fill(gb1, 0);
-    }
+    Arrays.fill(gw1, 0);
+    Arrays.fill(gb1, 0);
     double[] x = data.x();
     double loss = 0;
     for (int i = from; i < to; i++) {
@@ -96,7 +144,7 @@ final class Mlp {
           gw2[base + j] += p[c] * h[j];
         }
       }
-      if (!trainHidden) {
+      if (!hiddenToo) {
         continue;
       }
       Arrays.fill(dh, 0);
@@ -119,22 +167,98 @@ final class Mlp {
       }
     }
     double mean = 1.0 / (to - from);
-    if (lrOutput != 0) {
-      step(w2, gw2, vw2, lrOutput, mean);
-      step(b2, gb2, vb2, lrOutput, mean);
-    }
-    if (trainHidden) {
-      step(w1, gw1, vw1, lrHidden, mean);
-      step(b1, gb1, vb1, lrHidden, mean);
+    for (double[] g : new double[][] {gw1, gb1, gw2, gb2}) {
+      for (int i = 0; i < g.length; i++) {
+        g[i] *= mean;
+      }
     }
     return loss;
   }
 
-  private static void step(double[] w, double[] g, double[] v, double lr, double mean) {
+  /**
+   * Clips the current gradient in place, all four arrays together ({@code @ClipNorm}'s global
+   * norm, as {@code torch.nn.utils.clip_grad_norm_(model.parameters(), max)}); returns the norm
+   * before clipping.
+   */
+  double clip(dev.anneal.GradientClip clip) {
+    return clip.apply(gw1, gb1, gw2, gb2);
+  }
+
+  /**
+   * Updates the weights with the current gradient: each layer at its own rate (0 freezes it: its
+   * weights and optimizer state stay put); {@code momentum} is SGD's momentum or AdamW's beta1.
+   */
+  void step(double lrHidden, double lrOutput, double momentum) {
+    if (lrOutput != 0) {
+      update(OUTPUT_LAYER, lrOutput, momentum, w2, gw2, vw2, sw2, b2, gb2, vb2, sb2);
+    }
+    if (lrHidden != 0 && hiddenGradients) {
+      update(HIDDEN_LAYER, lrHidden, momentum, w1, gw1, vw1, sw1, b1, gb1, vb1, sb1);
+    }
+  }
+
+  private void update(int layer, double lr, double momentum, double[] w, double[] gw, double[] vw,
+      double[] sw, double[] b, double[] gb, double[] vb, double[] sb) {
+    if (optimizer == Optimizer.SGD) {
+      sgd(w, gw, vw, lr, momentum);
+      sgd(b, gb, vb, lr, momentum);
+      return;
+    }
+    int t = ++adamSteps[layer];
+    double c1 = 1 - Math.pow(momentum, t);
+    double c2 = 1 - Math.pow(BETA2, t);
+    adamw(w, gw, vw, sw, lr, momentum, c1, c2, WEIGHT_DECAY);
+    adamw(b, gb, vb, sb, lr, momentum, c1, c2, 0);
+  }
+
+  private static void sgd(double[] w, double[] g, double[] v, double lr, double momentum) {
     for (int i = 0; i < w.length; i++) {
-      v[i] = MOMENTUM * v[i] + g[i] * mean;
+      v[i] = momentum * v[i] + g[i];
       w[i] -= lr * v[i];
     }
+  }
+
+  /** torch.optim.AdamW (amsgrad off): decay, moments, bias-corrected step. */
+  private static void adamw(double[] w, double[] g, double[] m, double[] s, double lr, double beta1,
+      double c1, double c2, double decay) {
+    double sqrtC2 = Math.sqrt(c2);
+    for (int i = 0; i < w.length; i++) {
+      w[i] -= lr * decay * w[i];
+      m[i] = beta1 * m[i] + (1 - beta1) * g[i];
+      s[i] = BETA2 * s[i] + (1 - BETA2) * g[i] * g[i];
+      w[i] -= lr / c1 * m[i] / (Math.sqrt(s[i]) / sqrtC2 + EPS);
+    }
+  }
+
+  /** Mean cross-entropy and accuracy on {@code data}. */
+  record Evaluation(double loss, double accuracy) {}
+
+  Evaluation evaluate(Dataset data) {
+    int correct = 0;
+    double loss = 0;
+    for (int row = 0; row < data.size(); row++) {
+      loss += forward(data.x(), row * in, data.y()[row]);
+      int best = 0;
+      for (int c = 1; c < out; c++) {
+        if (p[c] > p[best]) {
+          best = c;
+        }
+      }
+      correct += best == data.y()[row] ? 1 : 0;
+    }
+    return new Evaluation(loss / data.size(), (double) correct / data.size());
+  }
+
+  /** A copy of the weights, for {@link #restore} (early stopping keeps the best epoch's). */
+  double[][] snapshot() {
+    return new double[][] {w1.clone(), b1.clone(), w2.clone(), b2.clone()};
+  }
+
+  void restore(double[][] weights) {
+    System.arraycopy(weights[0], 0, w1, 0, w1.length);
+    System.arraycopy(weights[1], 0, b1, 0, b1.length);
+    System.arraycopy(weights[2], 0, w2, 0, w2.length);
+    System.arraycopy(weights[3], 0, b2, 0, b2.length);
   }
 
   /** Fraction of {@code data} classified correctly. */

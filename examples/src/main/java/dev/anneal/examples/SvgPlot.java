@@ -49,6 +49,7 @@ final class SvgPlot {
   private final String yLabel;
   private final boolean logY;
   private boolean integerX;
+  private boolean logX;
   private final List<Series> series = new ArrayList<>();
   private final StringBuilder svg = new StringBuilder();
 
@@ -63,6 +64,12 @@ final class SvgPlot {
   /** The x values are counts (epochs): no ticks between integers. */
   SvgPlot integerX() {
     integerX = true;
+    return this;
+  }
+
+  /** The x axis is logarithmic (learning rates of a range test). */
+  SvgPlot logX() {
+    logX = true;
     return this;
   }
 
@@ -96,7 +103,7 @@ final class SvgPlot {
       yMin = 0.1;
       yMax = 1;
     }
-    Axis x = Axis.linear(xMin, xMax, LEFT, RIGHT, false, integerX ? 1 : 0);
+    Axis x = logX ? Axis.log(xMin, xMax, LEFT, RIGHT) : Axis.linear(xMin, xMax, LEFT, RIGHT, false, integerX ? 1 : 0);
     Axis y = logY ? Axis.log(yMin, yMax, BOTTOM, TOP) : Axis.linear(0, yMax, BOTTOM, TOP, true, 0);
 
     svg.setLength(0);

@@ -47,8 +47,8 @@ class MainTest {
   }
 
   @Test
-  void comparesAllEightConfigurationsAndEveryOneLearns() {
-    assertEquals(8, report.summaries().size());
+  void comparesAllConfigurationsAndEveryOneLearns() {
+    assertEquals(12, report.summaries().size());
     assertEquals(names(), report.summaries().stream().map(s -> s.config().name()).toList());
     for (ResultsTable.Summary s : report.summaries()) {
       assertEquals(1, s.runs().size());
@@ -56,28 +56,33 @@ class MainTest {
       // Chance is 0.1; after 2 epochs every schedule is above 0.8 on these (deterministic) seeds.
       assertTrue(accuracy > 0.5 && accuracy <= 1, s.config().name() + ": " + accuracy);
       assertTrue(s.meanFinalLoss() > 0 && s.meanFinalLoss() < 1.5, s.config().name() + ": " + s.meanFinalLoss());
+      assertTrue(s.meanTestLoss() > 0 && s.meanTestLoss() < 1.5, s.config().name() + ": " + s.meanTestLoss());
     }
   }
 
   @Test
   void tableHasOneRowPerConfigurationWithTheMeasuredAccuracy() {
-    assertTrue(stdout.contains("note: the schedules are declared for 1,350 steps; this run has 90"), stdout);
+    assertTrue(stdout.contains("note: the schedules are declared for 540 steps; this run has 72"), stdout);
     for (ResultsTable.Summary s : report.summaries()) {
       Matcher row = Pattern.compile("(?m)^" + Pattern.quote(s.config().name())
-          + " +(\\d+\\.\\d{4}) +(\\d+\\.\\d\\d) \\+/- (\\d+\\.\\d\\d) +(\\d+\\.\\d\\d)\\.\\.(\\d+\\.\\d\\d) +\\d+\\.\\d s\\r?$")
+          + " +(\\d+\\.\\d{4}) +(\\d+\\.\\d\\d) \\+/- (\\d+\\.\\d\\d) .* (\\d+\\.\\d{4}) +[0-9.]+( +[0-9.]+)?\\r?$")
           .matcher(stdout);
       assertTrue(row.find(), "no row for " + s.config().name() + " in\n" + stdout);
       double percent = Double.parseDouble(row.group(2));
       assertTrue(percent >= 0 && percent <= 100);
       assertEquals(100 * s.meanAccuracy(), percent, 0.005);
       assertEquals(s.meanFinalLoss(), Double.parseDouble(row.group(1)), 5e-5);
+      assertEquals(s.meanTestLoss(), Double.parseDouble(row.group(4)), 5e-5);
+    }
+    for (String line : stdout.split("\\R")) {
+      assertTrue(line.length() <= ResultsTable.MAX_WIDTH, line.length() + " columns: " + line);
     }
     assertEquals("", stderr, "--quiet prints nothing on stderr");
   }
 
   @Test
   void writesFilesAndPrintsTheirAbsolutePaths() {
-    assertEquals(List.of("lr-curves.svg", "loss-curves.svg", "results.csv"),
+    assertEquals(List.of("lr-curves.svg", "loss-curves.svg", "val-curves.svg", "results.csv"),
         report.files().stream().map(p -> p.getFileName().toString()).toList());
     for (Path file : report.files()) {
       assertTrue(file.isAbsolute() && Files.isRegularFile(file), file.toString());
@@ -90,12 +95,15 @@ class MainTest {
   void lrCurvesHaveOneCurvePerScheduleAndALegend() throws Exception {
     Document svg = parse(dir.resolve("lr-curves.svg"));
     List<String> titles = curveTitles(svg);
-    assertEquals(8, titles.size());
+    assertEquals(12, titles.size());
     List<String> names = names();
-    for (int i = 0; i < 7; i++) {
-      assertEquals(names.get(i), titles.get(i));
+    for (int i = 0; i < 12; i++) {
+      if (i == 9) {
+        assertEquals(names.get(i) + ": hidden layer", titles.get(i));
+      } else {
+        assertEquals(names.get(i), titles.get(i));
+      }
     }
-    assertTrue(titles.get(7).startsWith(names.get(7) + ": hidden layer"), titles.get(7));
     String legend = legendText(svg);
     for (String name : names) {
       assertTrue(legend.contains(name), name + " not in legend: " + legend);
@@ -117,21 +125,26 @@ class MainTest {
       assertTrue(legend.contains(name), name + " not in legend: " + legend);
     }
     assertAxes(svg, "epoch", "cross-entropy loss (log scale)");
+    Document valSvg = parse(dir.resolve("val-curves.svg"));
+    assertEquals(names(), curveTitles(valSvg));
+    assertAxes(valSvg, "epoch", "cross-entropy loss (log scale)");
   }
 
   @Test
   void csvHasOneRowPerRun() throws Exception {
     List<String> lines = Files.readAllLines(dir.resolve("results.csv"));
-    assertEquals("schedule_id,schedule,seed,epochs,final_train_loss,test_accuracy,seconds", lines.get(0));
-    assertEquals(1 + 8, lines.size());
+    assertEquals("config_id,config,seed,epochs_run,final_train_loss,final_val_loss,test_loss,"
+        + "test_accuracy,lr_cuts,stopped_epoch,best_epoch,clipped_fraction,seconds", lines.get(0));
+    assertEquals(1 + 12, lines.size());
     List<Trainer.Config> configs = Main.configs();
-    for (int i = 0; i < 8; i++) {
+    for (int i = 0; i < 12; i++) {
       String line = lines.get(i + 1);
       List<String> cells = csvCells(line);
       assertEquals(List.of(configs.get(i).id(), configs.get(i).name(), "1", "2"), cells.subList(0, 4), line);
       assertEquals(report.summaries().get(i).meanFinalLoss(), Double.parseDouble(cells.get(4)), 1e-6, line);
-      assertEquals(report.summaries().get(i).meanAccuracy(), Double.parseDouble(cells.get(5)), 1e-6, line);
-      assertEquals(7, cells.size(), line);
+      assertEquals(report.summaries().get(i).meanTestLoss(), Double.parseDouble(cells.get(6)), 1e-6, line);
+      assertEquals(report.summaries().get(i).meanAccuracy(), Double.parseDouble(cells.get(7)), 1e-6, line);
+      assertEquals(13, cells.size(), line);
     }
   }
 
@@ -141,7 +154,8 @@ class MainTest {
     Main.Report help = Main.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
     assertTrue(help.summaries().isEmpty() && help.files().isEmpty());
     String text = out.toString(StandardCharsets.UTF_8);
-    for (String option : List.of("--epochs", "--seeds", "--data", "--out", "--quiet", "--help")) {
+    for (String option : List.of("--epochs", "--seeds", "--optimizer", "--clip", "--find-lr", "--data",
+        "--out", "--quiet", "--help")) {
       assertTrue(text.contains(option), option);
     }
   }
@@ -149,11 +163,51 @@ class MainTest {
   @Test
   void badOptionsAreUsageErrors() {
     for (String[] args : List.of(new String[] {"--epochs", "0"}, new String[] {"--seeds"},
-        new String[] {"--data", "mnist"}, new String[] {"--frobnicate"}, new String[] {"--epochs", "x"})) {
+        new String[] {"--data", "mnist"}, new String[] {"--frobnicate"}, new String[] {"--epochs", "x"},
+        new String[] {"--optimizer", "adam"}, new String[] {"--optimizer"})) {
       Main.UsageException e = assertThrows(Main.UsageException.class,
           () -> Main.run(args, System.out, System.err), String.join(" ", args));
       assertTrue(e.getMessage().contains(args[0]), e.getMessage()); // names the culprit
     }
+  }
+
+  @Test
+  void findLrWritesThePlotAndTheDeclarationToPaste() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Path lrDir = dir.resolve("find");
+    Main.Report r = Main.run(new String[] {"--find-lr", "--out", lrDir.toString()},
+        new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+    String text = out.toString(StandardCharsets.UTF_8);
+    Matcher decl = Pattern.compile("(?m)^  @OneCycle\\(peak = ([0-9.eE-]+), steps = 540\\)\\r?$").matcher(text);
+    assertTrue(decl.find(), text);
+    double peak = Double.parseDouble(decl.group(1));
+    Matcher valley = Pattern.compile("valley ([0-9.eE-]+)").matcher(text);
+    assertTrue(valley.find(), text);
+    assertEquals(Double.parseDouble(valley.group(1)), peak, 0.05 * peak, "the valley, two digits");
+    assertTrue(peak > Main.FIND_LR_START && peak < Main.FIND_LR_END, text);
+    assertEquals(List.of(lrDir.resolve("lr-find.svg").toAbsolutePath()), r.files());
+    Document svg = parse(lrDir.resolve("lr-find.svg"));
+    List<String> titles = curveTitles(svg);
+    assertEquals(5, titles.size(), titles.toString());
+    assertTrue(titles.get(2).startsWith("valley"), titles.toString());
+    assertAxes(svg, "learning rate (log scale)", "training loss (log scale)");
+  }
+
+  @Test
+  void clipAddsTheClipToEveryConfiguration() throws Exception {
+    List<Trainer.Config> clipped = Main.configs(true);
+    assertEquals(12, clipped.size());
+    for (Trainer.Config c : clipped) {
+      assertEquals(dev.anneal.GradientClip.norm(Main.CLIP_MAX).build(), c.clip());
+      assertTrue(c.name().endsWith(" + clip"), c.name());
+    }
+    Trainer.Run run = new Trainer(Digits.load(), 2, DemoSchedules.BATCH_SIZE, DemoSchedules.TOTAL_STEPS, 1)
+        .run(clipped.get(0), 1, ProgressBar.silent());
+    assertTrue(run.clippedFraction() > 0 && run.clippedFraction() <= 1, "clipped " + run.clippedFraction());
+    Trainer.Run plain = new Trainer(Digits.load(), 2, DemoSchedules.BATCH_SIZE, DemoSchedules.TOTAL_STEPS, 1)
+        .run(Main.configs().get(0), 1, ProgressBar.silent());
+    assertEquals(0, plain.clippedFraction());
+    assertTrue(plain.finalLoss() != run.finalLoss(), "clipping changed the training");
   }
 
   /** RFC 4180 fields: a quoted field may hold commas and doubled quotes. */
