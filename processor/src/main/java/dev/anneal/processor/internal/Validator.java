@@ -49,6 +49,7 @@ public final class Validator {
    */
   private boolean composites(Config config) {
     Map<String, Object> declared = new LinkedHashMap<>();
+    Map<String, String> notParts = new LinkedHashMap<>();
     boolean any = false;
     for (ScheduleMethod m : config.methods()) {
       if (m.composite() != null) {
@@ -56,12 +57,15 @@ public final class Validator {
         any = true;
       } else if (m.declaration() != null && m.declaration().plateau() == null) {
         declared.put(m.name(), m.declaration());
+      } else {
+        notParts.put(m.name(), "a " + m.form().name().toLowerCase(java.util.Locale.ROOT)
+            + " method (" + m.element().getReturnType() + ")");
       }
     }
     if (!any) {
       return true;
     }
-    Resolver resolver = Resolver.resolve(declared, null);
+    Resolver resolver = Resolver.resolve(declared, null, notParts);
     boolean ok = true;
     for (ScheduleMethod m : config.methods()) {
       if (m.composite() == null) {

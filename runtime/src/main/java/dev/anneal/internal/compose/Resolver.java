@@ -35,8 +35,61 @@ public final class Resolver {
   private final Map<String, Boolean> done = new HashMap<>();
   private final Deque<String> visiting = new ArrayDeque<>();
 
-  private Resolver(Map<String, ?> declared) {
+  private final Map<String, String> notParts;
+
+  private Resolver(Map<String, ?> declared, Map<String, String> notParts) {
     this.declared = declared;
+    this.notParts = notParts;
+  }
+
+  /**
+   * Like {@link #resolve(Map, String)}, where {@code notParts} names the config's other methods that
+   * are not schedules (a controller, a clip), each with what it is, e.g. {@code "a PlateauSchedule"}:
+   * naming one is an error that says so.
+   */
+  public static Resolver resolve(Map<String, ?> declared, String first, Map<String, String> notParts) {
+    Resolver r = new Resolver(declared, notParts);
+    if (first != null && declared.containsKey(first)) {
+      r.visit(first);
+    }
+    for (String name : declared.keySet()) {
+      r.visit(name);
+    }
+    return r;
+  }
+
+  /** The declared name nearest to {@code ref} (edit distance at most a third of it), or null. */
+  private String closest(String ref) {
+    String best = null;
+    int bestDistance = Math.max(1, ref.length() / 3) + 1;
+    for (String name : declared.keySet()) {
+      int d = distance(ref, name);
+      if (d < bestDistance) {
+        best = name;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  /** Levenshtein distance. */
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] t = previous;
+      previous = current;
+      current = t;
+    }
+    return previous[b.length()];
   }
 
   /**
@@ -45,14 +98,7 @@ public final class Resolver {
    * @param declared name to {@link Declaration} or {@link Composite}
    */
   public static Resolver resolve(Map<String, ?> declared, String first) {
-    Resolver r = new Resolver(declared);
-    if (first != null && declared.containsKey(first)) {
-      r.visit(first);
-    }
-    for (String name : declared.keySet()) {
-      r.visit(name);
-    }
-    return r;
+    return resolve(declared, first, Map.of());
   }
 
   /** The folded schedule, or {@code null} when it or a part has errors. */
@@ -130,15 +176,22 @@ public final class Resolver {
                 + Composite.quote(ref)
                 + "; a schedule cannot be its own part");
         partsOk = false;
+      } else if (notParts.containsKey(ref)) {
+        check.error(
+            attr,
+            index,
+            "names " + Composite.quote(ref) + ", " + notParts.get(ref) + ", which cannot be a part");
+        partsOk = false;
       } else if (!declared.containsKey(ref)) {
+        String closest = closest(ref);
         check.error(
             attr,
             index,
             "names no schedule of the config, was "
                 + Composite.quote(ref)
-                + " (declared: "
-                + String.join(", ", declared.keySet())
-                + ")");
+                + (closest != null
+                    ? "; did you mean " + Composite.quote(closest) + "?"
+                    : " (declared: " + String.join(", ", declared.keySet()) + ")"));
         partsOk = false;
       } else if (visiting.contains(ref)) {
         check.error(attr, index, "makes a cycle of references: " + cycle(ref));
