@@ -91,17 +91,37 @@ class CompositeGenerationTest {
 
   static Stream<Arguments> errors() {
     return Stream.of(
-        Arguments.of("@Product.schedules[1] names \"lr\", a plateau method (dev.anneal.PlateauSchedule),"
-                + " which cannot be a part", "@Product(schedules = {\"a\", \"lr\"})", "\"lr\"",
-            new String[] {"  @Constant(0.1)", "  LrSchedule a();", "  @Constant(0.1)",
-                "  @ReduceOnPlateau", "  PlateauSchedule lr();",
-                "  @Product(schedules = {\"a\", \"lr\"})", "  LrSchedule p();"}),
-        Arguments.of("@Sequence.schedules must name at least 2 schedules", "@Sequence(schedules = {},", "{",
-            new String[] {"  @Sequence(schedules = {},", "      boundaries = {})", "  LrSchedule lr();"}),
-        Arguments.of("@Product.schedules[1] must be the name of a schedule method",
-            "@Product(schedules = {\"a\", \"a b\"})", "\"a b\"",
-            new String[] {"  @Constant(0.1)", "  LrSchedule a();",
-                "  @Product(schedules = {\"a\", \"a b\"})", "  LrSchedule p();"}),
+        Arguments.of(
+            "@Product.schedules[1] names \"lr\", a plateau method (dev.anneal.PlateauSchedule),"
+                + " which cannot be a part",
+            "@Product(schedules = {\"a\", \"lr\"})",
+            "\"lr\"",
+            new String[] {
+              "  @Constant(0.1)",
+              "  LrSchedule a();",
+              "  @Constant(0.1)",
+              "  @ReduceOnPlateau",
+              "  PlateauSchedule lr();",
+              "  @Product(schedules = {\"a\", \"lr\"})",
+              "  LrSchedule p();"
+            }),
+        Arguments.of(
+            "@Sequence.schedules must name at least 2 schedules",
+            "@Sequence(schedules = {},",
+            "{",
+            new String[] {
+              "  @Sequence(schedules = {},", "      boundaries = {})", "  LrSchedule lr();"
+            }),
+        Arguments.of(
+            "@Product.schedules[1] must be the name of a schedule method",
+            "@Product(schedules = {\"a\", \"a b\"})",
+            "\"a b\"",
+            new String[] {
+              "  @Constant(0.1)",
+              "  LrSchedule a();",
+              "  @Product(schedules = {\"a\", \"a b\"})",
+              "  LrSchedule p();"
+            }),
         Arguments.of(
             "@Sequence.schedules[1] names no schedule of the config, was \"decy\"; did you mean \"decay\"?",
             "{\"warm\", \"decy\"},",

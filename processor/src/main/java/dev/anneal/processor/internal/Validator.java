@@ -58,8 +58,13 @@ public final class Validator {
       } else if (m.declaration() != null && m.declaration().plateau() == null) {
         declared.put(m.name(), m.declaration());
       } else {
-        notParts.put(m.name(), "a " + m.form().name().toLowerCase(java.util.Locale.ROOT)
-            + " method (" + m.element().getReturnType() + ")");
+        notParts.put(
+            m.name(),
+            "a "
+                + m.form().name().toLowerCase(java.util.Locale.ROOT)
+                + " method ("
+                + m.element().getReturnType()
+                + ")");
       }
     }
     if (!any) {

@@ -21,7 +21,8 @@ public final class Emitters {
       }
       String name = Emitters.class.getPackageName() + "." + kind.simpleName() + "Emitter";
       try {
-        EMITTERS.put(kind, (BodyEmitter<?>) Class.forName(name).getDeclaredConstructor().newInstance());
+        EMITTERS.put(
+            kind, (BodyEmitter<?>) Class.forName(name).getDeclaredConstructor().newInstance());
       } catch (ReflectiveOperationException | ClassCastException e) {
         // no emitter: has(kind) says so, and of(curve) fails naming the kind
       }
