@@ -30,10 +30,10 @@ Sources of truth:
   * timm-*   : TanhLRScheduler._get_lr transcribed from timm/scheduler/tanh_lr.py (float64).
   * dl4j-*   : SigmoidSchedule / InverseSchedule.valueAt transcribed from DL4J's Java.
   * optax-exponential-* : exponential_decay transcribed from optax/schedules/_schedule.py.
-  * design-* : the formulas of /work/shared/DESIGN.md (design_value below).
+  * design-* : the formulas of docs/REFERENCE.md (design_value below).
 
 Every case, whatever its reference, is also evaluated with design_value() (the
-DESIGN.md semantics of the `# anneal:` line) and the script fails if the two disagree
+docs/REFERENCE.md semantics of the `# anneal:` line) and the script fails if the two disagree
 by more than 1e-12 relative + 1e-15 * peak absolute, so each `# anneal:` line is
 checked to be an exact mapping of its reference.
 
@@ -54,7 +54,7 @@ ANNOTATIONS = os.path.join(ROOT, "runtime", "src", "main", "java", "dev", "annea
 
 # Tolerances.
 STEPPED_VS_CLOSED_REL = 1e-9  # real stepping vs torch's own closed form
-REF_VS_DESIGN_REL = 1e-12  # reference vs DESIGN.md semantics of the anneal line
+REF_VS_DESIGN_REL = 1e-12  # reference vs docs/REFERENCE.md semantics of the anneal line
 REF_VS_DESIGN_ABS_PEAK = 1e-15  # ... plus this times the schedule's peak |value|
 
 MIN_NORMAL = 2.2250738585072014e-308
@@ -133,12 +133,12 @@ MODIFIERS = ("Warmup", "Cooldown", "Restarts")
 
 
 # --------------------------------------------------------------------------------------
-# DESIGN.md semantics (an independent transcription of the contract's formulas)
+# docs/REFERENCE.md semantics (an independent transcription of the contract's formulas)
 # --------------------------------------------------------------------------------------
 
 
 def ramp(shape, a, b, p):
-    """DESIGN.md ramp formulas, p in [0, 1]."""
+    """docs/REFERENCE.md ramp formulas, p in [0, 1]."""
     name = shape.name
     if name == "LINEAR":
         return a + (b - a) * p
@@ -168,7 +168,7 @@ def natural_length(body):
 
 
 def onecycle_torch_formula(peak, total, pct, div, final_div, anneal, three, step):
-    """PyTorch OneCycleLR.get_lr for one group (as DESIGN.md says: exactly)."""
+    """PyTorch OneCycleLR.get_lr for one group (as docs/REFERENCE.md says: exactly)."""
     initial = peak / div
     min_lr = initial / final_div
     if three:
@@ -191,7 +191,7 @@ def onecycle_torch_formula(peak, total, pct, div, final_div, anneal, three, step
 
 
 def cyclic_torch_formula(low, high, up, down, mode, gamma, step):
-    """PyTorch CyclicLR.get_lr closed form (as DESIGN.md says)."""
+    """PyTorch CyclicLR.get_lr closed form (as docs/REFERENCE.md says)."""
     up = float(up)
     down = float(down) if down else up
     total_size = up + down
@@ -241,7 +241,7 @@ def body_value(b, t):
         to = b.get("to")  # absent = Double.NaN = no clamp
         v = b["from"] * (b["rate"] ** p if to is None else pow_or_inf(b["rate"], p))
         if to is not None:
-            # DESIGN.md: once the decay (or growth) reaches `to` it holds `to`
+            # docs/REFERENCE.md: once the decay (or growth) reaches `to` it holds `to`
             if (b["rate"] < 1 and v <= to) or (b["rate"] > 1 and v >= to):
                 return to
         return v
@@ -1426,12 +1426,12 @@ def optax_exponential_cases():
 
 
 # --------------------------------------------------------------------------------------
-# anneal-only shapes: reference = DESIGN.md itself
+# anneal-only shapes: reference = docs/REFERENCE.md itself
 # --------------------------------------------------------------------------------------
 
 
 def design_cases():
-    ref = ("DESIGN.md (anneal contract) formulas, transcribed in generate.py design_value(); "
+    ref = ("docs/REFERENCE.md (anneal contract) formulas, transcribed in generate.py design_value(); "
            "no external system implements this shape")
     big = [10**4, 10**6, 10**9]
 
@@ -1487,7 +1487,7 @@ def check_against_design(name, anns, values):
         err = abs(d - v)
         allowed = REF_VS_DESIGN_REL * max(abs(v), abs(d)) + REF_VS_DESIGN_ABS_PEAK * peak
         if err > allowed:
-            raise AssertionError("%s: step %d reference %r vs DESIGN.md %r (err %.3g, allowed %.3g)"
+            raise AssertionError("%s: step %d reference %r vs docs/REFERENCE.md %r (err %.3g, allowed %.3g)"
                                  % (name, s, v, d, err, allowed))
         if v != 0:
             worst = max(worst, err / abs(v))
@@ -1621,7 +1621,7 @@ def main():
     for name, reference, anns, notes, values in CASES:
         worst = check_against_design(name, anns, values)
         paths.append(write_case(name, reference, anns, notes, values))
-        print("%-42s %4d rows  max rel dev vs DESIGN.md %.2e" % (name + ".csv", len(values), worst))
+        print("%-42s %4d rows  max rel dev vs docs/REFERENCE.md %.2e" % (name + ".csv", len(values), worst))
     self_check(paths)
     print("timm warmup_prefix vs anneal @Warmup (lr 0.1, t_initial 100, warmup_t 10): "
           "max rel gap %.3g" % timm_warmup_difference())

@@ -15,7 +15,7 @@ Writes processor/src/test/resources/golden/composite/<case>.csv, each
     0,0.1
     ...
 
-and, where real torch deviates from the closed-form intent of DESIGN.md, a second file
+and, where real torch deviates from the closed-form intent of docs/REFERENCE.md, a second file
 composite/known-difference/<case>.csv holding torch's actual values, with
 `# known-difference:` lines (after `# reference:`) that say why. Those files carry the same
 `# schedule` / `# evaluate:` lines (the intended declaration); anneal must NOT match them.
@@ -32,7 +32,7 @@ Sources (see COMPOSITES.md next to this script for the mapping of every case):
     (read at commit 006cebd2adddd064757543329c83eaed0890ed82). jnp.where -> if,
     jnp.clip/minimum -> min/max, jnp.cos -> math.cos.
 
-Every main file is also evaluated with an independent transcription of the DESIGN.md
+Every main file is also evaluated with an independent transcription of the docs/REFERENCE.md
 semantics of its `# schedule` lines (design_eval below: composites over generate.py's
 design_value for plain declarations) and the script fails if the two differ by more than
 1e-12 relative + 1e-15 * peak. Every known-difference file must differ by more than that
@@ -63,12 +63,12 @@ STEPPED_VS_CLOSED_REL = G.STEPPED_VS_CLOSED_REL
 LOOP_LIMIT = G.LOOP_LIMIT
 
 COMPOSITES = {
-    # DESIGN.md "Composition": attribute -> (Java type, has default)
+    # docs/REFERENCE.md "Composition": attribute -> (Java type, has default)
     "Sequence": {"schedules": ("String[]", False), "boundaries": ("long[]", False)},
     "Product": {"schedules": ("String[]", False)},
     "CycleMomentum": {"of": ("String", False), "base": ("double", True), "max": ("double", True)},
 }
-CM_DEFAULT_BASE, CM_DEFAULT_MAX = 0.85, 0.95  # DESIGN.md @CycleMomentum defaults
+CM_DEFAULT_BASE, CM_DEFAULT_MAX = 0.85, 0.95  # docs/REFERENCE.md @CycleMomentum defaults
 
 
 # --------------------------------------------------------------------------------------
@@ -96,12 +96,12 @@ def decl_text(decl):
 
 
 # --------------------------------------------------------------------------------------
-# DESIGN.md semantics of composites (independent of the references)
+# docs/REFERENCE.md semantics of composites (independent of the references)
 # --------------------------------------------------------------------------------------
 
 
 def cycle_momentum_value(target, base, mx, step):
-    """DESIGN.md @CycleMomentum: PyTorch's momentum, same phases as the LR, opposite way."""
+    """docs/REFERENCE.md @CycleMomentum: PyTorch's momentum, same phases as the LR, opposite way."""
     b = target
     if b.name == "OneCycle":
         total = b["steps"]
@@ -688,7 +688,7 @@ def torch_cyclic_momentum_cases():
             body["mode"] = CYCLIC[mode.upper()]
         if gamma is not None:
             body["gamma"] = gamma
-        # DESIGN.md: @CycleMomentum defaults are OneCycleLR's; CyclicLR's must be set
+        # docs/REFERENCE.md: @CycleMomentum defaults are OneCycleLR's; CyclicLR's must be set
         cm = dict(of="lr", base=0.8 if base is None else base, max=0.9 if mx is None else mx)
         config = [("lr", [Ann("Cyclic", **body)]), ("momentum", [Ann("CycleMomentum", **cm)])]
         ref = ("torch.optim.lr_scheduler.CyclicLR(SGD(lr=%r, momentum=0.9), %s), value = "
@@ -847,7 +847,7 @@ def optax_cases():
 
 
 def deviation(case, values):
-    """Largest relative deviation and the rows outside tolerance vs DESIGN.md semantics."""
+    """Largest relative deviation and the rows outside tolerance vs docs/REFERENCE.md semantics."""
     config = dict(case["config"])
     peak = max(abs(v) for _, v in values)
     worst, bad = 0.0, []
@@ -885,7 +885,7 @@ def check_literal(jtype, lit, enums):
 
 def self_check(path):
     """Re-read a written file: header order, declarations parse against the annotation sources
-    (composites against DESIGN.md's attribute list), references resolve, rows are sane."""
+    (composites against docs/REFERENCE.md's attribute list), references resolve, rows are sane."""
     schema, enums = G.java_schema()
     schema = dict(schema, **COMPOSITES)
     name = os.path.relpath(path, OUT)
@@ -965,19 +965,19 @@ def main():
         worst, bad = deviation(c, c["values"])
         if bad:
             s, v, d = bad[0]
-            raise AssertionError("%s: step %d reference %r vs DESIGN.md %r (%d bad rows)"
+            raise AssertionError("%s: step %d reference %r vs docs/REFERENCE.md %r (%d bad rows)"
                                  % (c["name"], s, v, d, len(bad)))
         path = os.path.join(OUT, c["name"] + ".csv")
         write(path, c, c["values"])
         written.append(path)
-        line = "%-52s %4d rows  max rel dev vs DESIGN.md %.2e" % (
+        line = "%-52s %4d rows  max rel dev vs docs/REFERENCE.md %.2e" % (
             c["name"] + ".csv", len(c["values"]), worst)
         if c.get("stepped_dev") is not None:
             line += "  torch stepped vs closed form %.2e" % c["stepped_dev"]
         if c["kd"] is not None:
             kworst, kbad = deviation(c, c["kd"]["values"])
             if not kbad:
-                raise AssertionError("%s: known-difference file agrees with DESIGN.md" % c["name"])
+                raise AssertionError("%s: known-difference file agrees with docs/REFERENCE.md" % c["name"])
             kpath = os.path.join(OUT_KD, c["name"] + ".csv")
             write(kpath, c, c["kd"]["values"], kd_notes=c["kd"]["notes"])
             written.append(kpath)

@@ -28,7 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * # anneal:} declaration stored with its vector.
  */
 class GoldenTest {
-  /** DESIGN.md: relative 1e-12, plus 1e-15 of the peak where the formula is ill-conditioned. */
+  /**
+   * docs/REFERENCE.md: relative 1e-12, plus 1e-15 of the peak where the formula is ill-conditioned.
+   */
   private static final double RELATIVE = 1e-12;
 
   private static final double ABSOLUTE_OF_PEAK = 1e-15;

@@ -354,8 +354,8 @@ class RobustnessTest {
   }
 
   /**
-   * DESIGN.md: every abstract method of the config is a schedule, inherited ones included, even
-   * from a super-interface without {@code @Schedule} (the check for annotations outside
+   * docs/REFERENCE.md: every abstract method of the config is a schedule, inherited ones included,
+   * even from a super-interface without {@code @Schedule} (the check for annotations outside
    * {@code @Schedule} types must not reject them).
    */
   @Test

@@ -28,10 +28,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Compile-time validation (DESIGN.md, "Compile-time validation"): every rule of {@code Rules} and
- * every structural check of the processor, each violated alone by a small config. Each test checks
- * the outcome, the message (the rule and the value), the file, the line and, for values, the
- * column: the diagnostic must point at the offending annotation value, or array element.
+ * Compile-time validation (docs/REFERENCE.md §6, "Compile-time diagnostics"): every rule of {@code
+ * Rules} and every structural check of the processor, each violated alone by a small config. Each
+ * test checks the outcome, the message (the rule and the value), the file, the line and, for
+ * values, the column: the diagnostic must point at the offending annotation value, or array
+ * element.
  */
 class ValidationTest {
 

@@ -20,15 +20,16 @@ import dev.anneal.ParamGroups;
  *       below {@link #STEP_LIMIT}. Otherwise the caller's scalar loop.
  * </ul>
  *
- * <p>What they compute (DESIGN.md "Runtime"): the shared-step path multiplies {@link Plan#at} by
- * each scale, exactly as the caller's loop does. The vector kernels perform {@link Plan#at}'s
- * operations in {@link Plan#at}'s order (multiply, add, divide, compare, step conversion, table
- * lookup: the same operations on the same operands, no fused multiply-add); only the calls to
- * {@code cos}, {@code exp} and {@code log} (SVML vector routines instead of {@link Math}'s, and
- * {@code pow} as {@code exp(k * log(x))}) may round differently. So a {@code double[]} fill equals
- * {@code scale * at(step)} bit for bit wherever that step's formula calls none of them, and is
- * within 1e-15 relative + 1e-15 x peak where it does; a {@code float[]} fill is that double rounded
- * to float. {@code KernelContractTest} holds every body kind, shape and mode to this.
+ * <p>What they compute (docs/REFERENCE.md §5, "The vector path and its rounding contract"): the
+ * shared-step path multiplies {@link Plan#at} by each scale, exactly as the caller's loop does. The
+ * vector kernels perform {@link Plan#at}'s operations in {@link Plan#at}'s order (multiply, add,
+ * divide, compare, step conversion, table lookup: the same operations on the same operands, no
+ * fused multiply-add); only the calls to {@code cos}, {@code exp} and {@code log} (SVML vector
+ * routines instead of {@link Math}'s, and {@code pow} as {@code exp(k * log(x))}) may round
+ * differently. So a {@code double[]} fill equals {@code scale * at(step)} bit for bit wherever that
+ * step's formula calls none of them, and is within 1e-15 relative + 1e-15 x peak where it does; a
+ * {@code float[]} fill is that double rounded to float. {@code KernelContractTest} holds every body
+ * kind, shape and mode to this.
  *
  * <p>System properties, read once: {@code anneal.vector=false} makes every method return {@code
  * false} (the plain loops only); {@code anneal.vector=true} uses the vector kernels even where they

@@ -7,10 +7,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Internal, not API. Loads the Vector API implementations of the runtime's kernels (the fills'
- * {@code VectorKernels}, the clips' {@code VectorClip}), as Lucene's {@code
- * VectorizationProvider} does: a provider class is touched only when {@code jdk.incubator.vector} is
- * in the boot layer, so the runtime links and runs without it; any failure means the scalar path,
- * said once in the log.
+ * {@code VectorKernels}, the clips' {@code VectorClip}), as Lucene's {@code VectorizationProvider}
+ * does: a provider class is touched only when {@code jdk.incubator.vector} is in the boot layer, so
+ * the runtime links and runs without it; any failure means the scalar path, said once in the log.
  *
  * <p>System property {@code anneal.vector}: {@code false} never loads them; {@code true} loads them
  * even where they are not known to be fast (without C2, off x86-64).
@@ -42,15 +41,19 @@ public final class VectorProviders {
         log.log(
             Level.INFO,
             "anneal: fills over delayed groups or per-row steps and gradient clipping run scalar"
-                + " loops because module " + MODULE + " is not loaded; run java with --add-modules "
-                + MODULE + " to use the Vector API kernels (-Danneal.vector=false silences this)");
+                + " loops because module "
+                + MODULE
+                + " is not loaded; run java with --add-modules "
+                + MODULE
+                + " to use the Vector API kernels (-Danneal.vector=false silences this)");
       }
       return null;
     }
     String slow = "true".equalsIgnoreCase(MODE) ? null : slowReason();
     if (slow != null) {
-      log.log(Level.INFO, "anneal: Vector API kernels not used: " + slow
-          + " (-Danneal.vector=true forces them)");
+      log.log(
+          Level.INFO,
+          "anneal: Vector API kernels not used: " + slow + " (-Danneal.vector=true forces them)");
       return null;
     }
     try {

@@ -40,10 +40,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The fill contract (DESIGN.md "Runtime", {@link Kernels}): a {@code double[]} fill equals {@link
- * Plan#at} bit for bit, except in a phase whose formula calls {@code cos}, {@code exp} or {@code
- * log} (or {@code pow}, which the kernels write as {@code exp(k * log(x))}), where it may differ by
- * 1e-15 relative + 1e-15 x peak; a {@code float[]} fill is that double rounded to float.
+ * The fill contract (docs/REFERENCE.md §5, "The vector path and its rounding contract", {@link
+ * Kernels}): a {@code double[]} fill equals {@link Plan#at} bit for bit, except in a phase whose
+ * formula calls {@code cos}, {@code exp} or {@code log} (or {@code pow}, which the kernels write as
+ * {@code exp(k * log(x))}), where it may differ by 1e-15 relative + 1e-15 x peak; a {@code float[]}
+ * fill is that double rounded to float.
  *
  * <p>Every body kind, modifier shape and enum mode, over batches of in-range steps (below {@link
  * Kernels#STEP_LIMIT}) many vectors long: every phase boundary {@code b - 1, b, b + 1}, a dense run

@@ -36,9 +36,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class KernelsTest {
   /**
-   * The fill contract (DESIGN.md "Runtime"): bit for bit where {@link Plan#at} calls no {@code cos}
-   * / {@code exp} / {@code log} / {@code pow} at that step ({@link KernelContractTest#exact}), else
-   * 1e-15 relative + 1e-15 * peak; floats are the double rounded to float.
+   * The fill contract (docs/REFERENCE.md §5, "The vector path and its rounding contract"): bit for
+   * bit where {@link Plan#at} calls no {@code cos} / {@code exp} / {@code log} / {@code pow} at
+   * that step ({@link KernelContractTest#exact}), else 1e-15 relative + 1e-15 * peak; floats are
+   * the double rounded to float.
    */
   private static final double RELATIVE = 1e-15;
 

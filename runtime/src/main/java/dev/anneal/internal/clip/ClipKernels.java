@@ -66,5 +66,4 @@ public final class ClipKernels {
   private static final class Vector {
     static final Provider PROVIDER = VectorProviders.load(VECTOR, Provider.class);
   }
-
 }

@@ -43,11 +43,12 @@ public final class Resolver {
   }
 
   /**
-   * Like {@link #resolve(Map, String)}, where {@code notParts} names the config's other methods that
-   * are not schedules (a controller, a clip), each with what it is, e.g. {@code "a PlateauSchedule"}:
-   * naming one is an error that says so.
+   * Like {@link #resolve(Map, String)}, where {@code notParts} names the config's other methods
+   * that are not schedules (a controller, a clip), each with what it is, e.g. {@code "a
+   * PlateauSchedule"}: naming one is an error that says so.
    */
-  public static Resolver resolve(Map<String, ?> declared, String first, Map<String, String> notParts) {
+  public static Resolver resolve(
+      Map<String, ?> declared, String first, Map<String, String> notParts) {
     Resolver r = new Resolver(declared, notParts);
     if (first != null && declared.containsKey(first)) {
       r.visit(first);
@@ -180,7 +181,11 @@ public final class Resolver {
         check.error(
             attr,
             index,
-            "names " + Composite.quote(ref) + ", " + notParts.get(ref) + ", which cannot be a part");
+            "names "
+                + Composite.quote(ref)
+                + ", "
+                + notParts.get(ref)
+                + ", which cannot be a part");
         partsOk = false;
       } else if (!declared.containsKey(ref)) {
         String closest = closest(ref);
