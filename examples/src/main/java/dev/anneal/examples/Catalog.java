@@ -35,7 +35,10 @@ public interface Catalog {
   double stepLr(long step);
 
   /** PyTorch {@code MultiStepLR(milestones=[30, 80, 120], gamma=0.5)}. */
-  @MultiStep(from = 0.1, milestones = {30, 80, 120}, factor = 0.5)
+  @MultiStep(
+      from = 0.1,
+      milestones = {30, 80, 120},
+      factor = 0.5)
   double multiStepLr(long step);
 
   /** PyTorch {@code ExponentialLR(gamma=0.95)}. */
@@ -105,21 +108,35 @@ public interface Catalog {
   @InverseSqrt(from = 0.001, timescale = 50.0)
   double inverseSqrt(long step);
 
-  /** PyTorch {@code CyclicLR(0.0001, 0.01, step_size_up=15, step_size_down=25, mode="triangular2")}. */
+  /**
+   * PyTorch {@code CyclicLR(0.0001, 0.01, step_size_up=15, step_size_down=25, mode="triangular2")}.
+   */
   @Cyclic(low = 0.0001, high = 0.01, up = 15, down = 25, mode = CyclicMode.TRIANGULAR2)
   LrSchedule cyclicTriangular2();
 
-  /** PyTorch {@code OneCycleLR(max_lr=0.1, total_steps=157, pct_start=0.2, ..., three_phase=True)}. */
-  @OneCycle(peak = 0.1, steps = 157, pctStart = 0.2, divFactor = 20.0, finalDivFactor = 500.0,
-      anneal = Anneal.LINEAR, threePhase = true)
+  /**
+   * PyTorch {@code OneCycleLR(max_lr=0.1, total_steps=157, pct_start=0.2, ..., three_phase=True)}.
+   */
+  @OneCycle(
+      peak = 0.1,
+      steps = 157,
+      pctStart = 0.2,
+      divFactor = 20.0,
+      finalDivFactor = 500.0,
+      anneal = Anneal.LINEAR,
+      threePhase = true)
   LrSchedule oneCycleThreePhaseLinear();
 
   /** Keras {@code PiecewiseConstantDecay(boundaries=[40, 90, 150], values=[...])}. */
-  @Piecewise(steps = {0, 41, 91, 151}, values = {0.1, 0.05, 0.01, 0.001})
+  @Piecewise(
+      steps = {0, 41, 91, 151},
+      values = {0.1, 0.05, 0.01, 0.001})
   double kerasPiecewise(long step);
 
   /** Optax {@code piecewise_interpolate_schedule("linear", ...)}. */
-  @Piecewise(steps = {0, 40, 100, 160}, values = {0.1, 0.05, 0.005000000000000001, 0.015000000000000003},
+  @Piecewise(
+      steps = {0, 40, 100, 160},
+      values = {0.1, 0.05, 0.005000000000000001, 0.015000000000000003},
       interpolation = Interpolation.LINEAR)
   double optaxPiecewiseLinear(long step);
 

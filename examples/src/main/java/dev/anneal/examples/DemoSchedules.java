@@ -1,8 +1,8 @@
 package dev.anneal.examples;
 
+import dev.anneal.ClipNorm;
 import dev.anneal.Constant;
 import dev.anneal.Cooldown;
-import dev.anneal.ClipNorm;
 import dev.anneal.Cosine;
 import dev.anneal.CycleMomentum;
 import dev.anneal.Cyclic;
@@ -25,31 +25,39 @@ import dev.anneal.Warmup;
  * processor generates {@code DemoSchedulesImpl}; {@code new DemoSchedulesImpl().cosine().at(step)}
  * is the learning rate at a mini-batch step.
  *
- * <p>Annotation values must be compile-time constants, so the training budget they are sized for
- * is spelled out here as constants too. {@code totalSteps} makes the compiler check that every
+ * <p>Annotation values must be compile-time constants, so the training budget they are sized for is
+ * spelled out here as constants too. {@code totalSteps} makes the compiler check that every
  * schedule with an end (warm-up + cosine, one-cycle, warmup-stable-decay) ends exactly there.
  */
 @Schedule(totalSteps = DemoSchedules.TOTAL_STEPS)
 public interface DemoSchedules {
   /** Default number of epochs: a short budget, where the schedule decides how far training gets. */
   int EPOCHS = 15;
+
   /** Mini-batch size. */
   int BATCH_SIZE = 32;
+
   /** Training rows of the digits split (285 of the 1,797 validate, 360 test). */
   int TRAIN_SIZE = 1_152;
+
   /** Mini-batches per epoch: 36, all full. */
   long STEPS_PER_EPOCH = (TRAIN_SIZE + BATCH_SIZE - 1) / BATCH_SIZE;
+
   /** The budget every schedule is sized for. */
   long TOTAL_STEPS = EPOCHS * STEPS_PER_EPOCH;
+
   /** Linear warm-up over the first two epochs. */
   long WARMUP_STEPS = 2 * STEPS_PER_EPOCH;
+
   /** Cool-down of warmup-stable-decay: the last four epochs. */
   long COOLDOWN_STEPS = 4 * STEPS_PER_EPOCH;
+
   /**
    * The largest learning rate of every schedule (SGD with momentum 0.9): high enough to learn fast,
    * too high to settle at.
    */
   double PEAK = 0.3;
+
   /** A constant rate low enough to be stable: the baseline a schedule has to beat. */
   double SAFE = 0.1;
 
@@ -97,7 +105,9 @@ public interface DemoSchedules {
   @ReduceOnPlateau(factor = 0.5, patience = 2)
   PlateauSchedule plateau();
 
-  /** Stop when the validation loss has not improved for 3 epochs (the best weights are restored). */
+  /**
+   * Stop when the validation loss has not improved for 3 epochs (the best weights are restored).
+   */
   @EarlyStopping(patience = 3)
   EarlyStopper earlyStop();
 

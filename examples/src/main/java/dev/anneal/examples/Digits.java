@@ -10,13 +10,14 @@ import java.util.SplittableRandom;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The UCI optical digits bundled as a resource (see DIGITS-LICENSE.md): 1,797 8x8 images with
- * pixel counts 0..16, split once into 1,152 training, 285 validation and 360 test rows.
+ * The UCI optical digits bundled as a resource (see DIGITS-LICENSE.md): 1,797 8x8 images with pixel
+ * counts 0..16, split once into 1,152 training, 285 validation and 360 test rows.
  */
 final class Digits {
   static final int ROWS = 1_797;
   static final int PIXELS = 64;
   static final int CLASSES = 10;
+
   /** The split is the same for every training seed: seeds vary the model, not the data. */
   private static final long SPLIT_SEED = 1998;
 
@@ -30,7 +31,8 @@ final class Digits {
         throw new IllegalStateException("resource dev/anneal/examples/digits.csv.gz is missing");
       }
       BufferedReader in =
-          new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.US_ASCII));
+          new BufferedReader(
+              new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.US_ASCII));
       int row = 0;
       for (String line; (line = in.readLine()) != null; ) {
         if (line.isBlank()) {

@@ -36,7 +36,9 @@ final class FashionMnist {
   static Dataset.Split load(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       throw new MissingDataException(
-          "Fashion-MNIST not found: " + dir + " does not exist.\n"
+          "Fashion-MNIST not found: "
+              + dir
+              + " does not exist.\n"
               + "  Install it (Debian/Ubuntu):  sudo apt-get install dataset-fashion-mnist\n"
               + "  or run without --data to use the bundled UCI digits.");
     }
@@ -93,7 +95,10 @@ final class FashionMnist {
       in = Files.newInputStream(plain);
     } else {
       throw new NoSuchFileException(
-          gz + " (or " + plain + "); reinstall with: sudo apt-get install --reinstall dataset-fashion-mnist");
+          gz
+              + " (or "
+              + plain
+              + "); reinstall with: sudo apt-get install --reinstall dataset-fashion-mnist");
     }
     return new DataInputStream(new BufferedInputStream(in, 1 << 16));
   }

@@ -15,8 +15,8 @@ import java.util.SplittableRandom;
 
 /**
  * The anneal demo: trains the same small MLP with each schedule of {@link DemoSchedules} (plus one
- * run with per-layer groups) over several seeds, prints a comparison table and writes SVG plots
- * and a CSV.
+ * run with per-layer groups) over several seeds, prints a comparison table and writes SVG plots and
+ * a CSV.
  *
  * <pre>mvn -q -pl examples -am package exec:java -DskipTests</pre>
  */
@@ -39,7 +39,9 @@ public final class Main {
 
   static final int DEFAULT_SEEDS = 10;
 
-  /** AdamW takes rates about 30x smaller than SGD with momentum: every rate is multiplied by this. */
+  /**
+   * AdamW takes rates about 30x smaller than SGD with momentum: every rate is multiplied by this.
+   */
   static final double ADAMW_LR_SCALE = 1.0 / 30;
 
   /** Sweep of {@code --find-lr}: exponential from 1e-4 to 10 over 200 mini-batches. */
@@ -53,18 +55,31 @@ public final class Main {
           + "   or: java --add-modules jdk.incubator.vector -cp ... dev.anneal.examples.Main [OPTIONS]\n\n"
           + "Trains a small MLP (64 ReLU hidden units, softmax; plain Java) with each learning-rate\n"
           + "schedule and controller declared in DemoSchedules, over several seeds, and compares them.\n\n"
-          + "  --epochs N        epochs per run (default " + DemoSchedules.EPOCHS + ", " + FASHION_EPOCHS
+          + "  --epochs N        epochs per run (default "
+          + DemoSchedules.EPOCHS
+          + ", "
+          + FASHION_EPOCHS
           + " for Fashion-MNIST); the schedules\n"
-          + "                    are declared for " + DemoSchedules.TOTAL_STEPS + " steps and stretched to fit\n"
-          + "  --seeds N         runs per configuration, seeds 1..N (default " + DEFAULT_SEEDS + ")\n"
+          + "                    are declared for "
+          + DemoSchedules.TOTAL_STEPS
+          + " steps and stretched to fit\n"
+          + "  --seeds N         runs per configuration, seeds 1..N (default "
+          + DEFAULT_SEEDS
+          + ")\n"
           + "  --optimizer NAME  sgd (default: momentum 0.9) or adamw (PyTorch's defaults, weight\n"
           + "                    decay 0.01; every rate x1/30)\n"
-          + "  --clip            clip every step's gradient to global L2 norm " + CLIP_MAX + " (@ClipNorm)\n"
+          + "  --clip            clip every step's gradient to global L2 norm "
+          + CLIP_MAX
+          + " (@ClipNorm)\n"
           + "  --find-lr         run the LR range test instead: writes lr-find.svg and prints the\n"
           + "                    @OneCycle declaration to paste\n"
           + "  --data NAME       digits (default: bundled UCI optical digits) or fashion-mnist\n"
-          + "                    (from " + FashionMnist.DEFAULT_DIR + ", Debian package\n"
-          + "                    dataset-fashion-mnist; rates x" + FASHION_LR_SCALE + ", ~3 s per epoch and run)\n"
+          + "                    (from "
+          + FashionMnist.DEFAULT_DIR
+          + ", Debian package\n"
+          + "                    dataset-fashion-mnist; rates x"
+          + FASHION_LR_SCALE
+          + ", ~3 s per epoch and run)\n"
           + "  --out DIR         where the SVG plots and results.csv go\n"
           + "                    (default target/anneal-demo; examples/target/anneal-demo via Maven)\n"
           + "  --quiet           no progress output\n"
@@ -88,8 +103,16 @@ public final class Main {
   record Report(List<ResultsTable.Summary> summaries, List<Path> files) {}
 
   /** The command line, defaults filled in. */
-  record Options(int epochs, int seeds, Mlp.Optimizer optimizer, boolean clip, boolean findLr,
-      Path out, boolean fashion, boolean quiet, boolean help) {
+  record Options(
+      int epochs,
+      int seeds,
+      Mlp.Optimizer optimizer,
+      boolean clip,
+      boolean findLr,
+      Path out,
+      boolean fashion,
+      boolean quiet,
+      boolean help) {
     static Options parse(String[] args) throws UsageException {
       int epochs = 0;
       int seeds = DEFAULT_SEEDS;
@@ -107,11 +130,13 @@ public final class Main {
           case "--out" -> out = Path.of(value(args, ++i));
           case "--optimizer" -> {
             String name = value(args, ++i);
-            optimizer = switch (name) {
-              case "sgd" -> Mlp.Optimizer.SGD;
-              case "adamw" -> Mlp.Optimizer.ADAMW;
-              default -> throw new UsageException("--optimizer must be sgd or adamw, was " + name);
-            };
+            optimizer =
+                switch (name) {
+                  case "sgd" -> Mlp.Optimizer.SGD;
+                  case "adamw" -> Mlp.Optimizer.ADAMW;
+                  default ->
+                      throw new UsageException("--optimizer must be sgd or adamw, was " + name);
+                };
           }
           case "--clip" -> clip = true;
           case "--find-lr" -> findLr = true;
@@ -134,7 +159,8 @@ public final class Main {
     }
 
     double lrScale() {
-      return (fashion ? FASHION_LR_SCALE : 1) * (optimizer == Mlp.Optimizer.ADAMW ? ADAMW_LR_SCALE : 1);
+      return (fashion ? FASHION_LR_SCALE : 1)
+          * (optimizer == Mlp.Optimizer.ADAMW ? ADAMW_LR_SCALE : 1);
     }
 
     private static String value(String[] args, int i) throws UsageException {
@@ -184,14 +210,17 @@ public final class Main {
       return configs;
     }
     GradientClip c = new DemoSchedulesImpl().clip();
-    return configs.stream().map(k -> k.withClip(k.id() + "+clip", k.name() + " + clip", c)).toList();
+    return configs.stream()
+        .map(k -> k.withClip(k.id() + "+clip", k.name() + " + clip", c))
+        .toList();
   }
 
   private static List<Trainer.Config> plainConfigs() {
-    ParamGroups layers = ParamGroups.builder()
-        .add("hidden", HIDDEN_SCALE, HIDDEN_UNFREEZE_STEP)
-        .add("output", 1.0, 0)
-        .build();
+    ParamGroups layers =
+        ParamGroups.builder()
+            .add("hidden", HIDDEN_SCALE, HIDDEN_UNFREEZE_STEP)
+            .add("output", 1.0, 0)
+            .build();
     return List.of(
         Trainer.Config.of("constant", "constant (peak)", DemoSchedules::constant),
         Trainer.Config.of("constant-safe", "constant (peak / 3)", DemoSchedules::constantSafe),
@@ -200,46 +229,80 @@ public final class Main {
         Trainer.Config.of("warmup-cosine", "warm-up + cosine", DemoSchedules::cosine),
         Trainer.Config.of("cyclic", "cyclical (triangular2)", DemoSchedules::cyclic),
         Trainer.Config.of("one-cycle", "one-cycle", DemoSchedules::oneCycle),
-        new Trainer.Config("one-cycle-momentum", "one-cycle + cycled momentum",
-            DemoSchedules::oneCycle, null, DemoSchedules::oneCycleMomentum, null, null),
+        new Trainer.Config(
+            "one-cycle-momentum",
+            "one-cycle + cycled momentum",
+            DemoSchedules::oneCycle,
+            null,
+            DemoSchedules::oneCycleMomentum,
+            null,
+            null),
         Trainer.Config.of("wsd", "warmup-stable-decay", DemoSchedules::warmupStableDecay),
-        new Trainer.Config("cosine-layerwise", "warm-up + cosine, layer-wise",
-            DemoSchedules::cosine, layers, null, null, null),
+        new Trainer.Config(
+            "cosine-layerwise",
+            "warm-up + cosine, layer-wise",
+            DemoSchedules::cosine,
+            layers,
+            null,
+            null,
+            null),
         Trainer.Config.of("plateau", "reduce on plateau", DemoSchedules::plateau),
-        new Trainer.Config("plateau-stop", "reduce on plateau + early stop",
-            DemoSchedules::plateau, null, null, DemoSchedules::earlyStop, null));
+        new Trainer.Config(
+            "plateau-stop",
+            "reduce on plateau + early stop",
+            DemoSchedules::plateau,
+            null,
+            null,
+            DemoSchedules::earlyStop,
+            null));
   }
 
   /** Everything {@link #main} does, minus {@code System.exit}: for tests and embedding. */
-  public static Report run(String[] args, PrintStream out, PrintStream err) throws UsageException, IOException {
+  public static Report run(String[] args, PrintStream out, PrintStream err)
+      throws UsageException, IOException {
     Options options = Options.parse(args);
     if (options.help()) {
       out.print(USAGE);
       return new Report(List.of(), List.of());
     }
-    Dataset.Split data = options.fashion() ? FashionMnist.load(FashionMnist.DEFAULT_DIR) : Digits.load();
-    Trainer trainer = new Trainer(data, options.epochs(), DemoSchedules.BATCH_SIZE, DemoSchedules.TOTAL_STEPS,
-        options.lrScale(), options.optimizer());
+    Dataset.Split data =
+        options.fashion() ? FashionMnist.load(FashionMnist.DEFAULT_DIR) : Digits.load();
+    Trainer trainer =
+        new Trainer(
+            data,
+            options.epochs(),
+            DemoSchedules.BATCH_SIZE,
+            DemoSchedules.TOTAL_STEPS,
+            options.lrScale(),
+            options.optimizer());
     if (options.findLr()) {
       return findLr(options, data, trainer, out);
     }
     describe(options, data, trainer, out);
 
-    ProgressBar progress = options.quiet() ? ProgressBar.silent()
-        : System.console() != null ? ProgressBar.live(err) : ProgressBar.linesOnly(err);
+    ProgressBar progress =
+        options.quiet()
+            ? ProgressBar.silent()
+            : System.console() != null ? ProgressBar.live(err) : ProgressBar.linesOnly(err);
     List<ResultsTable.Summary> summaries = new ArrayList<>();
     double seconds = 0;
     for (Trainer.Config config : configs(options.clip())) {
       List<Trainer.Run> runs = new ArrayList<>();
       for (int seed = 1; seed <= options.seeds(); seed++) {
         // Ids are short: with a bar the whole status line stays within 80 columns.
-        progress.start(String.format(Locale.ROOT, "%-18s seed %2d/%d", config.id(), seed, options.seeds()));
+        progress.start(
+            String.format(Locale.ROOT, "%-18s seed %2d/%d", config.id(), seed, options.seeds()));
         Trainer.Run run = trainer.run(config, seed, progress);
-        progress.finish(String.format(Locale.ROOT, "test acc. %.2f%%  %.1f s%s%s",
-            100 * run.testAccuracy(), run.seconds(),
-            run.cuts().isEmpty() ? "" : "  LR cut after epochs " + run.cuts(),
-            run.stoppedEpoch() == 0 ? ""
-                : "  stopped at epoch " + run.stoppedEpoch() + ", best " + run.bestEpoch()));
+        progress.finish(
+            String.format(
+                Locale.ROOT,
+                "test acc. %.2f%%  %.1f s%s%s",
+                100 * run.testAccuracy(),
+                run.seconds(),
+                run.cuts().isEmpty() ? "" : "  LR cut after epochs " + run.cuts(),
+                run.stoppedEpoch() == 0
+                    ? ""
+                    : "  stopped at epoch " + run.stoppedEpoch() + ", best " + run.bestEpoch()));
         runs.add(run);
         seconds += run.seconds();
       }
@@ -248,7 +311,9 @@ public final class Main {
 
     out.println();
     out.print(ResultsTable.format(summaries, summaries.get(0), summaries.get(1)));
-    out.printf(Locale.ROOT, "* differs from that baseline at the 5%% level (Welch's t-test over %d seeds)%n",
+    out.printf(
+        Locale.ROOT,
+        "* differs from that baseline at the 5%% level (Welch's t-test over %d seeds)%n",
         options.seeds());
     out.printf(Locale.ROOT, "training time %.1f s in total%n", seconds);
     out.println();
@@ -275,8 +340,14 @@ public final class Main {
       order[i] = i;
     }
     int from = order.length;
-    out.printf(Locale.ROOT, "LR range test: %s, %s, LR %.0e .. %.0f over at most %d mini-batches of %d%n",
-        trainer.optimizer().description, train.name(), FIND_LR_START, FIND_LR_END, FIND_LR_STEPS,
+    out.printf(
+        Locale.ROOT,
+        "LR range test: %s, %s, LR %.0e .. %.0f over at most %d mini-batches of %d%n",
+        trainer.optimizer().description,
+        train.name(),
+        FIND_LR_START,
+        FIND_LR_END,
+        FIND_LR_STEPS,
         DemoSchedules.BATCH_SIZE);
     while (!finder.done()) {
       if (from >= order.length) {
@@ -293,10 +364,17 @@ public final class Main {
     double valley = finder.valley();
     double steepest = finder.steepest();
     double minimum = finder.minimum();
-    out.printf(Locale.ROOT, "%d steps recorded%s%n", finder.recorded(),
+    out.printf(
+        Locale.ROOT,
+        "%d steps recorded%s%n",
+        finder.recorded(),
         finder.diverged() ? ", stopped when the loss diverged" : "");
-    out.printf(Locale.ROOT, "suggestions: valley %.3g (fastai's default), steepest %.3g, minimum/10 %.3g%n",
-        valley, steepest, minimum);
+    out.printf(
+        Locale.ROOT,
+        "suggestions: valley %.3g (fastai's default), steepest %.3g, minimum/10 %.3g%n",
+        valley,
+        steepest,
+        minimum);
     out.println("declare, for this run's budget of " + trainer.iterations() + " steps:");
     out.println();
     out.println("  " + finder.oneCycle().declaration(trainer.iterations()));
@@ -309,12 +387,23 @@ public final class Main {
     for (double v : smoothed) {
       top = Math.max(top, v);
     }
-    SvgPlot plot = new SvgPlot("LR range test",
-        String.format(Locale.ROOT, "%s, %s, batch %d; loss after each step while the LR grows",
-            train.name(), trainer.optimizer().description, DemoSchedules.BATCH_SIZE),
-        "learning rate (log scale)", "training loss (log scale)", true).logX();
+    SvgPlot plot =
+        new SvgPlot(
+                "LR range test",
+                String.format(
+                    Locale.ROOT,
+                    "%s, %s, batch %d; loss after each step while the LR grows",
+                    train.name(),
+                    trainer.optimizer().description,
+                    DemoSchedules.BATCH_SIZE),
+                "learning rate (log scale)",
+                "training loss (log scale)",
+                true)
+            .logX();
     plot.add(new SvgPlot.Series("loss of the step", SvgPlot.PALETTE[0], false, 1.2, lrs, raw));
-    plot.add(new SvgPlot.Series("smoothed (EMA 0.98, bias-corrected)", SvgPlot.PALETTE[1], false, lrs, smoothed));
+    plot.add(
+        new SvgPlot.Series(
+            "smoothed (EMA 0.98, bias-corrected)", SvgPlot.PALETTE[1], false, lrs, smoothed));
     double bottom = Double.POSITIVE_INFINITY;
     for (double v : smoothed) {
       bottom = Math.min(bottom, v);
@@ -327,8 +416,13 @@ public final class Main {
     };
     for (int i = 0; i < marks.length; i++) {
       double x = marks[i][0];
-      plot.add(new SvgPlot.Series(names[i], SvgPlot.PALETTE[3 + i], true, new double[] {x, x},
-          new double[] {bottom, top}));
+      plot.add(
+          new SvgPlot.Series(
+              names[i],
+              SvgPlot.PALETTE[3 + i],
+              true,
+              new double[] {x, x},
+              new double[] {bottom, top}));
     }
     Path dir = options.out().toAbsolutePath().normalize();
     Files.createDirectories(dir);
@@ -339,71 +433,125 @@ public final class Main {
     return new Report(List.of(), List.of(file));
   }
 
-  private static void describe(Options options, Dataset.Split data, Trainer trainer, PrintStream out) {
-    out.printf(Locale.ROOT, "anneal demo: MLP %d-%d-%d (ReLU, softmax), %s, batch %d%s%n",
-        data.train().dim(), Trainer.HIDDEN_UNITS, data.train().classes(), options.optimizer().description,
-        DemoSchedules.BATCH_SIZE, options.clip() ? ", gradients clipped to norm " + CLIP_MAX : "");
-    out.printf(Locale.ROOT, "data: %s, %,d train / %,d validation / %,d test rows%n"
+  private static void describe(
+      Options options, Dataset.Split data, Trainer trainer, PrintStream out) {
+    out.printf(
+        Locale.ROOT,
+        "anneal demo: MLP %d-%d-%d (ReLU, softmax), %s, batch %d%s%n",
+        data.train().dim(),
+        Trainer.HIDDEN_UNITS,
+        data.train().classes(),
+        options.optimizer().description,
+        DemoSchedules.BATCH_SIZE,
+        options.clip() ? ", gradients clipped to norm " + CLIP_MAX : "");
+    out.printf(
+        Locale.ROOT,
+        "data: %s, %,d train / %,d validation / %,d test rows%n"
             + "budget: %d epochs x %d steps; seeds 1..%d%n",
-        options.fashion() ? "Fashion-MNIST" : "UCI optical digits", data.train().size(),
-        data.validation().size(), data.test().size(), options.epochs(), trainer.stepsPerEpoch(),
+        options.fashion() ? "Fashion-MNIST" : "UCI optical digits",
+        data.train().size(),
+        data.validation().size(),
+        data.test().size(),
+        options.epochs(),
+        trainer.stepsPerEpoch(),
         options.seeds());
     if (options.lrScale() != 1) {
-      out.printf(Locale.ROOT, "note: every declared rate is multiplied by %.4g (%s)%n", options.lrScale(),
-          options.fashion() && options.optimizer() == Mlp.Optimizer.ADAMW ? "Fashion-MNIST, AdamW"
+      out.printf(
+          Locale.ROOT,
+          "note: every declared rate is multiplied by %.4g (%s)%n",
+          options.lrScale(),
+          options.fashion() && options.optimizer() == Mlp.Optimizer.ADAMW
+              ? "Fashion-MNIST, AdamW"
               : options.fashion() ? "Fashion-MNIST has 784 inputs" : "AdamW");
     }
     if (trainer.iterations() != DemoSchedules.TOTAL_STEPS) {
-      out.printf(Locale.ROOT,
+      out.printf(
+          Locale.ROOT,
           "note: the schedules are declared for %,d steps; this run has %,d, so iteration i%n"
               + "      queries step floor(i * %d / %d)%n",
-          DemoSchedules.TOTAL_STEPS, trainer.iterations(), DemoSchedules.TOTAL_STEPS, trainer.iterations());
+          DemoSchedules.TOTAL_STEPS,
+          trainer.iterations(),
+          DemoSchedules.TOTAL_STEPS,
+          trainer.iterations());
     }
   }
 
-  private static List<Path> write(Options options, Dataset.Split data, Trainer trainer,
-      List<ResultsTable.Summary> summaries) throws IOException {
+  private static List<Path> write(
+      Options options, Dataset.Split data, Trainer trainer, List<ResultsTable.Summary> summaries)
+      throws IOException {
     Path dir = options.out().toAbsolutePath().normalize();
     Files.createDirectories(dir);
-    String setup = String.format(Locale.ROOT, "%s, MLP %d-%d-%d, %s, batch %d",
-        options.fashion() ? "Fashion-MNIST" : "UCI digits", data.train().dim(), Trainer.HIDDEN_UNITS,
-        data.train().classes(), options.optimizer() == Mlp.Optimizer.SGD ? "SGD" : "AdamW",
-        DemoSchedules.BATCH_SIZE);
+    String setup =
+        String.format(
+            Locale.ROOT,
+            "%s, MLP %d-%d-%d, %s, batch %d",
+            options.fashion() ? "Fashion-MNIST" : "UCI digits",
+            data.train().dim(),
+            Trainer.HIDDEN_UNITS,
+            data.train().classes(),
+            options.optimizer() == Mlp.Optimizer.SGD ? "SGD" : "AdamW",
+            DemoSchedules.BATCH_SIZE);
     String seeds = "mean over " + options.seeds() + (options.seeds() == 1 ? " seed" : " seeds");
 
-    SvgPlot lr = new SvgPlot("Learning rate per step",
-        String.format(Locale.ROOT, "The rates the training loop used (seed 1); %,d steps per epoch;"
-            + " plateau cuts follow the validation loss", trainer.stepsPerEpoch()),
-        "step (mini-batch)", "learning rate", false);
-    SvgPlot loss = new SvgPlot("Training loss per epoch", setup + "; " + seeds,
-        "epoch", "cross-entropy loss (log scale)", true).integerX();
-    SvgPlot val = new SvgPlot("Validation loss per epoch",
-        setup + "; " + seeds + " (that ran the epoch)",
-        "epoch", "cross-entropy loss (log scale)", true).integerX();
+    SvgPlot lr =
+        new SvgPlot(
+            "Learning rate per step",
+            String.format(
+                Locale.ROOT,
+                "The rates the training loop used (seed 1); %,d steps per epoch;"
+                    + " plateau cuts follow the validation loss",
+                trainer.stepsPerEpoch()),
+            "step (mini-batch)",
+            "learning rate",
+            false);
+    SvgPlot loss =
+        new SvgPlot(
+                "Training loss per epoch",
+                setup + "; " + seeds,
+                "epoch",
+                "cross-entropy loss (log scale)",
+                true)
+            .integerX();
+    SvgPlot val =
+        new SvgPlot(
+                "Validation loss per epoch",
+                setup + "; " + seeds + " (that ran the epoch)",
+                "epoch",
+                "cross-entropy loss (log scale)",
+                true)
+            .integerX();
     for (int i = 0; i < summaries.size(); i++) {
       ResultsTable.Summary s = summaries.get(i);
       String color = SvgPlot.PALETTE[i % SvgPlot.PALETTE.length];
       boolean dashed = i >= SvgPlot.PALETTE.length || s.config().groups() != null;
       Trainer.Run first = s.runs().get(0);
       boolean grouped = s.config().groups() != null;
-      // Per-layer runs: plot the hidden layer, the one that differs (the output layer's rate is the plain schedule's).
+      // Per-layer runs: plot the hidden layer, the one that differs (the output layer's rate is the
+      // plain schedule's).
       double[] rates = first.lr()[grouped ? Mlp.HIDDEN_LAYER : Mlp.OUTPUT_LAYER];
       int ran = first.epochsRun() * trainer.stepsPerEpoch();
       rates = java.util.Arrays.copyOf(rates, Math.min(rates.length, ran));
       String name = grouped ? s.config().name() + ": hidden layer" : s.config().name();
       // Curves that sit at the same rate for a while (the constants, step decay, the plateau runs):
       // the ones drawn first are wider, so each stays visible around the ones drawn over it.
-      double width = switch (s.config().id().replace("+clip", "")) {
-        case "constant" -> 7;
-        case "plateau" -> 5;
-        case "step-decay" -> 4.4;
-        default -> SvgPlot.Series.DEFAULT_WIDTH;
-      };
+      double width =
+          switch (s.config().id().replace("+clip", "")) {
+            case "constant" -> 7;
+            case "plateau" -> 5;
+            case "step-decay" -> 4.4;
+            default -> SvgPlot.Series.DEFAULT_WIDTH;
+          };
       lr.add(sampled(name, color, dashed, width, rates));
-      loss.add(new SvgPlot.Series(s.config().name(), color, dashed, epochs(s.meanEpochLoss().length),
-          s.meanEpochLoss()));
-      val.add(new SvgPlot.Series(s.config().name(), color, dashed, epochs(s.meanValLoss().length),
-          s.meanValLoss()));
+      loss.add(
+          new SvgPlot.Series(
+              s.config().name(),
+              color,
+              dashed,
+              epochs(s.meanEpochLoss().length),
+              s.meanEpochLoss()));
+      val.add(
+          new SvgPlot.Series(
+              s.config().name(), color, dashed, epochs(s.meanValLoss().length), s.meanValLoss()));
     }
     Path lrFile = dir.resolve("lr-curves.svg");
     Path lossFile = dir.resolve("loss-curves.svg");
@@ -425,7 +573,8 @@ public final class Main {
   }
 
   /** At most ~2,000 points per curve: enough for any screen, small files for long runs. */
-  private static SvgPlot.Series sampled(String name, String color, boolean dashed, double width, double[] rates) {
+  private static SvgPlot.Series sampled(
+      String name, String color, boolean dashed, double width, double[] rates) {
     int stride = Math.max(1, (rates.length + 1_999) / 2_000);
     int n = (rates.length - 1) / stride + 1;
     double[] x = new double[n];

@@ -9,14 +9,16 @@ import java.util.SplittableRandom;
  * or AdamW (PyTorch's {@code torch.optim.AdamW}: decoupled weight decay {@code w -= lr wd w}, then
  * the bias-corrected Adam step; decay on the weight matrices only, not the biases). Each layer
  * takes its own learning rate, so a schedule can drive the layers as parameter groups. A step is
- * {@link #gradients}, optionally {@link #clip}, then {@link #step}. Plain loops over flat
- * row-major arrays: small enough to read, fast enough for the demo.
+ * {@link #gradients}, optionally {@link #clip}, then {@link #step}. Plain loops over flat row-major
+ * arrays: small enough to read, fast enough for the demo.
  */
 final class Mlp {
   /** SGD's momentum (and AdamW's beta1) unless a momentum schedule says otherwise. */
   static final double MOMENTUM = 0.9;
+
   /** AdamW's beta2, eps and weight decay: PyTorch's defaults. */
   static final double BETA2 = 0.999;
+
   static final double EPS = 1e-8;
   static final double WEIGHT_DECAY = 0.01;
 
@@ -34,6 +36,7 @@ final class Mlp {
 
   /** Parameter groups, in the order {@code ParamGroups} lists them: input side first. */
   static final int HIDDEN_LAYER = 0;
+
   static final int OUTPUT_LAYER = 1;
   static final int LAYERS = 2;
 
@@ -98,7 +101,8 @@ final class Mlp {
     sb2 = adam ? new double[out] : null;
   }
 
-  // Uniform rather than Gaussian init: nextDouble() is specified exactly, so runs repeat bit for bit.
+  // Uniform rather than Gaussian init: nextDouble() is specified exactly, so runs repeat bit for
+  // bit.
   private static double[] uniform(int n, double bound, SplittableRandom random) {
     double[] w = new double[n];
     for (int i = 0; i < n; i++) {
@@ -176,9 +180,9 @@ final class Mlp {
   }
 
   /**
-   * Clips the current gradient in place, all four arrays together ({@code @ClipNorm}'s global
-   * norm, as {@code torch.nn.utils.clip_grad_norm_(model.parameters(), max)}); returns the norm
-   * before clipping.
+   * Clips the current gradient in place, all four arrays together ({@code @ClipNorm}'s global norm,
+   * as {@code torch.nn.utils.clip_grad_norm_(model.parameters(), max)}); returns the norm before
+   * clipping.
    */
   double clip(dev.anneal.GradientClip clip) {
     return clip.apply(gw1, gb1, gw2, gb2);
@@ -197,8 +201,18 @@ final class Mlp {
     }
   }
 
-  private void update(int layer, double lr, double momentum, double[] w, double[] gw, double[] vw,
-      double[] sw, double[] b, double[] gb, double[] vb, double[] sb) {
+  private void update(
+      int layer,
+      double lr,
+      double momentum,
+      double[] w,
+      double[] gw,
+      double[] vw,
+      double[] sw,
+      double[] b,
+      double[] gb,
+      double[] vb,
+      double[] sb) {
     if (optimizer == Optimizer.SGD) {
       sgd(w, gw, vw, lr, momentum);
       sgd(b, gb, vb, lr, momentum);
@@ -219,8 +233,16 @@ final class Mlp {
   }
 
   /** torch.optim.AdamW (amsgrad off): decay, moments, bias-corrected step. */
-  private static void adamw(double[] w, double[] g, double[] m, double[] s, double lr, double beta1,
-      double c1, double c2, double decay) {
+  private static void adamw(
+      double[] w,
+      double[] g,
+      double[] m,
+      double[] s,
+      double lr,
+      double beta1,
+      double c1,
+      double c2,
+      double decay) {
     double sqrtC2 = Math.sqrt(c2);
     for (int i = 0; i < w.length; i++) {
       w[i] -= lr * decay * w[i];

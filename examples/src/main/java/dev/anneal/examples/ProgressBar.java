@@ -58,7 +58,16 @@ final class ProgressBar {
     double overall = (epoch - 1 + fraction) / epochs;
     int filled = (int) Math.round(overall * BAR_WIDTH);
     String bar = "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled);
-    draw(String.format(Locale.ROOT, "%s epoch %d/%d [%s] lr %.4f loss %.4f", label, epoch, epochs, bar, lr, loss));
+    draw(
+        String.format(
+            Locale.ROOT,
+            "%s epoch %d/%d [%s] lr %.4f loss %.4f",
+            label,
+            epoch,
+            epochs,
+            bar,
+            lr,
+            loss));
   }
 
   /** Replaces the bar with a permanent line. */

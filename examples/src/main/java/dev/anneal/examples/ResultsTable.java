@@ -66,7 +66,10 @@ final class ResultsTable {
         return 0;
       }
       double mean = mean(f);
-      double ss = runs.stream().mapToDouble(r -> (f.applyAsDouble(r) - mean) * (f.applyAsDouble(r) - mean)).sum();
+      double ss =
+          runs.stream()
+              .mapToDouble(r -> (f.applyAsDouble(r) - mean) * (f.applyAsDouble(r) - mean))
+              .sum();
       return Math.sqrt(ss / (runs.size() - 1));
     }
 
@@ -121,8 +124,8 @@ final class ResultsTable {
   }
 
   /**
-   * A text table: configuration, mean training loss of the last epoch run, test accuracy (mean
-   * and sample standard deviation over seeds, in percent), its difference from the two constant
+   * A text table: configuration, mean training loss of the last epoch run, test accuracy (mean and
+   * sample standard deviation over seeds, in percent), its difference from the two constant
    * baselines ({@code *}: significant at 5%, Welch's t-test), test loss, epochs run (fewer when
    * early stopping stopped) and plateau cuts, all means over seeds.
    */
@@ -134,19 +137,47 @@ final class ResultsTable {
     }
     String row = "%-" + nameWidth + "s  %6s  %-14s  %-7s  %-7s  %6s  %6s  %4s";
     List<String> lines = new ArrayList<>();
-    lines.add(String.format(Locale.ROOT, row, "configuration", "train",
-        "test accuracy", "vs con-", "vs con-", "test", "epochs", "LR"));
-    lines.add(String.format(Locale.ROOT, row, "(" + seeds + (seeds == 1 ? " seed)" : " seeds)"), "loss",
-        "% mean +/- std", "stant", "stant/3", "loss", "run", "cuts"));
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            row,
+            "configuration",
+            "train",
+            "test accuracy",
+            "vs con-",
+            "vs con-",
+            "test",
+            "epochs",
+            "LR"));
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            row,
+            "(" + seeds + (seeds == 1 ? " seed)" : " seeds)"),
+            "loss",
+            "% mean +/- std",
+            "stant",
+            "stant/3",
+            "loss",
+            "run",
+            "cuts"));
     lines.add("-".repeat(lines.get(0).length()));
     for (Summary s : summaries) {
-      lines.add(String.format(Locale.ROOT, row, s.config().name(),
-          String.format(Locale.ROOT, "%.4f", s.meanFinalLoss()),
-          String.format(Locale.ROOT, "%5.2f +/- %4.2f", 100 * s.meanAccuracy(), 100 * s.stdAccuracy()),
-          versus(s, peak), versus(s, safe),
-          String.format(Locale.ROOT, "%.4f", s.meanTestLoss()),
-          s.stops() ? String.format(Locale.ROOT, "%.1f", s.meanEpochsRun()) : Integer.toString((int) s.meanEpochsRun()),
-          s.meanCuts() == 0 ? "" : String.format(Locale.ROOT, "%.1f", s.meanCuts())));
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              row,
+              s.config().name(),
+              String.format(Locale.ROOT, "%.4f", s.meanFinalLoss()),
+              String.format(
+                  Locale.ROOT, "%5.2f +/- %4.2f", 100 * s.meanAccuracy(), 100 * s.stdAccuracy()),
+              versus(s, peak),
+              versus(s, safe),
+              String.format(Locale.ROOT, "%.4f", s.meanTestLoss()),
+              s.stops()
+                  ? String.format(Locale.ROOT, "%.1f", s.meanEpochsRun())
+                  : Integer.toString((int) s.meanEpochsRun()),
+              s.meanCuts() == 0 ? "" : String.format(Locale.ROOT, "%.1f", s.meanCuts())));
     }
     StringBuilder sb = new StringBuilder();
     for (String line : lines) {
@@ -159,28 +190,46 @@ final class ResultsTable {
     if (s == baseline) {
       return "";
     }
-    return String.format(Locale.ROOT, "%+5.2f%s", 100 * (s.meanAccuracy() - baseline.meanAccuracy()),
+    return String.format(
+        Locale.ROOT,
+        "%+5.2f%s",
+        100 * (s.meanAccuracy() - baseline.meanAccuracy()),
         significant(s, baseline) ? "*" : "");
   }
 
   /** One row per run, accuracies as fractions, with the header line first. */
   static List<String> csv(List<Summary> summaries) {
     List<String> lines = new ArrayList<>();
-    lines.add("config_id,config,seed,epochs_run,final_train_loss,final_val_loss,test_loss,"
-        + "test_accuracy,lr_cuts,stopped_epoch,best_epoch,clipped_fraction,seconds");
+    lines.add(
+        "config_id,config,seed,epochs_run,final_train_loss,final_val_loss,test_loss,"
+            + "test_accuracy,lr_cuts,stopped_epoch,best_epoch,clipped_fraction,seconds");
     for (Summary s : summaries) {
       for (Trainer.Run r : s.runs()) {
-        lines.add(String.format(Locale.ROOT, "%s,%s,%d,%d,%.6f,%.6f,%.6f,%.6f,%s,%d,%d,%.4f,%.3f",
-            s.config().id(), quote(s.config().name()), r.seed(), r.epochsRun(), r.finalLoss(),
-            r.valLoss()[r.epochsRun() - 1], r.testLoss(), r.testAccuracy(),
-            quote(r.cuts().toString().replace(", ", " ")), r.stoppedEpoch(), r.bestEpoch(),
-            r.clippedFraction(), r.seconds()));
+        lines.add(
+            String.format(
+                Locale.ROOT,
+                "%s,%s,%d,%d,%.6f,%.6f,%.6f,%.6f,%s,%d,%d,%.4f,%.3f",
+                s.config().id(),
+                quote(s.config().name()),
+                r.seed(),
+                r.epochsRun(),
+                r.finalLoss(),
+                r.valLoss()[r.epochsRun() - 1],
+                r.testLoss(),
+                r.testAccuracy(),
+                quote(r.cuts().toString().replace(", ", " ")),
+                r.stoppedEpoch(),
+                r.bestEpoch(),
+                r.clippedFraction(),
+                r.seconds()));
       }
     }
     return lines;
   }
 
   private static String quote(String field) {
-    return field.contains(",") || field.contains("\"") ? '"' + field.replace("\"", "\"\"") + '"' : field;
+    return field.contains(",") || field.contains("\"")
+        ? '"' + field.replace("\"", "\"\"") + '"'
+        : field;
   }
 }

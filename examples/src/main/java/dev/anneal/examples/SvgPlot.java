@@ -103,18 +103,32 @@ final class SvgPlot {
       yMin = 0.1;
       yMax = 1;
     }
-    Axis x = logX ? Axis.log(xMin, xMax, LEFT, RIGHT) : Axis.linear(xMin, xMax, LEFT, RIGHT, false, integerX ? 1 : 0);
+    Axis x =
+        logX
+            ? Axis.log(xMin, xMax, LEFT, RIGHT)
+            : Axis.linear(xMin, xMax, LEFT, RIGHT, false, integerX ? 1 : 0);
     Axis y = logY ? Axis.log(yMin, yMax, BOTTOM, TOP) : Axis.linear(0, yMax, BOTTOM, TOP, true, 0);
 
     svg.setLength(0);
     svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        .append(String.format(Locale.ROOT,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" %s font-size=\"13\">%n",
-            WIDTH, HEIGHT, WIDTH, HEIGHT, FONT))
+        .append(
+            String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" %s font-size=\"13\">%n",
+                WIDTH,
+                HEIGHT,
+                WIDTH,
+                HEIGHT,
+                FONT))
         .append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n")
-        .append(String.format(Locale.ROOT,
-            "<clipPath id=\"plot-area\"><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/></clipPath>%n",
-            LEFT, TOP - 2, RIGHT - LEFT, BOTTOM - TOP + 4));
+        .append(
+            String.format(
+                Locale.ROOT,
+                "<clipPath id=\"plot-area\"><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/></clipPath>%n",
+                LEFT,
+                TOP - 2,
+                RIGHT - LEFT,
+                BOTTOM - TOP + 4));
     text(LEFT, 32, "start", "font-size=\"19\" font-weight=\"bold\" fill=\"#222222\"", title);
     text(LEFT, 54, "start", "fill=\"#666666\"", subtitle);
     grid(x, y);
@@ -139,9 +153,12 @@ final class SvgPlot {
   }
 
   private void curves(Axis x, Axis y) {
-    svg.append("<g clip-path=\"url(#plot-area)\" fill=\"none\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\n");
+    svg.append(
+        "<g clip-path=\"url(#plot-area)\" fill=\"none\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\n");
     for (Series s : series) {
-      svg.append("<polyline class=\"series\" stroke=\"").append(s.color()).append('"')
+      svg.append("<polyline class=\"series\" stroke=\"")
+          .append(s.color())
+          .append('"')
           .append(String.format(Locale.ROOT, " stroke-width=\"%.1f\"", s.width()));
       if (s.dashed()) {
         svg.append(" stroke-dasharray=\"7 4\"");
@@ -158,8 +175,13 @@ final class SvgPlot {
       if (s.x().length <= 40) { // few points (epochs): mark them
         for (int i = 0; i < s.x().length; i++) {
           if (!logY || s.y()[i] > 0) {
-            svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.6\" fill=\"%s\" stroke=\"none\"/>%n",
-                x.pixel(s.x()[i]), y.pixel(s.y()[i]), s.color()));
+            svg.append(
+                String.format(
+                    Locale.ROOT,
+                    "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.6\" fill=\"%s\" stroke=\"none\"/>%n",
+                    x.pixel(s.x()[i]),
+                    y.pixel(s.y()[i]),
+                    s.color()));
           }
         }
       }
@@ -186,9 +208,13 @@ final class SvgPlot {
     }
     svg.append("</g>\n");
     text((LEFT + RIGHT) / 2.0, BOTTOM + 46, "middle", "font-size=\"14\" fill=\"#222222\"", xLabel);
-    svg.append(String.format(Locale.ROOT,
-        "<text transform=\"translate(%d %.1f) rotate(-90)\" text-anchor=\"middle\" font-size=\"14\" fill=\"#222222\">%s</text>%n",
-        22, (TOP + BOTTOM) / 2.0, escape(yLabel)));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<text transform=\"translate(%d %.1f) rotate(-90)\" text-anchor=\"middle\" font-size=\"14\" fill=\"#222222\">%s</text>%n",
+            22,
+            (TOP + BOTTOM) / 2.0,
+            escape(yLabel)));
   }
 
   private void legend() {
@@ -197,8 +223,16 @@ final class SvgPlot {
     svg.append("<g class=\"legend\">\n");
     for (Series s : series) {
       List<String> lines = wrap(s.name(), LEGEND_CHARS);
-      line(left, top, left + 26, top, String.format(Locale.ROOT, "stroke=\"%s\" stroke-width=\"3\"%s",
-          s.color(), s.dashed() ? " stroke-dasharray=\"7 4\"" : ""));
+      line(
+          left,
+          top,
+          left + 26,
+          top,
+          String.format(
+              Locale.ROOT,
+              "stroke=\"%s\" stroke-width=\"3\"%s",
+              s.color(),
+              s.dashed() ? " stroke-dasharray=\"7 4\"" : ""));
       for (int i = 0; i < lines.size(); i++) {
         text(left + 34, top + 4.5 + 16 * i, "start", "fill=\"#222222\"", lines.get(i));
       }
@@ -226,17 +260,34 @@ final class SvgPlot {
   }
 
   private void line(double x1, double y1, double x2, double y2, String attrs) {
-    svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"%s/>%n",
-        x1, y1, x2, y2, attrs.isEmpty() ? "" : " " + attrs));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"%s/>%n",
+            x1,
+            y1,
+            x2,
+            y2,
+            attrs.isEmpty() ? "" : " " + attrs));
   }
 
   private void text(double x, double y, String anchor, String attrs, String content) {
-    svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\"%s>%s</text>%n",
-        x, y, anchor, attrs.isEmpty() ? "" : " " + attrs, escape(content)));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\"%s>%s</text>%n",
+            x,
+            y,
+            anchor,
+            attrs.isEmpty() ? "" : " " + attrs,
+            escape(content)));
   }
 
   static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 
   /** Maps data values to pixels and knows its ticks. */
@@ -267,7 +318,8 @@ final class SvgPlot {
      * Ticks at 1, 2 or 5 times a power of ten, about six of them. With {@code roundEnd} the axis
      * ends on a tick a little above the data (y); otherwise exactly at the data (x).
      */
-    static Axis linear(double min, double max, double p0, double p1, boolean roundEnd, double minStep) {
+    static Axis linear(
+        double min, double max, double p0, double p1, boolean roundEnd, double minStep) {
       double step = Math.max(minStep, niceStep((max - min) / 6));
       double hi = roundEnd ? Math.ceil(max * 1.03 / step) * step : max;
       Axis a = new Axis(min, hi, p0, p1, false);
@@ -275,23 +327,26 @@ final class SvgPlot {
       for (long k = (long) Math.ceil(min / step - 1e-9); k * step <= hi + step * 1e-9; k++) {
         double v = k * step;
         a.ticks.add(v);
-        a.labels.add(decimals == 0
-            ? String.format(Locale.ROOT, "%,d", Math.round(v))
-            : String.format(Locale.ROOT, "%." + decimals + "f", v));
+        a.labels.add(
+            decimals == 0
+                ? String.format(Locale.ROOT, "%,d", Math.round(v))
+                : String.format(Locale.ROOT, "%." + decimals + "f", v));
       }
       return a;
     }
 
     /**
      * Labelled decades, with faint minor lines at 2..9 times each (labelled 2 and 5 as well when
-     * the span is short). The axis ends at the first 1, 2 or 5 times a power of ten at or above
-     * the data, so no empty decade sits on top.
+     * the span is short). The axis ends at the first 1, 2 or 5 times a power of ten at or above the
+     * data, so no empty decade sits on top.
      */
     static Axis log(double min, double max, double p0, double p1) {
       int lo = (int) Math.floor(Math.log10(min) + 1e-9);
       int top = (int) Math.floor(Math.log10(max) + 1e-9);
       double mantissa = max / Math.pow(10, top);
-      double end = (mantissa <= 1 + 1e-9 ? 1 : mantissa <= 2 ? 2 : mantissa <= 5 ? 5 : 10) * Math.pow(10, top);
+      double end =
+          (mantissa <= 1 + 1e-9 ? 1 : mantissa <= 2 ? 2 : mantissa <= 5 ? 5 : 10)
+              * Math.pow(10, top);
       double hi = Math.max(Math.log10(end), lo + 1);
       Axis a = new Axis(lo, hi, p0, p1, true);
       boolean fewDecades = hi - lo <= 2.01;

@@ -19,15 +19,20 @@ import java.util.function.Function;
 final class Trainer {
 
   /**
-   * A configuration to compare. Each run takes fresh schedules and controllers from a new
-   * generated config instance ({@code parts}), since controllers hold state. Without {@code groups}
-   * one rate drives every layer ({@code at(step)}); with groups (hidden layer first, then output)
-   * {@code fill(step, groups, lr)} gives each layer its own scaled and delayed rate. {@code
-   * momentum}, {@code stopper} and {@code clip} may be null (constant momentum 0.9, no early
-   * stopping, no clipping).
+   * A configuration to compare. Each run takes fresh schedules and controllers from a new generated
+   * config instance ({@code parts}), since controllers hold state. Without {@code groups} one rate
+   * drives every layer ({@code at(step)}); with groups (hidden layer first, then output) {@code
+   * fill(step, groups, lr)} gives each layer its own scaled and delayed rate. {@code momentum},
+   * {@code stopper} and {@code clip} may be null (constant momentum 0.9, no early stopping, no
+   * clipping).
    */
-  record Config(String id, String name, Function<DemoSchedules, LrSchedule> lr, ParamGroups groups,
-      Function<DemoSchedules, LrSchedule> momentum, Function<DemoSchedules, EarlyStopper> stopper,
+  record Config(
+      String id,
+      String name,
+      Function<DemoSchedules, LrSchedule> lr,
+      ParamGroups groups,
+      Function<DemoSchedules, LrSchedule> momentum,
+      Function<DemoSchedules, EarlyStopper> stopper,
       GradientClip clip) {
     Config {
       if (groups != null && groups.size() != Mlp.LAYERS) {
@@ -53,9 +58,20 @@ final class Trainer {
    * used at each iteration ({@code lr[layer][iteration]}, iterations not run stay NaN) and the
    * fraction of steps whose gradient the clip shrank.
    */
-  record Run(Config config, int seed, double[] epochLoss, double[] valLoss, double[] valAccuracy,
-      double testLoss, double testAccuracy, List<Integer> cuts, int stoppedEpoch, int bestEpoch,
-      double clippedFraction, double seconds, double[][] lr) {
+  record Run(
+      Config config,
+      int seed,
+      double[] epochLoss,
+      double[] valLoss,
+      double[] valAccuracy,
+      double testLoss,
+      double testAccuracy,
+      List<Integer> cuts,
+      int stoppedEpoch,
+      int bestEpoch,
+      double clippedFraction,
+      double seconds,
+      double[][] lr) {
     double finalLoss() {
       return epochLoss[epochsRun() - 1];
     }
@@ -83,7 +99,12 @@ final class Trainer {
    *     different number of iterations, iterations are mapped linearly onto that range
    * @param lrScale multiplies every rate (1 for the digits the schedules were tuned on)
    */
-  Trainer(Dataset.Split data, int epochs, int batchSize, long scheduleSteps, double lrScale,
+  Trainer(
+      Dataset.Split data,
+      int epochs,
+      int batchSize,
+      long scheduleSteps,
+      double lrScale,
       Mlp.Optimizer optimizer) {
     this.data = data;
     this.epochs = epochs;
@@ -177,13 +198,20 @@ final class Trainer {
         if (config.clip() != null && model.clip(config.clip()) > Main.CLIP_MAX) {
           clipped++;
         }
-        model.step(perLayer[Mlp.HIDDEN_LAYER], perLayer[Mlp.OUTPUT_LAYER],
+        model.step(
+            perLayer[Mlp.HIDDEN_LAYER],
+            perLayer[Mlp.OUTPUT_LAYER],
             momentum == null ? Mlp.MOMENTUM : momentum.at(step));
         seen += to - from;
         for (int layer = 0; layer < Mlp.LAYERS; layer++) {
           used[layer][(int) iteration] = perLayer[layer];
         }
-        progress.update(epoch + 1, epochs, (double) to / order.length, perLayer[Mlp.OUTPUT_LAYER], lossSum / seen);
+        progress.update(
+            epoch + 1,
+            epochs,
+            (double) to / order.length,
+            perLayer[Mlp.OUTPUT_LAYER],
+            lossSum / seen);
       }
       epochLoss[epoch] = lossSum / seen;
       Mlp.Evaluation val = model.evaluate(data.validation());
@@ -206,8 +234,19 @@ final class Trainer {
       }
     }
     Mlp.Evaluation test = model.evaluate(data.test());
-    return new Run(config, seed, epochLoss, valLoss, valAccuracy, test.loss(), test.accuracy(),
-        List.copyOf(cuts), stoppedEpoch, bestEpoch, (double) clipped / iteration,
-        (System.nanoTime() - start) / 1e9, used);
+    return new Run(
+        config,
+        seed,
+        epochLoss,
+        valLoss,
+        valAccuracy,
+        test.loss(),
+        test.accuracy(),
+        List.copyOf(cuts),
+        stoppedEpoch,
+        bestEpoch,
+        (double) clipped / iteration,
+        (System.nanoTime() - start) / 1e9,
+        used);
   }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * vectors the reference implementations wrote (processor/src/test/resources/golden).
  */
 class CatalogTest {
-  private static final Path GOLDEN = Paths.get("..", "processor", "src", "test", "resources", "golden");
+  private static final Path GOLDEN =
+      Paths.get("..", "processor", "src", "test", "resources", "golden");
   private static final CatalogImpl CATALOG = new CatalogImpl();
 
   static List<Map.Entry<String, String>> cases() {
@@ -52,7 +53,9 @@ class CatalogTest {
   /** The catalog is the per-kind checklist's "catalog entry": every annotation of anneal in use. */
   @org.junit.jupiter.api.Test
   void declaresEveryKind() throws Exception {
-    String source = Files.readString(Paths.get("src", "main", "java", "dev", "anneal", "examples", "Catalog.java"));
+    String source =
+        Files.readString(
+            Paths.get("src", "main", "java", "dev", "anneal", "examples", "Catalog.java"));
     for (dev.anneal.internal.Kind kind : dev.anneal.internal.Kind.values()) {
       if (kind.isCurvePart() && !source.contains("@" + kind.simpleName())) {
         fail("Catalog declares no @" + kind.simpleName());
@@ -65,8 +68,12 @@ class CatalogTest {
   void matchesReference(Map.Entry<String, String> c) throws Exception {
     LongToDoubleFunction schedule = schedule(c.getKey());
     List<String> lines = Files.readAllLines(GOLDEN.resolve(c.getValue() + ".csv"));
-    double peak = lines.stream().filter(l -> Character.isDigit(l.charAt(0)))
-        .mapToDouble(l -> Math.abs(Double.parseDouble(l.split(",")[1]))).max().orElseThrow();
+    double peak =
+        lines.stream()
+            .filter(l -> Character.isDigit(l.charAt(0)))
+            .mapToDouble(l -> Math.abs(Double.parseDouble(l.split(",")[1])))
+            .max()
+            .orElseThrow();
     int rows = 0;
     for (String line : lines) {
       if (!Character.isDigit(line.charAt(0))) {
@@ -75,12 +82,22 @@ class CatalogTest {
       String[] parts = line.split(",");
       long step = Long.parseLong(parts[0]);
       if (step > 1_000_000) {
-        continue; // huge steps: covered by the processor's golden test, which knows each reference's precision
+        continue; // huge steps: covered by the processor's golden test, which knows each
+        // reference's precision
       }
       double expected = Double.parseDouble(parts[1]);
       double actual = schedule.applyAsDouble(step);
       if (!(Math.abs(actual - expected) <= 1e-12 * Math.abs(expected) + 1e-15 * peak)) {
-        fail(c.getKey() + " at step " + step + ": " + actual + " vs " + c.getValue() + " " + expected);
+        fail(
+            c.getKey()
+                + " at step "
+                + step
+                + ": "
+                + actual
+                + " vs "
+                + c.getValue()
+                + " "
+                + expected);
       }
       rows++;
     }
@@ -88,10 +105,11 @@ class CatalogTest {
   }
 
   private static LongToDoubleFunction schedule(String method) throws ReflectiveOperationException {
-    Method m = Arrays.stream(Catalog.class.getMethods())
-        .filter(x -> x.getName().equals(method))
-        .findFirst()
-        .orElseThrow();
+    Method m =
+        Arrays.stream(Catalog.class.getMethods())
+            .filter(x -> x.getName().equals(method))
+            .findFirst()
+            .orElseThrow();
     if (m.getReturnType() == LrSchedule.class) {
       LrSchedule s = (LrSchedule) m.invoke(CATALOG);
       return s::at;

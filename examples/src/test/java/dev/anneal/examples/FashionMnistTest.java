@@ -21,7 +21,11 @@ class FashionMnistTest {
   @Test
   void readsGzippedAndPlainIdxFiles() throws IOException {
     // 3 training images of 2x2, 1 test image; one file of each pair left uncompressed.
-    writeImages(dir.resolve("train-images-idx3-ubyte.gz"), true, 3, new int[] {0, 255, 51, 102, 1, 2, 3, 4, 5, 6, 7, 8});
+    writeImages(
+        dir.resolve("train-images-idx3-ubyte.gz"),
+        true,
+        3,
+        new int[] {0, 255, 51, 102, 1, 2, 3, 4, 5, 6, 7, 8});
     writeLabels(dir.resolve("train-labels-idx1-ubyte"), false, new int[] {9, 0, 4});
     writeImages(dir.resolve("t10k-images-idx3-ubyte"), false, 1, new int[] {255, 255, 0, 0});
     writeLabels(dir.resolve("t10k-labels-idx1-ubyte.gz"), true, new int[] {7});
@@ -38,7 +42,9 @@ class FashionMnistTest {
 
   @Test
   void missingDirectorySaysHowToInstall() {
-    IOException e = assertThrows(FashionMnist.MissingDataException.class, () -> FashionMnist.load(dir.resolve("nope")));
+    IOException e =
+        assertThrows(
+            FashionMnist.MissingDataException.class, () -> FashionMnist.load(dir.resolve("nope")));
     assertTrue(e.getMessage().contains("apt-get install dataset-fashion-mnist"), e.getMessage());
   }
 
@@ -52,7 +58,8 @@ class FashionMnistTest {
     assertTrue(magic.getMessage().contains("magic"), magic.getMessage());
   }
 
-  private static void writeImages(Path file, boolean gzip, int count, int[] pixels) throws IOException {
+  private static void writeImages(Path file, boolean gzip, int count, int[] pixels)
+      throws IOException {
     try (DataOutputStream out = open(file, gzip)) {
       out.writeInt(2051);
       out.writeInt(count);

@@ -32,8 +32,11 @@ class MainTest {
   static void runDemo() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    report = Main.run(new String[] {"--epochs", "2", "--seeds", "1", "--quiet", "--out", dir.toString()},
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    report =
+        Main.run(
+            new String[] {"--epochs", "2", "--seeds", "1", "--quiet", "--out", dir.toString()},
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
     stdout = out.toString(StandardCharsets.UTF_8);
     stderr = err.toString(StandardCharsets.UTF_8);
   }
@@ -55,18 +58,26 @@ class MainTest {
       double accuracy = s.meanAccuracy();
       // Chance is 0.1; after 2 epochs every schedule is above 0.8 on these (deterministic) seeds.
       assertTrue(accuracy > 0.5 && accuracy <= 1, s.config().name() + ": " + accuracy);
-      assertTrue(s.meanFinalLoss() > 0 && s.meanFinalLoss() < 1.5, s.config().name() + ": " + s.meanFinalLoss());
-      assertTrue(s.meanTestLoss() > 0 && s.meanTestLoss() < 1.5, s.config().name() + ": " + s.meanTestLoss());
+      assertTrue(
+          s.meanFinalLoss() > 0 && s.meanFinalLoss() < 1.5,
+          s.config().name() + ": " + s.meanFinalLoss());
+      assertTrue(
+          s.meanTestLoss() > 0 && s.meanTestLoss() < 1.5,
+          s.config().name() + ": " + s.meanTestLoss());
     }
   }
 
   @Test
   void tableHasOneRowPerConfigurationWithTheMeasuredAccuracy() {
-    assertTrue(stdout.contains("note: the schedules are declared for 540 steps; this run has 72"), stdout);
+    assertTrue(
+        stdout.contains("note: the schedules are declared for 540 steps; this run has 72"), stdout);
     for (ResultsTable.Summary s : report.summaries()) {
-      Matcher row = Pattern.compile("(?m)^" + Pattern.quote(s.config().name())
-          + " +(\\d+\\.\\d{4}) +(\\d+\\.\\d\\d) \\+/- (\\d+\\.\\d\\d) .* (\\d+\\.\\d{4}) +[0-9.]+( +[0-9.]+)?\\r?$")
-          .matcher(stdout);
+      Matcher row =
+          Pattern.compile(
+                  "(?m)^"
+                      + Pattern.quote(s.config().name())
+                      + " +(\\d+\\.\\d{4}) +(\\d+\\.\\d\\d) \\+/- (\\d+\\.\\d\\d) .* (\\d+\\.\\d{4}) +[0-9.]+( +[0-9.]+)?\\r?$")
+              .matcher(stdout);
       assertTrue(row.find(), "no row for " + s.config().name() + " in\n" + stdout);
       double percent = Double.parseDouble(row.group(2));
       assertTrue(percent >= 0 && percent <= 100);
@@ -82,7 +93,8 @@ class MainTest {
 
   @Test
   void writesFilesAndPrintsTheirAbsolutePaths() {
-    assertEquals(List.of("lr-curves.svg", "loss-curves.svg", "val-curves.svg", "results.csv"),
+    assertEquals(
+        List.of("lr-curves.svg", "loss-curves.svg", "val-curves.svg", "results.csv"),
         report.files().stream().map(p -> p.getFileName().toString()).toList());
     for (Path file : report.files()) {
       assertTrue(file.isAbsolute() && Files.isRegularFile(file), file.toString());
@@ -133,17 +145,23 @@ class MainTest {
   @Test
   void csvHasOneRowPerRun() throws Exception {
     List<String> lines = Files.readAllLines(dir.resolve("results.csv"));
-    assertEquals("config_id,config,seed,epochs_run,final_train_loss,final_val_loss,test_loss,"
-        + "test_accuracy,lr_cuts,stopped_epoch,best_epoch,clipped_fraction,seconds", lines.get(0));
+    assertEquals(
+        "config_id,config,seed,epochs_run,final_train_loss,final_val_loss,test_loss,"
+            + "test_accuracy,lr_cuts,stopped_epoch,best_epoch,clipped_fraction,seconds",
+        lines.get(0));
     assertEquals(1 + 12, lines.size());
     List<Trainer.Config> configs = Main.configs();
     for (int i = 0; i < 12; i++) {
       String line = lines.get(i + 1);
       List<String> cells = csvCells(line);
-      assertEquals(List.of(configs.get(i).id(), configs.get(i).name(), "1", "2"), cells.subList(0, 4), line);
-      assertEquals(report.summaries().get(i).meanFinalLoss(), Double.parseDouble(cells.get(4)), 1e-6, line);
-      assertEquals(report.summaries().get(i).meanTestLoss(), Double.parseDouble(cells.get(6)), 1e-6, line);
-      assertEquals(report.summaries().get(i).meanAccuracy(), Double.parseDouble(cells.get(7)), 1e-6, line);
+      assertEquals(
+          List.of(configs.get(i).id(), configs.get(i).name(), "1", "2"), cells.subList(0, 4), line);
+      assertEquals(
+          report.summaries().get(i).meanFinalLoss(), Double.parseDouble(cells.get(4)), 1e-6, line);
+      assertEquals(
+          report.summaries().get(i).meanTestLoss(), Double.parseDouble(cells.get(6)), 1e-6, line);
+      assertEquals(
+          report.summaries().get(i).meanAccuracy(), Double.parseDouble(cells.get(7)), 1e-6, line);
       assertEquals(13, cells.size(), line);
     }
   }
@@ -151,22 +169,44 @@ class MainTest {
   @Test
   void helpPrintsUsageAndTrainsNothing() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Main.Report help = Main.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+    Main.Report help =
+        Main.run(
+            new String[] {"--help"},
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            System.err);
     assertTrue(help.summaries().isEmpty() && help.files().isEmpty());
     String text = out.toString(StandardCharsets.UTF_8);
-    for (String option : List.of("--epochs", "--seeds", "--optimizer", "--clip", "--find-lr", "--data",
-        "--out", "--quiet", "--help")) {
+    for (String option :
+        List.of(
+            "--epochs",
+            "--seeds",
+            "--optimizer",
+            "--clip",
+            "--find-lr",
+            "--data",
+            "--out",
+            "--quiet",
+            "--help")) {
       assertTrue(text.contains(option), option);
     }
   }
 
   @Test
   void badOptionsAreUsageErrors() {
-    for (String[] args : List.of(new String[] {"--epochs", "0"}, new String[] {"--seeds"},
-        new String[] {"--data", "mnist"}, new String[] {"--frobnicate"}, new String[] {"--epochs", "x"},
-        new String[] {"--optimizer", "adam"}, new String[] {"--optimizer"})) {
-      Main.UsageException e = assertThrows(Main.UsageException.class,
-          () -> Main.run(args, System.out, System.err), String.join(" ", args));
+    for (String[] args :
+        List.of(
+            new String[] {"--epochs", "0"},
+            new String[] {"--seeds"},
+            new String[] {"--data", "mnist"},
+            new String[] {"--frobnicate"},
+            new String[] {"--epochs", "x"},
+            new String[] {"--optimizer", "adam"},
+            new String[] {"--optimizer"})) {
+      Main.UsageException e =
+          assertThrows(
+              Main.UsageException.class,
+              () -> Main.run(args, System.out, System.err),
+              String.join(" ", args));
       assertTrue(e.getMessage().contains(args[0]), e.getMessage()); // names the culprit
     }
   }
@@ -175,10 +215,15 @@ class MainTest {
   void findLrWritesThePlotAndTheDeclarationToPaste() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Path lrDir = dir.resolve("find");
-    Main.Report r = Main.run(new String[] {"--find-lr", "--out", lrDir.toString()},
-        new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+    Main.Report r =
+        Main.run(
+            new String[] {"--find-lr", "--out", lrDir.toString()},
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            System.err);
     String text = out.toString(StandardCharsets.UTF_8);
-    Matcher decl = Pattern.compile("(?m)^  @OneCycle\\(peak = ([0-9.eE-]+), steps = 540\\)\\r?$").matcher(text);
+    Matcher decl =
+        Pattern.compile("(?m)^  @OneCycle\\(peak = ([0-9.eE-]+), steps = 540\\)\\r?$")
+            .matcher(text);
     assertTrue(decl.find(), text);
     double peak = Double.parseDouble(decl.group(1));
     Matcher valley = Pattern.compile("valley ([0-9.eE-]+)").matcher(text);
@@ -201,11 +246,15 @@ class MainTest {
       assertEquals(dev.anneal.GradientClip.norm(Main.CLIP_MAX).build(), c.clip());
       assertTrue(c.name().endsWith(" + clip"), c.name());
     }
-    Trainer.Run run = new Trainer(Digits.load(), 2, DemoSchedules.BATCH_SIZE, DemoSchedules.TOTAL_STEPS, 1)
-        .run(clipped.get(0), 1, ProgressBar.silent());
-    assertTrue(run.clippedFraction() > 0 && run.clippedFraction() <= 1, "clipped " + run.clippedFraction());
-    Trainer.Run plain = new Trainer(Digits.load(), 2, DemoSchedules.BATCH_SIZE, DemoSchedules.TOTAL_STEPS, 1)
-        .run(Main.configs().get(0), 1, ProgressBar.silent());
+    Trainer.Run run =
+        new Trainer(Digits.load(), 2, DemoSchedules.BATCH_SIZE, DemoSchedules.TOTAL_STEPS, 1)
+            .run(clipped.get(0), 1, ProgressBar.silent());
+    assertTrue(
+        run.clippedFraction() > 0 && run.clippedFraction() <= 1,
+        "clipped " + run.clippedFraction());
+    Trainer.Run plain =
+        new Trainer(Digits.load(), 2, DemoSchedules.BATCH_SIZE, DemoSchedules.TOTAL_STEPS, 1)
+            .run(Main.configs().get(0), 1, ProgressBar.silent());
     assertEquals(0, plain.clippedFraction());
     assertTrue(plain.finalLoss() != run.finalLoss(), "clipping changed the training");
   }

@@ -36,11 +36,12 @@ class TrainerTest {
     // Default budget: iteration i is schedule step i.
     for (String id : List.of("one-cycle", "cyclic", "wsd")) {
       Trainer.Run run = trainer(DemoSchedules.EPOCHS).run(config(id), 1, ProgressBar.silent());
-      LrSchedule expected = switch (id) {
-        case "one-cycle" -> SCHEDULES.oneCycle();
-        case "cyclic" -> SCHEDULES.cyclic();
-        default -> SCHEDULES.warmupStableDecay();
-      };
+      LrSchedule expected =
+          switch (id) {
+            case "one-cycle" -> SCHEDULES.oneCycle();
+            case "cyclic" -> SCHEDULES.cyclic();
+            default -> SCHEDULES.warmupStableDecay();
+          };
       double[] used = run.lr()[Mlp.OUTPUT_LAYER];
       assertEquals(DemoSchedules.TOTAL_STEPS, used.length);
       for (int step = 0; step < used.length; step++) {
@@ -70,7 +71,10 @@ class TrainerTest {
       assertEquals(SCHEDULES.cosine().at(i * 540L / 108), used[i], "iteration " + i);
     }
     assertEquals(5 * 107L, short2.scheduleStep(107));
-    assertEquals(DemoSchedules.PEAK, used[72 / 5 + 1], 1e-2 * DemoSchedules.PEAK,
+    assertEquals(
+        DemoSchedules.PEAK,
+        used[72 / 5 + 1],
+        1e-2 * DemoSchedules.PEAK,
         "warm-up ends at schedule step 72, iteration 14.4");
   }
 
@@ -115,18 +119,24 @@ class TrainerTest {
     for (int e = 0; e < cut - 2; e++) {
       best = Math.min(best, run.valLoss()[e]);
     }
-    assertTrue(run.valLoss()[cut - 2] >= best * (1 - 1e-4) && run.valLoss()[cut - 1] >= best * (1 - 1e-4));
+    assertTrue(
+        run.valLoss()[cut - 2] >= best * (1 - 1e-4) && run.valLoss()[cut - 1] >= best * (1 - 1e-4));
   }
 
   @Test
   void earlyStoppingStopsAndRestoresTheBestEpoch() {
-    Trainer.Run run = trainer(DemoSchedules.EPOCHS).run(config("plateau-stop"), 2, ProgressBar.silent());
+    Trainer.Run run =
+        trainer(DemoSchedules.EPOCHS).run(config("plateau-stop"), 2, ProgressBar.silent());
     // Seed 2 stalls: the stopper (patience 3) ends the run before the budget.
-    assertTrue(run.stoppedEpoch() > 0 && run.stoppedEpoch() < DemoSchedules.EPOCHS, "stopped " + run.stoppedEpoch());
+    assertTrue(
+        run.stoppedEpoch() > 0 && run.stoppedEpoch() < DemoSchedules.EPOCHS,
+        "stopped " + run.stoppedEpoch());
     assertEquals(run.stoppedEpoch() - 3, run.bestEpoch());
     double best = Arrays.stream(run.valLoss(), 0, run.stoppedEpoch()).min().orElseThrow();
     assertEquals(best, run.valLoss()[run.bestEpoch() - 1]);
-    assertTrue(Double.isNaN(run.lr()[Mlp.OUTPUT_LAYER][run.stoppedEpoch() * 36]), "no steps after the stop");
+    assertTrue(
+        Double.isNaN(run.lr()[Mlp.OUTPUT_LAYER][run.stoppedEpoch() * 36]),
+        "no steps after the stop");
     assertEquals(run.epochsRun(), run.stoppedEpoch());
   }
 
