@@ -59,10 +59,13 @@ public final class Resolver {
     return r;
   }
 
-  /** The declared name nearest to {@code ref} (edit distance at most a third of it), or null. */
+  /**
+   * The declared name nearest to {@code ref}, when it is a likely typo: at most one edit per three
+   * characters of {@code ref} (so one-letter names get no suggestion), else null.
+   */
   private String closest(String ref) {
     String best = null;
-    int bestDistance = Math.max(1, ref.length() / 3) + 1;
+    int bestDistance = ref.length() / 3 + 1;
     for (String name : declared.keySet()) {
       int d = distance(ref, name);
       if (d < bestDistance) {
