@@ -6,6 +6,7 @@ import dev.anneal.internal.compose.CompositeKind;
 import dev.anneal.processor.internal.Config;
 import dev.anneal.processor.internal.ConfigReader;
 import dev.anneal.processor.internal.Generator;
+import dev.anneal.processor.internal.Messages;
 import dev.anneal.processor.internal.Reporter;
 import dev.anneal.processor.internal.Validator;
 import java.io.IOException;
@@ -91,13 +92,7 @@ public final class ScheduleProcessor extends AbstractProcessor {
       try {
         processConfig((TypeElement) e, reporter);
       } catch (FilerException ex) {
-        reporter.error(
-            "cannot write the implementation of "
-                + e.getSimpleName()
-                + ": "
-                + ex.getMessage()
-                + "; another type already has that name (set a different @Schedule(name = ...))",
-            e);
+        reporter.error(Messages.cannotWrite(e.getSimpleName(), ex.getMessage()), e);
       } catch (RuntimeException | IOException ex) {
         // Never a stack trace for the user to decode: name the config and keep compiling the rest.
         StringWriter trace = new StringWriter();
@@ -106,12 +101,7 @@ public final class ScheduleProcessor extends AbstractProcessor {
             .getMessager()
             .printMessage(
                 Diagnostic.Kind.ERROR,
-                "anneal could not generate the implementation of "
-                    + e
-                    + ": "
-                    + ex
-                    + ". Please report this with the declaration; details:\n"
-                    + trace,
+                Messages.internalError(String.valueOf(e), String.valueOf(ex), trace.toString()),
                 e);
       }
     }
@@ -170,14 +160,7 @@ public final class ScheduleProcessor extends AbstractProcessor {
                               types.erasure(c.asType()), types.erasure(owner.asType())));
       if (!inherited) {
         reporter.error(
-            "@"
-                + kind.simpleName()
-                + " on "
-                + e.getSimpleName()
-                + "() has no effect: "
-                + owner.getSimpleName()
-                + " is not annotated @Schedule (nor a supertype of a @Schedule type)",
-            e);
+            Messages.noEffect(kind.simpleName(), e.getSimpleName(), owner.getSimpleName()), e);
       }
     }
   }

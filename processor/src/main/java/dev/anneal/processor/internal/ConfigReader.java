@@ -22,6 +22,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
@@ -71,12 +72,7 @@ public final class ConfigReader {
     long totalSteps = total instanceof Long ? (Long) total : 0;
     if (totalSteps < 0) {
       reporter.report(
-          true,
-          "@Schedule.totalSteps must be > 0 (or 0 for unchecked), was " + totalSteps,
-          type,
-          schedule,
-          "totalSteps",
-          -1);
+          true, Messages.negativeTotalSteps(totalSteps), type, schedule, "totalSteps", -1);
     }
     checkInaccessibleAbstractMethods(type);
     List<ScheduleMethod> methods = new ArrayList<>();
@@ -107,43 +103,22 @@ public final class ConfigReader {
     boolean abstractClass =
         kind == ElementKind.CLASS && type.getModifiers().contains(Modifier.ABSTRACT);
     if (kind != ElementKind.INTERFACE && !abstractClass) {
-      reporter.error(
-          "@Schedule goes on an interface or an abstract class; "
-              + type.getSimpleName()
-              + " is "
-              + describe(kind),
-          type,
-          schedule);
+      reporter.error(Messages.notAnAbstractType(type.getSimpleName(), kind), type, schedule);
       return false;
     }
     if (type.getModifiers().contains(Modifier.PRIVATE)) {
-      reporter.error(
-          "@Schedule type "
-              + type.getSimpleName()
-              + " must not be private: the generated class implements it"
-              + " from outside",
-          type,
-          schedule);
+      reporter.error(Messages.privateType(type.getSimpleName()), type, schedule);
     }
     if (type.getNestingKind() == NestingKind.LOCAL
         || type.getNestingKind() == NestingKind.ANONYMOUS) {
-      reporter.error(
-          "@Schedule type " + type.getSimpleName() + " must be top-level or a static nested type",
-          type,
-          schedule);
+      reporter.error(Messages.localType(type.getSimpleName()), type, schedule);
     }
     for (Element e = type.getEnclosingElement();
         e.getKind() != ElementKind.PACKAGE;
         e = e.getEnclosingElement()) {
       if (e.getModifiers().contains(Modifier.PRIVATE)) {
         reporter.error(
-            "@Schedule type "
-                + type.getSimpleName()
-                + " is nested in private "
-                + e.getSimpleName()
-                + ", so the generated class cannot see it",
-            type,
-            schedule);
+            Messages.nestedInPrivate(type.getSimpleName(), e.getSimpleName()), type, schedule);
         break;
       }
     }
@@ -155,45 +130,15 @@ public final class ConfigReader {
         && type.getNestingKind() == NestingKind.MEMBER
         && !type.getModifiers().contains(Modifier.STATIC)
         && type.getEnclosingElement().getKind().isClass()) {
-      reporter.error(
-          "@Schedule type "
-              + type.getSimpleName()
-              + " must be static: "
-              + type.getSimpleName()
-              + " is an inner (non-static) class",
-          type,
-          schedule);
+      reporter.error(Messages.innerClass(type.getSimpleName()), type, schedule);
     }
     if (!type.getTypeParameters().isEmpty()) {
-      reporter.error(
-          "@Schedule type " + type.getSimpleName() + " must not declare type parameters",
-          type,
-          schedule);
+      reporter.error(Messages.typeParameters(type.getSimpleName()), type, schedule);
     }
     if (abstractClass && !hasAccessibleNoArgConstructor(type)) {
-      reporter.error(
-          "@Schedule class "
-              + type.getSimpleName()
-              + " needs a non-private constructor without parameters"
-              + " (that throws no checked exception) for the generated subclass",
-          type,
-          schedule);
+      reporter.error(Messages.noUsableConstructor(type.getSimpleName()), type, schedule);
     }
     return true;
-  }
-
-  /** "a concrete class", "an enum", "a record", "an annotation type". */
-  private static String describe(ElementKind kind) {
-    switch (kind.name()) {
-      case "CLASS":
-        return "a concrete class";
-      case "ENUM":
-        return "an enum";
-      case "ANNOTATION_TYPE":
-        return "an annotation type";
-      default:
-        return "a " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-    }
   }
 
   /** A constructor the generated subclass's implicit {@code super()} can call without a try. */
@@ -224,45 +169,15 @@ public final class ConfigReader {
     if (name instanceof String && !((String) name).isEmpty()) {
       String n = (String) name;
       if (RESTRICTED.contains(n)) {
-        reporter.report(
-            true,
-            "@Schedule.name must be a name a class can have, was \""
-                + n
-                + "\": var, yield,"
-                + " record, sealed and permits are restricted identifiers that cannot name a type",
-            type,
-            schedule,
-            "name",
-            -1);
+        reporter.report(true, Messages.nameRestricted(n), type, schedule, "name", -1);
       } else if (!SourceVersion.isName(n) || n.contains(".")) {
-        reporter.report(
-            true,
-            "@Schedule.name must be a Java identifier (a simple class name), was \"" + n + "\"",
-            type,
-            schedule,
-            "name",
-            -1);
+        reporter.report(true, Messages.nameNotIdentifier(n), type, schedule, "name", -1);
       } else if (isAnnealType(n)) {
-        reporter.report(
-            true,
-            "@Schedule.name must not be the name of a public type of dev.anneal: in the config's"
-                + " package the generated class would hide it from `import dev.anneal.*`, was \""
-                + n
-                + "\"",
-            type,
-            schedule,
-            "name",
-            -1);
+        reporter.report(true, Messages.nameOfAnnealType(n), type, schedule, "name", -1);
       } else if (n.equals(outermost(type).getSimpleName().toString())) {
-        String whose = outermost(type) == type ? "the config" : "its top-level type";
         reporter.report(
             true,
-            "@Schedule.name must differ from the name of "
-                + whose
-                + ", which the generated class cannot replace,"
-                + " was \""
-                + n
-                + "\"",
+            Messages.nameOfTopLevelType(n, outermost(type) == type),
             type,
             schedule,
             "name",
@@ -316,15 +231,11 @@ public final class ConfigReader {
       ExecutableElement other = bySignature.putIfAbsent(key, m);
       if (other != null) {
         reporter.error(
-            "abstract method "
-                + m.getSimpleName()
-                + "() is inherited from both "
-                + other.getEnclosingElement().getSimpleName()
-                + " and "
-                + m.getEnclosingElement().getSimpleName()
-                + "; redeclare it in "
-                + type.getSimpleName()
-                + " with its schedule annotations",
+            Messages.inheritedTwice(
+                m.getSimpleName(),
+                other.getEnclosingElement().getSimpleName(),
+                m.getEnclosingElement().getSimpleName(),
+                type.getSimpleName()),
             type);
         continue;
       }
@@ -337,13 +248,7 @@ public final class ConfigReader {
           Kind kind = kindOf(a);
           if (kind != null) {
             reporter.error(
-                "@"
-                    + kind.simpleName()
-                    + " is on "
-                    + m.getSimpleName()
-                    + "(), which has a body; schedule methods are abstract and the processor implements them",
-                m,
-                a);
+                Messages.annotatedConcreteMethod(kind.simpleName(), m.getSimpleName()), m, a);
           }
         }
       }
@@ -401,16 +306,12 @@ public final class ConfigReader {
             && !m.getModifiers().contains(Modifier.PRIVATE)
             && !redeclaredInPackage(m, owner, chain.subList(0, i))) {
           reporter.error(
-              config.getSimpleName()
-                  + " inherits package-private abstract method "
-                  + shortSignature(m)
-                  + " from "
-                  + owner.getQualifiedName()
-                  + ", which the generated class cannot implement outside package "
-                  + packageOf(owner).getQualifiedName()
-                  + ": make it protected or public in "
-                  + owner.getSimpleName()
-                  + ", or implement it in a subclass in that package",
+              Messages.inaccessibleAbstractMethod(
+                  config.getSimpleName(),
+                  shortSignature(m),
+                  owner.getQualifiedName(),
+                  packageOf(owner).getQualifiedName(),
+                  owner.getSimpleName()),
               config);
         }
       }
@@ -473,20 +374,17 @@ public final class ConfigReader {
       boolean standsAlone = kind.role() == Kind.Role.STOPPER || kind.role() == Kind.Role.CLIP;
       if ((kind.isBody() && body != null) || (standsAlone && alone != null)) {
         Part first = kind.isBody() ? body : alone;
-        String message =
-            (kind.isBody()
-                    ? "a schedule has exactly one body annotation"
-                    : "a method has at most one")
-                + ", but "
-                + name
-                + " has @"
-                + first.kind().simpleName()
-                + " and @"
-                + kind.simpleName();
+        String firstName = first.kind().simpleName();
         if (located) {
-          reporter.error(message, method, a);
+          reporter.error(
+              Messages.twoAnnotations(kind.isBody(), name, firstName, kind.simpleName(), null),
+              method,
+              a);
         } else {
-          reporter.error(message + " (inherited from " + owner.getQualifiedName() + ")", config);
+          reporter.error(
+              Messages.twoAnnotations(
+                  kind.isBody(), name, firstName, kind.simpleName(), owner.getQualifiedName()),
+              config);
         }
         readable = false;
         continue;
@@ -508,42 +406,16 @@ public final class ConfigReader {
     if (form == null) {
       if (located) {
         reporter.error(
-            (owner.equals(config) ? "" : "inherited ")
-                + "abstract method "
-                + signature(method)
-                + " is not a schedule: schedule methods are `double "
-                + method.getSimpleName()
-                + "(long step)`, `LrSchedule "
-                + method.getSimpleName()
-                + "()`, `PlateauSchedule "
-                + method.getSimpleName()
-                + "()`, `EarlyStopper "
-                + method.getSimpleName()
-                + "()` or `GradientClip "
-                + method.getSimpleName()
-                + "()`",
+            Messages.notASchedule(signature(method), !owner.equals(config), method.getSimpleName()),
             method);
       } else {
         reporter.error(
-            config.getSimpleName()
-                + " inherits abstract method "
-                + shortSignature(method)
-                + " from "
-                + owner.getQualifiedName()
-                + ", which is not a schedule: schedule methods are `double "
-                + method.getSimpleName()
-                + "(long step)`, `LrSchedule "
-                + method.getSimpleName()
-                + "()`, `PlateauSchedule "
-                + method.getSimpleName()
-                + "()`, `EarlyStopper "
-                + method.getSimpleName()
-                + "()` or `GradientClip "
-                + method.getSimpleName()
-                + "()`; implement it in "
-                + config.getSimpleName()
-                + " or do not extend "
-                + owner.getSimpleName(),
+            Messages.inheritsNotASchedule(
+                config.getSimpleName(),
+                shortSignature(method),
+                owner.getQualifiedName(),
+                method.getSimpleName(),
+                owner.getSimpleName()),
             config);
       }
       return null;
@@ -556,14 +428,11 @@ public final class ConfigReader {
     }
     if (alone != null) {
       reporter.error(
-          "@"
-              + alone.kind().simpleName()
-              + " needs a method returning "
-              + (alone.kind().role() == Kind.Role.STOPPER ? "EarlyStopper" : "GradientClip")
-              + ", but "
-              + name
-              + " returns "
-              + method.getReturnType(),
+          Messages.aloneOnSchedule(
+              alone.kind().simpleName(),
+              alone.kind().role() == Kind.Role.STOPPER,
+              name,
+              method.getReturnType().toString()),
           method,
           mirrors.get(alone.kind()));
       return null;
@@ -571,39 +440,25 @@ public final class ConfigReader {
     Part plateau = modifiers[3];
     if (plateau != null && form != ScheduleMethod.Form.PLATEAU) {
       reporter.error(
-          "@ReduceOnPlateau needs a method returning PlateauSchedule (each instance owns"
-              + " the controller's state), but "
-              + name
-              + " returns "
-              + method.getReturnType(),
+          Messages.plateauNeedsPlateauSchedule(name, method.getReturnType().toString()),
           method,
           mirrors.get(Kind.REDUCE_ON_PLATEAU));
       return null;
     }
     if (plateau == null && form == ScheduleMethod.Form.PLATEAU) {
-      reporter.error(
-          name
-              + " returns PlateauSchedule: add @ReduceOnPlateau (e.g. @ReduceOnPlateau("
-              + "factor = 0.5, patience = 3)) beside its schedule",
-          method);
+      reporter.error(Messages.plateauScheduleWithoutController(name), method);
       return null;
     }
     if (body == null) {
       if (located) {
-        reporter.error(
-            name + " declares no schedule: add one body annotation (" + bodyNames() + ")", method);
+        reporter.error(Messages.noBody(name, bodyNames()), method);
       } else {
         reporter.error(
-            config.getSimpleName()
-                + " inherits abstract method "
-                + shortSignature(method)
-                + " from "
-                + owner.getQualifiedName()
-                + ", which declares no schedule: redeclare it in "
-                + config.getSimpleName()
-                + " with one body annotation ("
-                + bodyNames()
-                + ")",
+            Messages.inheritsNoBody(
+                config.getSimpleName(),
+                shortSignature(method),
+                owner.getQualifiedName(),
+                bodyNames()),
             config);
       }
       return null;
@@ -634,14 +489,8 @@ public final class ConfigReader {
       CompositeKind second = compositeKindOf(a);
       if (other != null || (second != null && a != mirror)) {
         reporter.error(
-            "@"
-                + kind.simpleName()
-                + " stands alone on "
-                + name
-                + ": declare @"
-                + (other != null ? other.simpleName() : second.simpleName())
-                + " on a schedule of its own"
-                + " and name it among the parts",
+            Messages.compositeNotAlone(
+                kind.simpleName(), name, other != null ? other.simpleName() : second.simpleName()),
             method,
             a);
         return null;
@@ -649,15 +498,10 @@ public final class ConfigReader {
     }
     if (form != ScheduleMethod.Form.VALUE && form != ScheduleMethod.Form.OBJECT) {
       reporter.error(
-          (method.getEnclosingElement().equals(config) ? "" : "inherited ")
-              + "abstract method "
-              + signature(method)
-              + " cannot be a composite schedule: composites are"
-              + " `double "
-              + method.getSimpleName()
-              + "(long step)` or `LrSchedule "
-              + method.getSimpleName()
-              + "()`",
+          Messages.compositeWrongForm(
+              signature(method),
+              !method.getEnclosingElement().equals(config),
+              method.getSimpleName()),
           method,
           mirror);
       return null;
@@ -724,30 +568,19 @@ public final class ConfigReader {
       Part alone,
       Map<Kind, AnnotationMirror> mirrors) {
     Kind.Role role = form == ScheduleMethod.Form.STOPPER ? Kind.Role.STOPPER : Kind.Role.CLIP;
-    String wanted =
-        role == Kind.Role.STOPPER
-            ? "@EarlyStopping(patience = ...)"
-            : "@ClipNorm(max = ...), @ClipValue(max = ...) or @AdaptiveClip";
+    boolean stopper = role == Kind.Role.STOPPER;
+    String returnType = method.getReturnType().toString();
     for (Map.Entry<Kind, AnnotationMirror> e : mirrors.entrySet()) {
       if (e.getKey().role() != role) {
         reporter.error(
-            "@"
-                + e.getKey().simpleName()
-                + " does not apply to "
-                + name
-                + ", which returns "
-                + method.getReturnType()
-                + " and is declared by "
-                + wanted
-                + " alone",
+            Messages.notForAloneMethod(e.getKey().simpleName(), name, returnType, stopper),
             method,
             e.getValue());
         return null;
       }
     }
     if (alone == null) {
-      reporter.error(
-          name + " returns " + method.getReturnType() + ": declare it with " + wanted, method);
+      reporter.error(Messages.aloneUndeclared(name, returnType, stopper), method);
       return null;
     }
     return new ScheduleMethod(method, form, null, alone, mirrors, suppressed(method));
@@ -768,29 +601,20 @@ public final class ConfigReader {
       }
       TypeElement owner = (TypeElement) method.getEnclosingElement();
       String arg = method.getParameters().isEmpty() ? "()" : "(long)";
-      String what =
-          "schedule method "
-              + method.getSimpleName()
-              + arg
-              + (owner.equals(config) ? "" : " (inherited from " + owner.getQualifiedName() + ")")
-              + " would override java.lang.Object."
-              + o.getSimpleName()
-              + arg;
+      Name inheritedFrom = owner.equals(config) ? null : owner.getQualifiedName();
+      Name name = method.getSimpleName();
       if (o.getModifiers().contains(Modifier.FINAL)) {
-        return what + ", which is final: rename it";
+        return Messages.overridesFinalObjectMethod(name, arg, inheritedFrom, o.getSimpleName());
       }
       if (!returnCompatible(method.getReturnType(), o.getReturnType())) {
-        return what + ", which returns " + o.getReturnType() + ": rename it";
+        return Messages.overridesObjectMethodReturning(
+            name, arg, inheritedFrom, o.getSimpleName(), o.getReturnType().toString());
       }
       boolean publicInObject = o.getModifiers().contains(Modifier.PUBLIC);
       if (!method.getModifiers().contains(Modifier.PUBLIC)
           && (publicInObject || !method.getModifiers().contains(Modifier.PROTECTED))) {
-        return what
-            + ", which is "
-            + (publicInObject ? "public" : "protected")
-            + ": declare it public"
-            + (publicInObject ? "" : " or protected")
-            + ", or rename it";
+        return Messages.overridesObjectMethodWithLessAccess(
+            name, arg, inheritedFrom, o.getSimpleName(), publicInObject);
       }
     }
     return null;
@@ -840,28 +664,18 @@ public final class ConfigReader {
       }
     }
     reporter.error(
-        "sealed @Schedule type "
-            + type.getSimpleName()
-            + " must permit the generated class "
-            + generatedName
-            + ": add "
-            + generatedName
-            + " to its permits clause, or make it non-sealed",
-        type,
-        schedule);
+        Messages.sealedWithoutGenerated(type.getSimpleName(), generatedName), type, schedule);
   }
 
-  /** {@code "@Constant, @StepDecay, ... or @Sigmoid"}. */
-  private static String bodyNames() {
+  /** The simple names of the body annotations, in declaration order. */
+  private static List<String> bodyNames() {
     List<String> names = new ArrayList<>();
     for (Kind k : Kind.values()) {
       if (k.isBody()) {
-        names.add("@" + k.simpleName());
+        names.add(k.simpleName());
       }
     }
-    return String.join(", ", names.subList(0, names.size() - 1))
-        + " or "
-        + names.get(names.size() - 1);
+    return names;
   }
 
   /** Where a modifier goes in {@code new Declaration(body, warmup, cooldown, restarts)}. */

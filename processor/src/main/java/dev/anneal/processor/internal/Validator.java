@@ -1,7 +1,5 @@
 package dev.anneal.processor.internal;
 
-import static dev.anneal.internal.Literals.count;
-
 import dev.anneal.internal.Problem;
 import dev.anneal.internal.Rules;
 import dev.anneal.internal.compose.CompositeProblem;
@@ -59,12 +57,7 @@ public final class Validator {
         declared.put(m.name(), m.declaration());
       } else {
         notParts.put(
-            m.name(),
-            "a "
-                + m.form().name().toLowerCase(java.util.Locale.ROOT)
-                + " method ("
-                + m.element().getReturnType()
-                + ")");
+            m.name(), Messages.notAPart(m.form().name(), m.element().getReturnType().toString()));
       }
     }
     if (!any) {
@@ -89,13 +82,8 @@ public final class Validator {
                 config,
                 m,
                 true,
-                "@"
-                    + m.composite().kind().simpleName()
-                    + " makes the schedule end at step "
-                    + count(resolved.length())
-                    + ", not at @Schedule(totalSteps = "
-                    + count(total)
-                    + ")",
+                Messages.compositeLengthMismatch(
+                    m.composite().kind().simpleName(), resolved.length(), total),
                 m.compositeMirror(),
                 null,
                 -1);
@@ -116,14 +104,14 @@ public final class Validator {
     if (!error && m.warningsSuppressed()) {
       return true;
     }
-    String text = error ? message : message + " [suppress with @SuppressWarnings(\"anneal\")]";
+    String text = error ? message : Messages.suppressible(message);
     if (reporter.inSource(m.element())) {
       reporter.report(error, text, m.element(), mirror, attribute, index);
     } else {
       // declared in a class file: javac would show the diagnostic without file or line
       TypeElement owner = (TypeElement) m.element().getEnclosingElement();
-      String where = m.name() + "() inherited from " + owner.getQualifiedName() + ": ";
-      reporter.report(error, where + text, config.type(), null, null, -1);
+      String inherited = Messages.inheritedMethod(m.name(), owner.getQualifiedName(), text);
+      reporter.report(error, inherited, config.type(), null, null, -1);
     }
     return !error;
   }
