@@ -56,7 +56,7 @@ class DjlTrainingTest {
     LrSchedule schedule = DjlTraining.fit(new DemoSchedulesImpl().cosine(), updates);
     Recording tracker = new Recording(new AnnealTracker(schedule));
 
-    DjlTraining.Result result = DjlTraining.train(data, tracker, EPOCHS, 1, null);
+    DjlTraining.Result result = DjlTraining.train(data, tracker, DjlTraining.Controls.NONE, EPOCHS, 1, null);
 
     assertEquals(updates, result.updates());
     assertEquals(DemoSchedules.STEPS_PER_EPOCH, DjlTraining.stepsPerEpoch(data.train().rows()));
@@ -75,5 +75,6 @@ class DjlTrainingTest {
     assertEquals(EPOCHS, result.epochs().size());
     assertTrue(result.testAccuracy() > 0.9, "test accuracy " + result.testAccuracy());
     assertTrue(result.epochs().get(1).loss() < result.epochs().get(0).loss(), "loss decreases");
+    assertEquals(0, result.stoppedEpoch());
   }
 }
