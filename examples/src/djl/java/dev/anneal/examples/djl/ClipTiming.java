@@ -4,6 +4,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
@@ -25,17 +26,17 @@ import java.util.Locale;
  * measurement, warm-up rounds discarded):
  *
  * <ul>
- *   <li>arrays: {@code toFloatArray()} of each gradient, {@code GradientClip.apply(float[]...)},
- *       {@code set(float[])} back;
+ *   <li>arrays: {@code toFloatArray()} of each gradient, {@code GradientClip.apply(float[]...)} for
+ *       the norm, {@code muli} by the clip's factor;
  *   <li>NDArrays: {@code norm()} of each gradient, one {@code getFloat()} each, {@code muli} by the
  *       factor.
  * </ul>
  *
- * <p>Every call first puts the batch's gradients back ({@code set(float[])} per array) so both ways
+ * <p>Every call first puts the batch's gradients back ({@code set(NDIndex, NDArray)}) so both ways
  * clip for real (max 1e-3, far below the gradients' norm) and pay their writes; that restore is
  * timed alone too and subtracted.
  * Run: {@code mvn -q -Pdjl -pl examples -am package exec:java -DskipTests
- * -Dexec.mainClass=dev.anneal.examples.djl.ClipTiming}.
+ * -Dexec.args=--clip-timing} (or this class's {@code main} in a JVM of its own).
  */
 public final class ClipTiming {
   private static final double MAX = 1e-3;
@@ -47,13 +48,15 @@ public final class ClipTiming {
    * Nanoseconds per call of each way (the restore subtracted), and of the restore alone; medians
    * over rounds.
    */
-  public record Timing(double arraysNanos, double ndArraysNanos, double restoreNanos, int elements) {}
+  public record Timing(
+      double arraysNanos, double ndArraysNanos, double restoreNanos, int elements) {}
 
   public static void main(String[] args) {
     DjlTraining.offlineDefaults();
     Timing t = measure(20, 2_000);
     PrintStream out = System.out;
-    out.printf(Locale.ROOT, "global L2 clip of %,d gradient elements in 4 arrays (DJL PyTorch CPU, 1 thread),"
+    out.printf(Locale.ROOT, "global L2 clip of %,d gradient elements in 4 arrays"
+        + " (DJL PyTorch CPU, 1 thread),"
         + " median of 20 rounds x 2,000 calls:%n", t.elements());
     out.printf(Locale.ROOT, "  float[] copy-in/copy-out + GradientClip.apply: %8.1f us per call%n",
         t.arraysNanos() / 1e3);
@@ -73,22 +76,25 @@ public final class ClipTiming {
           .add(Linear.builder().setUnits(DjlTraining.HIDDEN_UNITS).build())
           .add(Activation::relu)
           .add(Linear.builder().setUnits(train.classes()).build()));
-      try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()))) {
+      DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss());
+      try (Trainer trainer = model.newTrainer(config)) {
         int rows = DjlTraining.BATCH_SIZE;
         trainer.initialize(new Shape(rows, train.dim()));
         float[] x = java.util.Arrays.copyOf(train.features(), rows * train.dim());
         float[] y = java.util.Arrays.copyOf(train.labels(), rows);
         try (GradientCollector collector = trainer.newGradientCollector()) {
-          NDArray logits = trainer.forward(new NDList(manager.create(x, new Shape(rows, train.dim()))))
-              .singletonOrThrow();
-          collector.backward(trainer.getLoss().evaluate(new NDList(manager.create(y)), new NDList(logits)));
+          NDArray input = manager.create(x, new Shape(rows, train.dim()));
+          NDArray logits = trainer.forward(new NDList(input)).singletonOrThrow();
+          NDArray labels = manager.create(y);
+          collector.backward(
+              trainer.getLoss().evaluate(new NDList(labels), new NDList(logits)));
         }
         List<NDArray> grads = ClipListener.gradients(trainer);
         int elements = 0;
-        float[][] saved = new float[grads.size()][];
+        NDArray[] saved = new NDArray[grads.size()];
         for (int i = 0; i < saved.length; i++) {
-          saved[i] = grads.get(i).toFloatArray();
-          elements += saved[i].length;
+          saved[i] = grads.get(i).duplicate();
+          elements += Math.toIntExact(saved[i].size());
         }
         double[] arrays = new double[rounds];
         double[] nd = new double[rounds];
@@ -124,9 +130,10 @@ public final class ClipTiming {
     }
   }
 
-  private static void restore(List<NDArray> grads, float[][] saved) {
+  /** Copies {@code saved} into the gradients in place (engine memory to engine memory). */
+  static void restore(List<NDArray> grads, NDArray[] saved) {
     for (int i = 0; i < saved.length; i++) {
-      grads.get(i).set(saved[i]);
+      grads.get(i).set(new NDIndex(":"), saved[i]);
     }
   }
 

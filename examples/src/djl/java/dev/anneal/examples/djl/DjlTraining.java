@@ -72,6 +72,7 @@ public final class DjlTraining {
           + "  --no-stop        no early stopping (default: DemoSchedules.earlyStop(), best weights restored)\n"
           + "  --no-clip        no gradient clipping (default: DemoSchedules.clip(), global L2 norm " + CLIP_MAX + ")\n"
           + "  --seed N         model and shuffling seed (default 1)\n"
+          + "  --clip-timing    only time the two ways of clipping DJL gradients (ClipTiming) and exit\n"
           + "  --help           this text\n";
 
   private DjlTraining() {}
@@ -109,13 +110,15 @@ public final class DjlTraining {
   }
 
   /** The command line, defaults filled in. */
-  record Options(int epochs, String schedule, int seed, boolean stop, boolean clip, boolean help) {
+  record Options(int epochs, String schedule, int seed, boolean stop, boolean clip, boolean timing,
+      boolean help) {
     static Options parse(String[] args) {
       int epochs = DemoSchedules.EPOCHS;
       String schedule = "plateau";
       int seed = 1;
       boolean stop = true;
       boolean clip = true;
+      boolean timing = false;
       boolean help = false;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
@@ -124,11 +127,12 @@ public final class DjlTraining {
           case "--schedule" -> schedule = value(args, ++i);
           case "--no-stop" -> stop = false;
           case "--no-clip" -> clip = false;
+          case "--clip-timing" -> timing = true;
           case "--help", "-h" -> help = true;
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
-      return new Options(epochs, schedule, seed, stop, clip, help);
+      return new Options(epochs, schedule, seed, stop, clip, timing, help);
     }
 
     private static String value(String[] args, int i) {
@@ -161,6 +165,10 @@ public final class DjlTraining {
       options = Options.parse(args);
       if (options.help()) {
         System.out.printf(Locale.ROOT, USAGE, String.join(", ", scheduleNames()));
+        return;
+      }
+      if (options.timing()) {
+        ClipTiming.main(new String[0]);
         return;
       }
       declared = demoSchedule(hp, options.schedule());
@@ -206,7 +214,7 @@ public final class DjlTraining {
     int ran = result.epochs().size();
     out.printf(Locale.ROOT, "test accuracy %.2f%% after %d epoch%s%s (%,d SGD updates), %.1f s%n",
         100 * result.testAccuracy(), ran, ran == 1 ? "" : "s",
-        result.stoppedEpoch() > 0 ? String.format(Locale.ROOT, " (stopped early, epoch %d's weights)",
+        result.stoppedEpoch() > 0 ? String.format(Locale.ROOT, " (the stopper ended it; epoch %d's weights)",
             controls.stop().bestEpoch()) : "",
         result.updates(), result.seconds());
   }

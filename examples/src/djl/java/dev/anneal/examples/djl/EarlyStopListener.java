@@ -1,6 +1,7 @@
 package dev.anneal.examples.djl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.training.Trainer;
 import ai.djl.training.listener.EarlyStoppingListener.EarlyStoppedException;
@@ -31,14 +32,15 @@ import java.util.function.ToDoubleFunction;
  * }</pre>
  *
  * <p>Add it last: the exception skips the listeners after it. The copy of the best parameters is
- * host memory (one {@code float[]} per parameter, {@code NDArray.toFloatArray()}); with {@code
- * restoreBest = false} no copy is made and the model keeps its last parameters. Not thread-safe, as the training loop.
+ * engine memory ({@code NDArray.duplicate()} of each parameter); with {@code
+ * restoreBest = false} no copy is made and the model keeps its last parameters. Not thread-safe,
+ * as the training loop.
  */
 public final class EarlyStopListener extends TrainingListenerAdapter {
   private final EarlyStopper stopper;
   private final ToDoubleFunction<Trainer> metric;
   private final boolean restoreBest;
-  private final List<float[]> best = new ArrayList<>();
+  private final List<NDArray> best = new ArrayList<>();
   private int epoch;
   private int bestEpoch;
   private int stoppedEpoch;
@@ -93,25 +95,30 @@ public final class EarlyStopListener extends TrainingListenerAdapter {
     }
   }
 
+  /**
+   * Copies of the parameters made by PyTorch ({@code duplicate()}), so they own their memory;
+   * the previous copies are freed.
+   */
   private void snapshot(Trainer trainer) {
-    int i = 0;
+    best.forEach(NDArray::close);
+    best.clear();
     for (Pair<String, Parameter> p : trainer.getModel().getBlock().getParameters()) {
-      NDArray array = p.getValue().getArray();
-      float[] copy = array.toFloatArray();
-      if (i < best.size()) {
-        best.set(i, copy);
-      } else {
-        best.add(copy);
-      }
-      i++;
+      best.add(p.getValue().getArray().duplicate());
     }
   }
 
+  /**
+   * Copies the best parameters back in place ({@code set(new NDIndex(":"), copy)}, from the
+   * PyTorch-owned copies; {@code set(float[])} would leave the parameter pointing at a freed Java
+   * buffer in DJL's PyTorch engine), then frees the copies.
+   */
   private void restore(Trainer trainer) {
     int i = 0;
     for (Pair<String, Parameter> p : trainer.getModel().getBlock().getParameters()) {
-      p.getValue().getArray().set(best.get(i++));
+      p.getValue().getArray().set(new NDIndex(":"), best.get(i++));
     }
+    best.forEach(NDArray::close);
+    best.clear();
   }
 
   /** The stopper it feeds. */
