@@ -18,7 +18,7 @@ import java.util.Objects;
  *
  * <p>The gradients are copied to {@code float[]} ({@code NDArray.toFloatArray()}) for the clip's
  * norm, then multiplied in place by its factor ({@code muli}). That is the faster of the two ways measured by
- * {@link ClipTiming} on this model (19 against 35 us per step); {@link #clipWithNdArrays} is the
+ * {@link ClipTiming} on this model (31 against 37 us per step); {@link #clipWithNdArrays} is the
  * other (norms and scaling as NDArray operations, no copies, L2 global norm only). DJL's
  * optimizers have their own {@code optClipGrad(float)}, which clamps each element to {@code [-c,
  * c]} ({@code @ClipValue}), not a norm clip.

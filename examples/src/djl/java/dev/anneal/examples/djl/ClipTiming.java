@@ -58,7 +58,7 @@ public final class ClipTiming {
     out.printf(Locale.ROOT, "global L2 clip of %,d gradient elements in 4 arrays"
         + " (DJL PyTorch CPU, 1 thread),"
         + " median of 20 rounds x 2,000 calls:%n", t.elements());
-    out.printf(Locale.ROOT, "  float[] copy-in/copy-out + GradientClip.apply: %8.1f us per call%n",
+    out.printf(Locale.ROOT, "  toFloatArray + GradientClip.apply, then muli: %8.1f us per call%n",
         t.arraysNanos() / 1e3);
     out.printf(Locale.ROOT, "  NDArray norm() + muli:                        %8.1f us per call%n",
         t.ndArraysNanos() / 1e3);
