@@ -13,15 +13,18 @@ public final class DigitsArrays {
    */
   public record Part(String name, float[] features, float[] labels, int rows, int dim, int classes) {}
 
-  /** The training and test parts, the same split the plain-Java demo trains and tests on. */
-  public record Split(Part train, Part test) {}
+  /**
+   * The training, validation and test parts, the same split the plain-Java demo uses: the
+   * validation rows decide (plateau cuts, early stopping), the test rows are only reported.
+   */
+  public record Split(Part train, Part validation, Part test) {}
 
   private DigitsArrays() {}
 
-  /** Loads the resource and converts both parts. */
+  /** Loads the resource and converts the three parts. */
   public static Split load() {
     Dataset.Split split = Digits.load();
-    return new Split(convert(split.train()), convert(split.test()));
+    return new Split(convert(split.train()), convert(split.validation()), convert(split.test()));
   }
 
   private static Part convert(Dataset data) {

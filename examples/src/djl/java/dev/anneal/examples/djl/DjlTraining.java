@@ -11,15 +11,20 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
+import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
+import ai.djl.training.TrainingResult;
 import ai.djl.training.dataset.ArrayDataset;
-import ai.djl.training.dataset.Batch;
+import ai.djl.training.evaluator.Accuracy;
+import ai.djl.training.listener.EarlyStoppingListener.EarlyStoppedException;
+import ai.djl.training.listener.TrainingListener;
+import ai.djl.training.listener.TrainingListenerAdapter;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
 import dev.anneal.LrSchedule;
+import dev.anneal.PlateauSchedule;
 import dev.anneal.examples.DemoSchedules;
 import dev.anneal.examples.DemoSchedulesImpl;
 import dev.anneal.examples.DigitsArrays;
@@ -33,9 +38,14 @@ import java.util.Locale;
 import java.util.TreeSet;
 
 /**
- * The digits demo on DJL (PyTorch engine, CPU): a 64-64-10 ReLU MLP trained with DJL's SGD with
- * momentum, whose learning rate comes from a generated anneal schedule through
- * {@link AnnealTracker}. Built and run with the {@code djl} profile, from the repository root:
+ * The digits demo on DJL (PyTorch engine, CPU): a 64-64-10 ReLU MLP trained by {@code
+ * EasyTrain.fit} with DJL's SGD with momentum, whose learning rate comes from a generated anneal
+ * schedule through {@link AnnealTracker}. By default the schedule is {@code
+ * DemoSchedules.plateau()}, fed the validation loss after each epoch by a {@link PlateauListener};
+ * an {@link EarlyStopListener} ({@code DemoSchedules.earlyStop()}) ends training when the
+ * validation loss stops improving and puts the best parameters back; a {@link ClipListener}
+ * ({@code DemoSchedules.clip()}) clips the gradients to global L2 norm {@value #CLIP_MAX} before
+ * every update. Built and run with the {@code djl} profile, from the repository root:
  *
  * <pre>mvn -q -Pdjl -pl examples -am package exec:java -DskipTests [-Dexec.args="--epochs 10"]</pre>
  *
@@ -47,42 +57,82 @@ public final class DjlTraining {
   static final int HIDDEN_UNITS = 64;
   static final float MOMENTUM = 0.9f;
   static final int BATCH_SIZE = DemoSchedules.BATCH_SIZE;
+  /** {@code max} of {@code DemoSchedules.clip()}'s {@code @ClipNorm}. */
+  static final double CLIP_MAX = 1.0;
 
   static final String USAGE =
       "Usage: mvn -q -Pdjl -pl examples -am package exec:java -DskipTests [-Dexec.args=\"OPTIONS\"]\n\n"
-          + "Trains a 64-64-10 ReLU MLP on the bundled UCI digits with DJL (PyTorch, CPU), SGD with\n"
-          + "momentum " + MOMENTUM + ", batch " + BATCH_SIZE + ", the learning rate from DemoSchedulesImpl through AnnealTracker.\n\n"
-          + "  --epochs N       epochs (default " + DemoSchedules.EPOCHS + ", the budget the schedules are declared for;\n"
-          + "                   other values stretch the schedule to fit)\n"
-          + "  --schedule NAME  a schedule of DemoSchedules (default cosine): %s\n"
+          + "Trains a 64-64-10 ReLU MLP on the bundled UCI digits with DJL (PyTorch, CPU) and EasyTrain.fit,\n"
+          + "SGD with momentum " + MOMENTUM + ", batch " + BATCH_SIZE + ", the learning rate from DemoSchedulesImpl\n"
+          + "through AnnealTracker.\n\n"
+          + "  --epochs N       at most N epochs (default " + DemoSchedules.EPOCHS + ", the budget the schedules are\n"
+          + "                   declared for; other values stretch a schedule without @ReduceOnPlateau)\n"
+          + "  --schedule NAME  a schedule of DemoSchedules (default plateau, which observes the\n"
+          + "                   validation loss after each epoch): %s\n"
+          + "  --no-stop        no early stopping (default: DemoSchedules.earlyStop(), best weights restored)\n"
+          + "  --no-clip        no gradient clipping (default: DemoSchedules.clip(), global L2 norm " + CLIP_MAX + ")\n"
           + "  --seed N         model and shuffling seed (default 1)\n"
+          + "  --clip-timing    only time the two ways of clipping DJL gradients (ClipTiming) and exit\n"
           + "  --help           this text\n";
 
   private DjlTraining() {}
 
-  /** One epoch: the rates of its first and last update, mean training loss and accuracies. */
-  public record Epoch(int epoch, float firstLr, float lastLr, double loss, double trainAccuracy, double testAccuracy) {}
+  /**
+   * One epoch: the rates of its first and last update, mean training loss and accuracy (as DJL's
+   * evaluators accumulated them over the epoch's batches), validation loss and accuracy.
+   */
+  public record Epoch(int epoch, float firstLr, float lastLr, double loss, double trainAccuracy,
+      double validationLoss, double validationAccuracy) {}
 
-  /** A whole run. */
-  public record Result(List<Epoch> epochs, long updates, double testAccuracy, double seconds) {}
+  /**
+   * A whole run: {@code stoppedEpoch} is the epoch after which the early stopper ended it (0: it
+   * ran every epoch); the test accuracy is that of the model's final parameters (the best epoch's
+   * when the stopper restored them), as is {@code validationLoss} (mean over the validation rows).
+   */
+  public record Result(List<Epoch> epochs, long updates, int stoppedEpoch, double validationLoss,
+      double testAccuracy, double seconds) {}
+
+  /**
+   * The anneal listeners of a run, each optional (null). The plateau's schedule must be the one
+   * the tracker reads.
+   */
+  public record Controls(PlateauListener plateau, EarlyStopListener stop, ClipListener clip) {
+    /** No controllers, no clipping: the schedule alone. */
+    public static final Controls NONE = new Controls(null, null, null);
+
+    /** The demo's defaults over {@code hp}: its plateau (if {@code lr} is one), stopper and clip. */
+    static Controls of(DemoSchedules hp, LrSchedule lr, boolean stop, boolean clip) {
+      return new Controls(
+          lr instanceof PlateauSchedule p ? new PlateauListener(p) : null,
+          stop ? new EarlyStopListener(hp.earlyStop()) : null,
+          clip ? new ClipListener(hp.clip(), CLIP_MAX) : null);
+    }
+  }
 
   /** The command line, defaults filled in. */
-  record Options(int epochs, String schedule, int seed, boolean help) {
+  record Options(int epochs, String schedule, int seed, boolean stop, boolean clip, boolean timing,
+      boolean help) {
     static Options parse(String[] args) {
       int epochs = DemoSchedules.EPOCHS;
-      String schedule = "cosine";
+      String schedule = "plateau";
       int seed = 1;
+      boolean stop = true;
+      boolean clip = true;
+      boolean timing = false;
       boolean help = false;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--epochs" -> epochs = positive(args, ++i);
           case "--seed" -> seed = positive(args, ++i);
           case "--schedule" -> schedule = value(args, ++i);
+          case "--no-stop" -> stop = false;
+          case "--no-clip" -> clip = false;
+          case "--clip-timing" -> timing = true;
           case "--help", "-h" -> help = true;
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
-      return new Options(epochs, schedule, seed, help);
+      return new Options(epochs, schedule, seed, stop, clip, timing, help);
     }
 
     private static String value(String[] args, int i) {
@@ -109,6 +159,7 @@ public final class DjlTraining {
   public static void main(String[] args) throws IOException, TranslateException {
     offlineDefaults();
     Options options;
+    DemoSchedules hp = new DemoSchedulesImpl();
     LrSchedule declared;
     try {
       options = Options.parse(args);
@@ -116,7 +167,11 @@ public final class DjlTraining {
         System.out.printf(Locale.ROOT, USAGE, String.join(", ", scheduleNames()));
         return;
       }
-      declared = demoSchedule(options.schedule());
+      if (options.timing()) {
+        ClipTiming.main(new String[0]);
+        return;
+      }
+      declared = demoSchedule(hp, options.schedule());
     } catch (IllegalArgumentException e) {
       System.err.println("error: " + e.getMessage());
       System.err.println("Try --help.");
@@ -125,23 +180,43 @@ public final class DjlTraining {
     }
     DigitsArrays.Split data = DigitsArrays.load();
     long stepsPerEpoch = stepsPerEpoch(data.train().rows());
-    LrSchedule schedule = fit(declared, (long) options.epochs() * stepsPerEpoch);
+    boolean stretched = !(declared instanceof PlateauSchedule)
+        && options.epochs() != DemoSchedules.EPOCHS;
+    LrSchedule schedule = stretched ? fit(declared, (long) options.epochs() * stepsPerEpoch) : declared;
+    Controls controls = Controls.of(hp, schedule, options.stop(), options.clip());
 
     Engine engine = Engine.getInstance();
     PrintStream out = System.out;
     out.printf(Locale.ROOT, "DJL %s, %s %s engine on %s%n", Engine.getDjlVersion(), engine.getEngineName(),
         engine.getVersion(), engine.defaultDevice());
-    out.printf(Locale.ROOT, "MLP %d-%d-%d (ReLU), SGD momentum %.1f, batch %d; %,d train / %,d test rows%n",
+    out.printf(Locale.ROOT, "MLP %d-%d-%d (ReLU), SGD momentum %.1f, batch %d; %,d train / %,d validation / %,d test rows%n",
         data.train().dim(), HIDDEN_UNITS, data.train().classes(), MOMENTUM, BATCH_SIZE, data.train().rows(),
-        data.test().rows());
-    out.printf(Locale.ROOT, "learning rate: new AnnealTracker(new DemoSchedulesImpl().%s())%s%n", options.schedule(),
-        options.epochs() == DemoSchedules.EPOCHS ? ""
-            : String.format(Locale.ROOT, ", stretched from %,d to %,d steps", DemoSchedules.TOTAL_STEPS,
-                options.epochs() * stepsPerEpoch));
-    Result result = train(data, new AnnealTracker(schedule), options.epochs(), options.seed(), out);
-    out.printf(Locale.ROOT, "test accuracy %.2f%% after %d epoch%s (%,d SGD updates), %.1f s%n",
-        100 * result.testAccuracy(), options.epochs(), options.epochs() == 1 ? "" : "s", result.updates(),
-        result.seconds());
+        data.validation().rows(), data.test().rows());
+    out.printf(Locale.ROOT, "learning rate: new AnnealTracker(hp.%s()) = %s%s%n", options.schedule(), declared,
+        stretched ? String.format(Locale.ROOT, ", stretched from %,d to %,d steps", DemoSchedules.TOTAL_STEPS,
+            options.epochs() * stepsPerEpoch) : "");
+    if (controls.stop() != null) {
+      out.printf(Locale.ROOT, "early stopping: hp.earlyStop() = %s%n", controls.stop().stopper());
+    }
+    if (controls.clip() != null) {
+      out.printf(Locale.ROOT, "clipping: hp.clip() = %s%n", hp.clip());
+    }
+    Result result = train(data, new AnnealTracker(schedule), controls, options.epochs(), options.seed(), out);
+    if (controls.plateau() != null) {
+      out.printf(Locale.ROOT, "plateau: rate cut after epoch(s) %s, scale now %s%n", controls.plateau().cuts(),
+          controls.plateau().plateau().scale());
+    }
+    if (controls.clip() != null) {
+      ClipListener c = controls.clip();
+      out.printf(Locale.ROOT, "clip: %,d of %,d steps had a norm above %.1f (largest %.2f)%n", c.clippedSteps(),
+          c.steps(), CLIP_MAX, c.maxNorm());
+    }
+    int ran = result.epochs().size();
+    out.printf(Locale.ROOT, "test accuracy %.2f%% after %d epoch%s%s (%,d SGD updates), %.1f s%n",
+        100 * result.testAccuracy(), ran, ran == 1 ? "" : "s",
+        result.stoppedEpoch() > 0 ? String.format(Locale.ROOT, " (the stopper ended it; epoch %d's weights)",
+            controls.stop().bestEpoch()) : "",
+        result.updates(), result.seconds());
   }
 
   /**
@@ -186,87 +261,126 @@ public final class DjlTraining {
     return step -> declared.at(Math.multiplyExact(step, DemoSchedules.TOTAL_STEPS) / updates);
   }
 
-  /** The schedule methods of {@link DemoSchedules}, by name. */
+  /** The schedule methods of {@link DemoSchedules} (plateau ones included), by name. */
   static List<String> scheduleNames() {
     TreeSet<String> names = new TreeSet<>();
     for (Method m : DemoSchedules.class.getMethods()) {
-      if (m.getParameterCount() == 0 && m.getReturnType() == LrSchedule.class) {
+      if (m.getParameterCount() == 0 && LrSchedule.class.isAssignableFrom(m.getReturnType())) {
         names.add(m.getName());
       }
     }
     return new ArrayList<>(names);
   }
 
-  static LrSchedule demoSchedule(String name) {
+  static LrSchedule demoSchedule(DemoSchedules hp, String name) {
     if (!scheduleNames().contains(name)) {
       throw new IllegalArgumentException(
           "--schedule must be one of " + String.join(", ", scheduleNames()) + ", was " + name);
     }
     try {
-      return (LrSchedule) DemoSchedules.class.getMethod(name).invoke(new DemoSchedulesImpl());
+      return (LrSchedule) DemoSchedules.class.getMethod(name).invoke(hp);
     } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
       throw new IllegalStateException(e);
     }
   }
 
   /**
-   * Trains a fresh MLP for {@code epochs} epochs with SGD (momentum {@value #MOMENTUM}) whose rate
-   * is {@code lr}, printing one line per epoch to {@code out} (null: silent).
+   * Trains a fresh MLP for at most {@code epochs} epochs with {@code EasyTrain.fit}, SGD (momentum
+   * {@value #MOMENTUM}) whose rate is {@code lr}, validating on {@code data.validation()} after each
+   * epoch, with the listeners of {@code controls}; prints one line per epoch to {@code out} (null:
+   * silent). The listeners are added after DJL's {@code TrainingListener.Defaults.basic()} (which
+   * computes the validation loss they read), the early stopper last; its {@code
+   * EarlyStoppedException} ends the run normally.
    */
-  public static Result train(DigitsArrays.Split data, Tracker lr, int epochs, int seed, PrintStream out)
-      throws IOException, TranslateException {
+  public static Result train(DigitsArrays.Split data, Tracker lr, Controls controls, int epochs, int seed,
+      PrintStream out) throws IOException, TranslateException {
     long start = System.nanoTime();
     Engine.getInstance().setRandomSeed(seed);
     DigitsArrays.Part train = data.train();
     long stepsPerEpoch = stepsPerEpoch(train.rows());
-    List<Epoch> history = new ArrayList<>();
     try (NDManager manager = NDManager.newBaseManager(); Model model = Model.newInstance("anneal-digits-mlp")) {
       model.setBlock(new SequentialBlock()
           .add(Linear.builder().setUnits(HIDDEN_UNITS).build())
           .add(Activation::relu)
           .add(Linear.builder().setUnits(train.classes()).build()));
-      ArrayDataset trainSet = new ArrayDataset.Builder()
-          .setData(manager.create(train.features(), new Shape(train.rows(), train.dim())))
-          .optLabels(manager.create(train.labels()))
-          .setSampling(BATCH_SIZE, true)
-          .build();
+      ArrayDataset trainSet = dataset(manager, train, true);
+      ArrayDataset validationSet = dataset(manager, data.validation(), false);
       Optimizer sgd = Optimizer.sgd().setLearningRateTracker(lr).optMomentum(MOMENTUM).build();
-      DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(sgd);
+      EpochLog log = new EpochLog(lr, stepsPerEpoch, epochs, out);
+      DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+          .optOptimizer(sgd)
+          .addEvaluator(new Accuracy())
+          .addTrainingListeners(TrainingListener.Defaults.basic())
+          .addTrainingListeners(log);
+      // Order matters in onEpoch: the log sees the rates the epoch used before the plateau cuts,
+      // and the stopper throws, so it comes last.
+      for (TrainingListener l : new TrainingListener[] {controls.plateau(), controls.clip(), controls.stop()}) {
+        if (l != null) {
+          config.addTrainingListeners(l);
+        }
+      }
+      int stoppedEpoch = 0;
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(new Shape(BATCH_SIZE, train.dim()));
-        long updates = 0;
-        double testAccuracy = 0;
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-          double lossSum = 0;
-          long correct = 0;
-          for (Batch batch : trainer.iterateDataset(trainSet)) {
-            try (batch) {
-              NDArray labels = batch.getLabels().singletonOrThrow();
-              try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDArray logits = trainer.forward(batch.getData()).singletonOrThrow();
-                NDArray loss = trainer.getLoss().evaluate(new NDList(labels), new NDList(logits));
-                collector.backward(loss);
-                lossSum += loss.getFloat() * batch.getSize();
-                correct += correct(logits, labels);
-              }
-              trainer.step(); // asks lr for update ++updates
-              updates++;
-            }
-          }
-          if (updates != epoch * stepsPerEpoch) {
-            throw new IllegalStateException("expected " + stepsPerEpoch + " batches per epoch, ran " + updates);
-          }
-          testAccuracy = accuracy(trainer, manager, data.test());
-          // DJL's first update is numUpdate 1: this epoch's updates are (epoch - 1) * stepsPerEpoch + 1 .. updates.
-          Epoch e = new Epoch(epoch, lr.getNewValue((int) (updates - stepsPerEpoch + 1)), lr.getNewValue((int) updates),
-              lossSum / train.rows(), (double) correct / train.rows(), testAccuracy);
-          history.add(e);
-          if (out != null) {
-            out.printf(Locale.ROOT, "epoch %2d/%d  lr %.5f -> %.5f  loss %.4f  train %.2f%%  test %.2f%%%n",
-                e.epoch(), epochs, e.firstLr(), e.lastLr(), e.loss(), 100 * e.trainAccuracy(), 100 * e.testAccuracy());
-          }
+        try {
+          EasyTrain.fit(trainer, epochs, trainSet, validationSet);
+        } catch (EarlyStoppedException e) {
+          stoppedEpoch = e.getStopEpoch();
         }
-        return new Result(history, updates, testAccuracy, (System.nanoTime() - start) / 1e9);
+        if (log.updates != log.epochs.size() * stepsPerEpoch) {
+          throw new IllegalStateException(
+              "expected " + stepsPerEpoch + " batches per epoch, ran " + log.updates + " in " + log.epochs.size());
+        }
+        double validationLoss = loss(trainer, manager, data.validation());
+        double testAccuracy = accuracy(trainer, manager, data.test());
+        return new Result(List.copyOf(log.epochs), log.updates, stoppedEpoch, validationLoss, testAccuracy,
+            (System.nanoTime() - start) / 1e9);
+      }
+    }
+  }
+
+  private static ArrayDataset dataset(NDManager manager, DigitsArrays.Part part, boolean shuffle) {
+    return new ArrayDataset.Builder()
+        .setData(manager.create(part.features(), new Shape(part.rows(), part.dim())))
+        .optLabels(manager.create(part.labels()))
+        .setSampling(BATCH_SIZE, shuffle)
+        .build();
+  }
+
+  /** Counts updates and records (and prints) each epoch from DJL's training result. */
+  private static final class EpochLog extends TrainingListenerAdapter {
+    private final Tracker lr;
+    private final long stepsPerEpoch;
+    private final int maxEpochs;
+    private final PrintStream out;
+    final List<Epoch> epochs = new ArrayList<>();
+    long updates;
+
+    EpochLog(Tracker lr, long stepsPerEpoch, int maxEpochs, PrintStream out) {
+      this.lr = lr;
+      this.stepsPerEpoch = stepsPerEpoch;
+      this.maxEpochs = maxEpochs;
+      this.out = out;
+    }
+
+    @Override
+    public void onTrainingBatch(Trainer trainer, BatchData batchData) {
+      updates++; // trainer.step() follows: it asks lr for update number `updates`
+    }
+
+    @Override
+    public void onEpoch(Trainer trainer) {
+      TrainingResult r = trainer.getTrainingResult();
+      int epoch = epochs.size() + 1;
+      // DJL's first update is numUpdate 1: this epoch's are updates - stepsPerEpoch + 1 .. updates.
+      Epoch e = new Epoch(epoch, lr.getNewValue((int) (updates - stepsPerEpoch + 1)), lr.getNewValue((int) updates),
+          r.getTrainLoss(), r.getTrainEvaluation("Accuracy"), r.getValidateLoss(),
+          r.getValidateEvaluation("Accuracy"));
+      epochs.add(e);
+      if (out != null) {
+        out.printf(Locale.ROOT, "epoch %2d/%d  lr %.5f -> %.5f  loss %.4f  train %.2f%%  val loss %.4f  val %.2f%%%n",
+            e.epoch(), maxEpochs, e.firstLr(), e.lastLr(), e.loss(), 100 * e.trainAccuracy(), e.validationLoss(),
+            100 * e.validationAccuracy());
       }
     }
   }
@@ -277,11 +391,20 @@ public final class DjlTraining {
   }
 
   /** Accuracy over a whole part, no gradients; everything it creates is freed on return. */
-  private static double accuracy(Trainer trainer, NDManager manager, DigitsArrays.Part part) {
+  static double accuracy(Trainer trainer, NDManager manager, DigitsArrays.Part part) {
     try (NDManager scope = manager.newSubManager()) {
       NDArray x = scope.create(part.features(), new Shape(part.rows(), part.dim()));
       NDArray logits = trainer.evaluate(new NDList(x)).singletonOrThrow();
       return (double) correct(logits, scope.create(part.labels())) / part.rows();
+    }
+  }
+
+  /** Mean softmax cross-entropy over a whole part, no gradients. */
+  static double loss(Trainer trainer, NDManager manager, DigitsArrays.Part part) {
+    try (NDManager scope = manager.newSubManager()) {
+      NDArray x = scope.create(part.features(), new Shape(part.rows(), part.dim()));
+      NDArray logits = trainer.evaluate(new NDList(x)).singletonOrThrow();
+      return trainer.getLoss().evaluate(new NDList(scope.create(part.labels())), new NDList(logits)).getFloat();
     }
   }
 }
