@@ -11,7 +11,8 @@ public final class DigitsArrays {
    * scaled to [0, 1]; {@code labels[i]} is its class in {@code [0, classes)} as a float, the form
    * DJL's sparse softmax cross-entropy takes.
    */
-  public record Part(String name, float[] features, float[] labels, int rows, int dim, int classes) {}
+  public record Part(
+      String name, float[] features, float[] labels, int rows, int dim, int classes) {}
 
   /**
    * The training, validation and test parts, the same split the plain-Java demo uses: the

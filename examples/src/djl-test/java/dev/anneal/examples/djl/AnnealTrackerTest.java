@@ -27,9 +27,12 @@ class AnnealTrackerTest {
   @Test
   void firstUpdateIsStepZeroAndWarmupStartsThere() {
     Tracker tracker = new AnnealTracker(COSINE);
-    assertEquals(0f, tracker.getNewValue(1)); // warm-up from 0, as in PyTorch's first optimizer.step()
-    assertEquals((float) DemoSchedules.PEAK, tracker.getNewValue((int) DemoSchedules.WARMUP_STEPS + 1));
-    assertEquals(0f, tracker.getNewValue((int) DemoSchedules.TOTAL_STEPS + 1)); // cosine has reached `to`
+    assertEquals(
+        0f, tracker.getNewValue(1)); // warm-up from 0, as in PyTorch's first optimizer.step()
+    assertEquals(
+        (float) DemoSchedules.PEAK, tracker.getNewValue((int) DemoSchedules.WARMUP_STEPS + 1));
+    assertEquals(
+        0f, tracker.getNewValue((int) DemoSchedules.TOTAL_STEPS + 1)); // cosine has reached `to`
   }
 
   @Test

@@ -29,13 +29,15 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Real DJL training (PyTorch CPU from the native jar, offline) with the tracker in the optimizer. */
+/**
+ * Real DJL training (PyTorch CPU from the native jar, offline) with the tracker in the optimizer.
+ */
 class DjlTrainingTest {
   private static final int EPOCHS = 2;
 
@@ -76,18 +78,21 @@ class DjlTrainingTest {
     LrSchedule schedule = DjlTraining.fit(new DemoSchedulesImpl().cosine(), updates);
     Recording tracker = new Recording(new AnnealTracker(schedule));
 
-    DjlTraining.Result result = DjlTraining.train(data, tracker, DjlTraining.Controls.NONE, EPOCHS, 1, null);
+    DjlTraining.Result result =
+        DjlTraining.train(data, tracker, DjlTraining.Controls.NONE, EPOCHS, 1, null);
 
     assertEquals(updates, result.updates());
     assertEquals(DemoSchedules.STEPS_PER_EPOCH, DjlTraining.stepsPerEpoch(data.train().rows()));
     // DJL numbers updates 1..N, every parameter (2 weights, 2 biases) once per update.
     assertEquals(1, ((TreeMap<Integer, Set<String>>) tracker.parametersByUpdate).firstKey());
-    assertEquals((int) updates, ((TreeMap<Integer, Set<String>>) tracker.parametersByUpdate).lastKey());
+    assertEquals(
+        (int) updates, ((TreeMap<Integer, Set<String>>) tracker.parametersByUpdate).lastKey());
     assertEquals((int) updates, tracker.parametersByUpdate.size());
     for (Set<String> parameters : tracker.parametersByUpdate.values()) {
       assertEquals(4, parameters.size(), parameters.toString());
     }
-    // The rate of update n is the schedule's step n - 1: warm-up from 0 first, the end of the cosine last.
+    // The rate of update n is the schedule's step n - 1: warm-up from 0 first, the end of the
+    // cosine last.
     for (Map.Entry<Integer, Float> e : tracker.rateByUpdate.entrySet()) {
       assertEquals((float) schedule.at(e.getKey() - 1), e.getValue(), "update " + e.getKey());
     }
@@ -116,15 +121,24 @@ class DjlTrainingTest {
       shuffled[i] = shuffled[j];
       shuffled[j] = tmp;
     }
-    DigitsArrays.Split data = new DigitsArrays.Split(
-        new DigitsArrays.Part(t.name() + ", labels shuffled", t.features(), shuffled, t.rows(), t.dim(), t.classes()),
-        clean.validation(), clean.test());
+    DigitsArrays.Split data =
+        new DigitsArrays.Split(
+            new DigitsArrays.Part(
+                t.name() + ", labels shuffled",
+                t.features(),
+                shuffled,
+                t.rows(),
+                t.dim(),
+                t.classes()),
+            clean.validation(),
+            clean.test());
     DemoSchedules hp = new DemoSchedulesImpl();
     PlateauSchedule lr = hp.plateau();
     DjlTraining.Controls controls = DjlTraining.Controls.of(hp, lr, true, true);
 
     DjlTraining.Result result =
-        DjlTraining.train(data, new AnnealTracker(lr), controls, DemoSchedules.EPOCHS, 1, System.out);
+        DjlTraining.train(
+            data, new AnnealTracker(lr), controls, DemoSchedules.EPOCHS, 1, System.out);
 
     // The plateau fired, and the optimizer saw the lower rate.
     assertTrue(lr.scale() < 1, "scale " + lr.scale());
@@ -137,7 +151,8 @@ class DjlTrainingTest {
     // The stopper stopped before the last epoch, after the epoch its listener reported.
     EarlyStopper stopper = controls.stop().stopper();
     assertTrue(stopper.stopped());
-    assertTrue(result.stoppedEpoch() > 0 && result.stoppedEpoch() < DemoSchedules.EPOCHS,
+    assertTrue(
+        result.stoppedEpoch() > 0 && result.stoppedEpoch() < DemoSchedules.EPOCHS,
         "stopped after epoch " + result.stoppedEpoch());
     assertEquals(result.stoppedEpoch(), controls.stop().stoppedEpoch());
     assertEquals(result.stoppedEpoch(), result.epochs().size());
@@ -147,7 +162,8 @@ class DjlTrainingTest {
     assertTrue(best >= 1 && best < result.stoppedEpoch(), "best epoch " + best);
     assertEquals(stopper.best(), result.epochs().get(best - 1).validationLoss(), 0.0);
     double last = result.epochs().get(result.stoppedEpoch() - 1).validationLoss();
-    assertTrue(Math.abs(result.validationLoss() - stopper.best()) < 1e-4 * stopper.best(),
+    assertTrue(
+        Math.abs(result.validationLoss() - stopper.best()) < 1e-4 * stopper.best(),
         "restored validation loss " + result.validationLoss() + ", best " + stopper.best());
     assertTrue(Math.abs(last - stopper.best()) > 1e-3 * stopper.best(), "last " + last);
     // The clip ran on every update and shrank some.
@@ -165,19 +181,29 @@ class DjlTrainingTest {
   @Test
   void bothClipWaysAgreeAndWriteTheModelsGradients() {
     DigitsArrays.Part train = DigitsArrays.load().train();
-    try (NDManager manager = NDManager.newBaseManager(); Model model = Model.newInstance("clip-test")) {
-      model.setBlock(new SequentialBlock()
-          .add(Linear.builder().setUnits(DjlTraining.HIDDEN_UNITS).build())
-          .add(Activation::relu)
-          .add(Linear.builder().setUnits(train.classes()).build()));
-      try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()))) {
+    try (NDManager manager = NDManager.newBaseManager();
+        Model model = Model.newInstance("clip-test")) {
+      model.setBlock(
+          new SequentialBlock()
+              .add(Linear.builder().setUnits(DjlTraining.HIDDEN_UNITS).build())
+              .add(Activation::relu)
+              .add(Linear.builder().setUnits(train.classes()).build()));
+      try (Trainer trainer =
+          model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()))) {
         int rows = DjlTraining.BATCH_SIZE;
         trainer.initialize(new Shape(rows, train.dim()));
         try (GradientCollector collector = trainer.newGradientCollector()) {
-          NDArray x = manager.create(Arrays.copyOf(train.features(), rows * train.dim()), new Shape(rows, train.dim()));
+          NDArray x =
+              manager.create(
+                  Arrays.copyOf(train.features(), rows * train.dim()),
+                  new Shape(rows, train.dim()));
           NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
-          collector.backward(trainer.getLoss().evaluate(
-              new NDList(manager.create(Arrays.copyOf(train.labels(), rows))), new NDList(logits)));
+          collector.backward(
+              trainer
+                  .getLoss()
+                  .evaluate(
+                      new NDList(manager.create(Arrays.copyOf(train.labels(), rows))),
+                      new NDList(logits)));
         }
         List<NDArray> grads = ClipListener.gradients(trainer);
         assertEquals(4, grads.size());
@@ -187,14 +213,19 @@ class DjlTrainingTest {
         assertTrue(norm > 0, "gradient norm " + norm);
 
         // Above the norm: nothing changes, bit for bit.
-        assertEquals(norm, ClipListener.clipWithArrays(GradientClip.norm(2 * norm).build(), grads), 1e-6 * norm);
+        assertEquals(
+            norm,
+            ClipListener.clipWithArrays(GradientClip.norm(2 * norm).build(), grads),
+            1e-6 * norm);
         assertDeepEquals(saved, read(ClipListener.gradients(trainer)));
         assertEquals(norm, ClipListener.clipWithNdArrays(2 * norm, 1e-6, grads), 1e-5 * norm);
         assertDeepEquals(saved, read(ClipListener.gradients(trainer)));
 
-        // A tenth of the norm: the model's gradients (read again through the parameters) now have it.
+        // A tenth of the norm: the model's gradients (read again through the parameters) now have
+        // it.
         double max = norm / 10;
-        assertEquals(norm, ClipListener.clipWithArrays(GradientClip.norm(max).build(), grads), 1e-6 * norm);
+        assertEquals(
+            norm, ClipListener.clipWithArrays(GradientClip.norm(max).build(), grads), 1e-6 * norm);
         float[][] viaArrays = read(ClipListener.gradients(trainer));
         assertEquals(max, l2(viaArrays), 1e-5 * max);
         ClipTiming.restore(grads, savedInEngine);
@@ -203,7 +234,10 @@ class DjlTrainingTest {
         float[][] viaNd = read(ClipListener.gradients(trainer));
         for (int i = 0; i < saved.length; i++) {
           for (int j = 0; j < saved[i].length; j++) {
-            assertEquals(viaArrays[i][j], viaNd[i][j], 1e-5 * Math.abs(viaArrays[i][j]) + 1e-9,
+            assertEquals(
+                viaArrays[i][j],
+                viaNd[i][j],
+                1e-5 * Math.abs(viaArrays[i][j]) + 1e-9,
                 "gradient " + i + "[" + j + "]");
           }
         }

@@ -15,12 +15,12 @@ import java.util.Objects;
  *     .build();
  * }</pre>
  *
- * <p>DJL's optimizers count updates from 1 (the first {@code trainer.step()} asks for
- * {@code numUpdate = 1}; with {@code optBeginNumUpdate(n)}, {@code n + 1}). The schedule's steps
- * count from 0, as in PyTorch and the plain-Java demo, where the first update uses step 0: so update
- * {@code numUpdate} gets {@code schedule.at(numUpdate - 1)}, and resuming with
- * {@code optBeginNumUpdate(n)} continues at step {@code n}. A {@code numUpdate} of 0 or less (DJL
- * never passes one) is read as step 0.
+ * <p>DJL's optimizers count updates from 1 (the first {@code trainer.step()} asks for {@code
+ * numUpdate = 1}; with {@code optBeginNumUpdate(n)}, {@code n + 1}). The schedule's steps count
+ * from 0, as in PyTorch and the plain-Java demo, where the first update uses step 0: so update
+ * {@code numUpdate} gets {@code schedule.at(numUpdate - 1)}, and resuming with {@code
+ * optBeginNumUpdate(n)} continues at step {@code n}. A {@code numUpdate} of 0 or less (DJL never
+ * passes one) is read as step 0.
  *
  * <p>Allocation-free and thread-safe when the schedule is (every generated schedule is): one field
  * read and the schedule's {@code at}.

@@ -17,11 +17,11 @@ import java.util.Objects;
  * PyTorch's {@code clip_grad_norm_(model.parameters(), 1.0)}, one global norm over all gradients.
  *
  * <p>The gradients are copied to {@code float[]} ({@code NDArray.toFloatArray()}) for the clip's
- * norm, then multiplied in place by its factor ({@code muli}). That is the faster of the two ways measured by
- * {@link ClipTiming} on this model (31 against 37 us per step); {@link #clipWithNdArrays} is the
- * other (norms and scaling as NDArray operations, no copies, L2 global norm only). DJL's
- * optimizers have their own {@code optClipGrad(float)}, which clamps each element to {@code [-c,
- * c]} ({@code @ClipValue}), not a norm clip.
+ * norm, then multiplied in place by its factor ({@code muli}). That is the faster of the two ways
+ * measured by {@link ClipTiming} on this model (31 against 37 us per step); {@link
+ * #clipWithNdArrays} is the other (norms and scaling as NDArray operations, no copies, L2 global
+ * norm only). DJL's optimizers have their own {@code optClipGrad(float)}, which clamps each element
+ * to {@code [-c, c]} ({@code @ClipValue}), not a norm clip.
  *
  * <p>Not thread-safe, as the training loop. Each call allocates the copies of the gradients.
  */
@@ -40,7 +40,8 @@ public final class ClipListener extends TrainingListenerAdapter {
   public ClipListener(GradientClip clip, double threshold) {
     this.clip = Objects.requireNonNull(clip, "clip");
     String declaration = clip.toString();
-    if (!declaration.startsWith("@ClipNorm(") || declaration.contains("ClipScope.EACH")
+    if (!declaration.startsWith("@ClipNorm(")
+        || declaration.contains("ClipScope.EACH")
         || declaration.contains("ClipNonFinite.SKIP")) {
       throw new IllegalArgumentException(
           "clip must be a global @ClipNorm (not EACH, not SKIP), was " + declaration);

@@ -34,9 +34,8 @@ import java.util.Locale;
  *
  * <p>Every call first puts the batch's gradients back ({@code set(NDIndex, NDArray)}) so both ways
  * clip for real (max 1e-3, far below the gradients' norm) and pay their writes; that restore is
- * timed alone too and subtracted.
- * Run: {@code mvn -q -Pdjl -pl examples -am package exec:java -DskipTests
- * -Dexec.args=--clip-timing} (or this class's {@code main} in a JVM of its own).
+ * timed alone too and subtracted. Run: {@code mvn -q -Pdjl -pl examples -am package exec:java
+ * -DskipTests -Dexec.args=--clip-timing} (or this class's {@code main} in a JVM of its own).
  */
 public final class ClipTiming {
   private static final double MAX = 1e-3;
@@ -55,14 +54,23 @@ public final class ClipTiming {
     DjlTraining.offlineDefaults();
     Timing t = measure(20, 2_000);
     PrintStream out = System.out;
-    out.printf(Locale.ROOT, "global L2 clip of %,d gradient elements in 4 arrays"
-        + " (DJL PyTorch CPU, 1 thread),"
-        + " median of 20 rounds x 2,000 calls:%n", t.elements());
-    out.printf(Locale.ROOT, "  toFloatArray + GradientClip.apply, then muli: %8.1f us per call%n",
+    out.printf(
+        Locale.ROOT,
+        "global L2 clip of %,d gradient elements in 4 arrays"
+            + " (DJL PyTorch CPU, 1 thread),"
+            + " median of 20 rounds x 2,000 calls:%n",
+        t.elements());
+    out.printf(
+        Locale.ROOT,
+        "  toFloatArray + GradientClip.apply, then muli: %8.1f us per call%n",
         t.arraysNanos() / 1e3);
-    out.printf(Locale.ROOT, "  NDArray norm() + muli:                        %8.1f us per call%n",
+    out.printf(
+        Locale.ROOT,
+        "  NDArray norm() + muli:                        %8.1f us per call%n",
         t.ndArraysNanos() / 1e3);
-    out.printf(Locale.ROOT, "  (restoring the gradients before each call, %.1f us, subtracted)%n",
+    out.printf(
+        Locale.ROOT,
+        "  (restoring the gradients before each call, %.1f us, subtracted)%n",
         t.restoreNanos() / 1e3);
   }
 
@@ -72,10 +80,11 @@ public final class ClipTiming {
     DigitsArrays.Part train = DigitsArrays.load().train();
     try (NDManager manager = NDManager.newBaseManager();
         Model model = Model.newInstance("clip-timing")) {
-      model.setBlock(new SequentialBlock()
-          .add(Linear.builder().setUnits(DjlTraining.HIDDEN_UNITS).build())
-          .add(Activation::relu)
-          .add(Linear.builder().setUnits(train.classes()).build()));
+      model.setBlock(
+          new SequentialBlock()
+              .add(Linear.builder().setUnits(DjlTraining.HIDDEN_UNITS).build())
+              .add(Activation::relu)
+              .add(Linear.builder().setUnits(train.classes()).build()));
       DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss());
       try (Trainer trainer = model.newTrainer(config)) {
         int rows = DjlTraining.BATCH_SIZE;
@@ -86,8 +95,7 @@ public final class ClipTiming {
           NDArray input = manager.create(x, new Shape(rows, train.dim()));
           NDArray logits = trainer.forward(new NDList(input)).singletonOrThrow();
           NDArray labels = manager.create(y);
-          collector.backward(
-              trainer.getLoss().evaluate(new NDList(labels), new NDList(logits)));
+          collector.backward(trainer.getLoss().evaluate(new NDList(labels), new NDList(logits)));
         }
         List<NDArray> grads = ClipListener.gradients(trainer);
         int elements = 0;

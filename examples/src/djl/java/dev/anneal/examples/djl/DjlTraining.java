@@ -43,34 +43,44 @@ import java.util.TreeSet;
  * schedule through {@link AnnealTracker}. By default the schedule is {@code
  * DemoSchedules.plateau()}, fed the validation loss after each epoch by a {@link PlateauListener};
  * an {@link EarlyStopListener} ({@code DemoSchedules.earlyStop()}) ends training when the
- * validation loss stops improving and puts the best parameters back; a {@link ClipListener}
- * ({@code DemoSchedules.clip()}) clips the gradients to global L2 norm {@value #CLIP_MAX} before
- * every update. Built and run with the {@code djl} profile, from the repository root:
+ * validation loss stops improving and puts the best parameters back; a {@link ClipListener} ({@code
+ * DemoSchedules.clip()}) clips the gradients to global L2 norm {@value #CLIP_MAX} before every
+ * update. Built and run with the {@code djl} profile, from the repository root:
  *
- * <pre>mvn -q -Pdjl -pl examples -am package exec:java -DskipTests [-Dexec.args="--epochs 10"]</pre>
+ * <pre>mvn -q -Pdjl -pl examples -am package exec:java -DskipTests [-Dexec.args="--epochs 10"]
+ * </pre>
  *
  * <p>Everything runs offline: the PyTorch native library comes from the {@code pytorch-native-cpu}
- * jar on the class path, and {@link #main} turns DJL's offline mode and telemetry opt-out on
- * unless they were set otherwise.
+ * jar on the class path, and {@link #main} turns DJL's offline mode and telemetry opt-out on unless
+ * they were set otherwise.
  */
 public final class DjlTraining {
   static final int HIDDEN_UNITS = 64;
   static final float MOMENTUM = 0.9f;
   static final int BATCH_SIZE = DemoSchedules.BATCH_SIZE;
+
   /** {@code max} of {@code DemoSchedules.clip()}'s {@code @ClipNorm}. */
   static final double CLIP_MAX = 1.0;
 
   static final String USAGE =
       "Usage: mvn -q -Pdjl -pl examples -am package exec:java -DskipTests [-Dexec.args=\"OPTIONS\"]\n\n"
           + "Trains a 64-64-10 ReLU MLP on the bundled UCI digits with DJL (PyTorch, CPU) and EasyTrain.fit,\n"
-          + "SGD with momentum " + MOMENTUM + ", batch " + BATCH_SIZE + ", the learning rate from DemoSchedulesImpl\n"
+          + "SGD with momentum "
+          + MOMENTUM
+          + ", batch "
+          + BATCH_SIZE
+          + ", the learning rate from DemoSchedulesImpl\n"
           + "through AnnealTracker.\n\n"
-          + "  --epochs N       at most N epochs (default " + DemoSchedules.EPOCHS + ", the budget the schedules are\n"
+          + "  --epochs N       at most N epochs (default "
+          + DemoSchedules.EPOCHS
+          + ", the budget the schedules are\n"
           + "                   declared for; other values stretch a schedule without @ReduceOnPlateau)\n"
           + "  --schedule NAME  a schedule of DemoSchedules (default plateau, which observes the\n"
           + "                   validation loss after each epoch): %s\n"
           + "  --no-stop        no early stopping (default: DemoSchedules.earlyStop(), best weights restored)\n"
-          + "  --no-clip        no gradient clipping (default: DemoSchedules.clip(), global L2 norm " + CLIP_MAX + ")\n"
+          + "  --no-clip        no gradient clipping (default: DemoSchedules.clip(), global L2 norm "
+          + CLIP_MAX
+          + ")\n"
           + "  --seed N         model and shuffling seed (default 1)\n"
           + "  --clip-timing    only time the two ways of clipping DJL gradients (ClipTiming) and exit\n"
           + "  --help           this text\n";
@@ -81,26 +91,39 @@ public final class DjlTraining {
    * One epoch: the rates of its first and last update, mean training loss and accuracy (as DJL's
    * evaluators accumulated them over the epoch's batches), validation loss and accuracy.
    */
-  public record Epoch(int epoch, float firstLr, float lastLr, double loss, double trainAccuracy,
-      double validationLoss, double validationAccuracy) {}
+  public record Epoch(
+      int epoch,
+      float firstLr,
+      float lastLr,
+      double loss,
+      double trainAccuracy,
+      double validationLoss,
+      double validationAccuracy) {}
 
   /**
    * A whole run: {@code stoppedEpoch} is the epoch after which the early stopper ended it (0: it
    * ran every epoch); the test accuracy is that of the model's final parameters (the best epoch's
    * when the stopper restored them), as is {@code validationLoss} (mean over the validation rows).
    */
-  public record Result(List<Epoch> epochs, long updates, int stoppedEpoch, double validationLoss,
-      double testAccuracy, double seconds) {}
+  public record Result(
+      List<Epoch> epochs,
+      long updates,
+      int stoppedEpoch,
+      double validationLoss,
+      double testAccuracy,
+      double seconds) {}
 
   /**
-   * The anneal listeners of a run, each optional (null). The plateau's schedule must be the one
-   * the tracker reads.
+   * The anneal listeners of a run, each optional (null). The plateau's schedule must be the one the
+   * tracker reads.
    */
   public record Controls(PlateauListener plateau, EarlyStopListener stop, ClipListener clip) {
     /** No controllers, no clipping: the schedule alone. */
     public static final Controls NONE = new Controls(null, null, null);
 
-    /** The demo's defaults over {@code hp}: its plateau (if {@code lr} is one), stopper and clip. */
+    /**
+     * The demo's defaults over {@code hp}: its plateau (if {@code lr} is one), stopper and clip.
+     */
     static Controls of(DemoSchedules hp, LrSchedule lr, boolean stop, boolean clip) {
       return new Controls(
           lr instanceof PlateauSchedule p ? new PlateauListener(p) : null,
@@ -110,7 +133,13 @@ public final class DjlTraining {
   }
 
   /** The command line, defaults filled in. */
-  record Options(int epochs, String schedule, int seed, boolean stop, boolean clip, boolean timing,
+  record Options(
+      int epochs,
+      String schedule,
+      int seed,
+      boolean stop,
+      boolean clip,
+      boolean timing,
       boolean help) {
     static Options parse(String[] args) {
       int epochs = DemoSchedules.EPOCHS;
@@ -180,43 +209,84 @@ public final class DjlTraining {
     }
     DigitsArrays.Split data = DigitsArrays.load();
     long stepsPerEpoch = stepsPerEpoch(data.train().rows());
-    boolean stretched = !(declared instanceof PlateauSchedule)
-        && options.epochs() != DemoSchedules.EPOCHS;
-    LrSchedule schedule = stretched ? fit(declared, (long) options.epochs() * stepsPerEpoch) : declared;
+    boolean stretched =
+        !(declared instanceof PlateauSchedule) && options.epochs() != DemoSchedules.EPOCHS;
+    LrSchedule schedule =
+        stretched ? fit(declared, (long) options.epochs() * stepsPerEpoch) : declared;
     Controls controls = Controls.of(hp, schedule, options.stop(), options.clip());
 
     Engine engine = Engine.getInstance();
     PrintStream out = System.out;
-    out.printf(Locale.ROOT, "DJL %s, %s %s engine on %s%n", Engine.getDjlVersion(), engine.getEngineName(),
-        engine.getVersion(), engine.defaultDevice());
-    out.printf(Locale.ROOT, "MLP %d-%d-%d (ReLU), SGD momentum %.1f, batch %d; %,d train / %,d validation / %,d test rows%n",
-        data.train().dim(), HIDDEN_UNITS, data.train().classes(), MOMENTUM, BATCH_SIZE, data.train().rows(),
-        data.validation().rows(), data.test().rows());
-    out.printf(Locale.ROOT, "learning rate: new AnnealTracker(hp.%s()) = %s%s%n", options.schedule(), declared,
-        stretched ? String.format(Locale.ROOT, ", stretched from %,d to %,d steps", DemoSchedules.TOTAL_STEPS,
-            options.epochs() * stepsPerEpoch) : "");
+    out.printf(
+        Locale.ROOT,
+        "DJL %s, %s %s engine on %s%n",
+        Engine.getDjlVersion(),
+        engine.getEngineName(),
+        engine.getVersion(),
+        engine.defaultDevice());
+    out.printf(
+        Locale.ROOT,
+        "MLP %d-%d-%d (ReLU), SGD momentum %.1f, batch %d; %,d train / %,d validation / %,d test rows%n",
+        data.train().dim(),
+        HIDDEN_UNITS,
+        data.train().classes(),
+        MOMENTUM,
+        BATCH_SIZE,
+        data.train().rows(),
+        data.validation().rows(),
+        data.test().rows());
+    out.printf(
+        Locale.ROOT,
+        "learning rate: new AnnealTracker(hp.%s()) = %s%s%n",
+        options.schedule(),
+        declared,
+        stretched
+            ? String.format(
+                Locale.ROOT,
+                ", stretched from %,d to %,d steps",
+                DemoSchedules.TOTAL_STEPS,
+                options.epochs() * stepsPerEpoch)
+            : "");
     if (controls.stop() != null) {
       out.printf(Locale.ROOT, "early stopping: hp.earlyStop() = %s%n", controls.stop().stopper());
     }
     if (controls.clip() != null) {
       out.printf(Locale.ROOT, "clipping: hp.clip() = %s%n", hp.clip());
     }
-    Result result = train(data, new AnnealTracker(schedule), controls, options.epochs(), options.seed(), out);
+    Result result =
+        train(data, new AnnealTracker(schedule), controls, options.epochs(), options.seed(), out);
     if (controls.plateau() != null) {
-      out.printf(Locale.ROOT, "plateau: rate cut after epoch(s) %s, scale now %s%n", controls.plateau().cuts(),
+      out.printf(
+          Locale.ROOT,
+          "plateau: rate cut after epoch(s) %s, scale now %s%n",
+          controls.plateau().cuts(),
           controls.plateau().plateau().scale());
     }
     if (controls.clip() != null) {
       ClipListener c = controls.clip();
-      out.printf(Locale.ROOT, "clip: %,d of %,d steps had a norm above %.1f (largest %.2f)%n", c.clippedSteps(),
-          c.steps(), CLIP_MAX, c.maxNorm());
+      out.printf(
+          Locale.ROOT,
+          "clip: %,d of %,d steps had a norm above %.1f (largest %.2f)%n",
+          c.clippedSteps(),
+          c.steps(),
+          CLIP_MAX,
+          c.maxNorm());
     }
     int ran = result.epochs().size();
-    out.printf(Locale.ROOT, "test accuracy %.2f%% after %d epoch%s%s (%,d SGD updates), %.1f s%n",
-        100 * result.testAccuracy(), ran, ran == 1 ? "" : "s",
-        result.stoppedEpoch() > 0 ? String.format(Locale.ROOT, " (the stopper ended it; epoch %d's weights)",
-            controls.stop().bestEpoch()) : "",
-        result.updates(), result.seconds());
+    out.printf(
+        Locale.ROOT,
+        "test accuracy %.2f%% after %d epoch%s%s (%,d SGD updates), %.1f s%n",
+        100 * result.testAccuracy(),
+        ran,
+        ran == 1 ? "" : "s",
+        result.stoppedEpoch() > 0
+            ? String.format(
+                Locale.ROOT,
+                " (the stopper ended it; epoch %d's weights)",
+                controls.stop().bestEpoch())
+            : "",
+        result.updates(),
+        result.seconds());
   }
 
   /**
@@ -241,7 +311,8 @@ public final class DjlTraining {
     System.getProperties().putIfAbsent("ai.djl.pytorch.num_threads", "1");
     System.getProperties().putIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
     System.getProperties().putIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
+    System.getProperties()
+        .putIfAbsent("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
   }
 
   /** Mini-batches per epoch: DJL keeps the last, partial batch, as the plain-Java demo does. */
@@ -286,35 +357,40 @@ public final class DjlTraining {
 
   /**
    * Trains a fresh MLP for at most {@code epochs} epochs with {@code EasyTrain.fit}, SGD (momentum
-   * {@value #MOMENTUM}) whose rate is {@code lr}, validating on {@code data.validation()} after each
-   * epoch, with the listeners of {@code controls}; prints one line per epoch to {@code out} (null:
-   * silent). The listeners are added after DJL's {@code TrainingListener.Defaults.basic()} (which
-   * computes the validation loss they read), the early stopper last; its {@code
+   * {@value #MOMENTUM}) whose rate is {@code lr}, validating on {@code data.validation()} after
+   * each epoch, with the listeners of {@code controls}; prints one line per epoch to {@code out}
+   * (null: silent). The listeners are added after DJL's {@code TrainingListener.Defaults.basic()}
+   * (which computes the validation loss they read), the early stopper last; its {@code
    * EarlyStoppedException} ends the run normally.
    */
-  public static Result train(DigitsArrays.Split data, Tracker lr, Controls controls, int epochs, int seed,
-      PrintStream out) throws IOException, TranslateException {
+  public static Result train(
+      DigitsArrays.Split data, Tracker lr, Controls controls, int epochs, int seed, PrintStream out)
+      throws IOException, TranslateException {
     long start = System.nanoTime();
     Engine.getInstance().setRandomSeed(seed);
     DigitsArrays.Part train = data.train();
     long stepsPerEpoch = stepsPerEpoch(train.rows());
-    try (NDManager manager = NDManager.newBaseManager(); Model model = Model.newInstance("anneal-digits-mlp")) {
-      model.setBlock(new SequentialBlock()
-          .add(Linear.builder().setUnits(HIDDEN_UNITS).build())
-          .add(Activation::relu)
-          .add(Linear.builder().setUnits(train.classes()).build()));
+    try (NDManager manager = NDManager.newBaseManager();
+        Model model = Model.newInstance("anneal-digits-mlp")) {
+      model.setBlock(
+          new SequentialBlock()
+              .add(Linear.builder().setUnits(HIDDEN_UNITS).build())
+              .add(Activation::relu)
+              .add(Linear.builder().setUnits(train.classes()).build()));
       ArrayDataset trainSet = dataset(manager, train, true);
       ArrayDataset validationSet = dataset(manager, data.validation(), false);
       Optimizer sgd = Optimizer.sgd().setLearningRateTracker(lr).optMomentum(MOMENTUM).build();
       EpochLog log = new EpochLog(lr, stepsPerEpoch, epochs, out);
-      DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-          .optOptimizer(sgd)
-          .addEvaluator(new Accuracy())
-          .addTrainingListeners(TrainingListener.Defaults.basic())
-          .addTrainingListeners(log);
+      DefaultTrainingConfig config =
+          new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+              .optOptimizer(sgd)
+              .addEvaluator(new Accuracy())
+              .addTrainingListeners(TrainingListener.Defaults.basic())
+              .addTrainingListeners(log);
       // Order matters in onEpoch: the log sees the rates the epoch used before the plateau cuts,
       // and the stopper throws, so it comes last.
-      for (TrainingListener l : new TrainingListener[] {controls.plateau(), controls.clip(), controls.stop()}) {
+      for (TrainingListener l :
+          new TrainingListener[] {controls.plateau(), controls.clip(), controls.stop()}) {
         if (l != null) {
           config.addTrainingListeners(l);
         }
@@ -329,11 +405,21 @@ public final class DjlTraining {
         }
         if (log.updates != log.epochs.size() * stepsPerEpoch) {
           throw new IllegalStateException(
-              "expected " + stepsPerEpoch + " batches per epoch, ran " + log.updates + " in " + log.epochs.size());
+              "expected "
+                  + stepsPerEpoch
+                  + " batches per epoch, ran "
+                  + log.updates
+                  + " in "
+                  + log.epochs.size());
         }
         double validationLoss = loss(trainer, manager, data.validation());
         double testAccuracy = accuracy(trainer, manager, data.test());
-        return new Result(List.copyOf(log.epochs), log.updates, stoppedEpoch, validationLoss, testAccuracy,
+        return new Result(
+            List.copyOf(log.epochs),
+            log.updates,
+            stoppedEpoch,
+            validationLoss,
+            testAccuracy,
             (System.nanoTime() - start) / 1e9);
       }
     }
@@ -373,13 +459,27 @@ public final class DjlTraining {
       TrainingResult r = trainer.getTrainingResult();
       int epoch = epochs.size() + 1;
       // DJL's first update is numUpdate 1: this epoch's are updates - stepsPerEpoch + 1 .. updates.
-      Epoch e = new Epoch(epoch, lr.getNewValue((int) (updates - stepsPerEpoch + 1)), lr.getNewValue((int) updates),
-          r.getTrainLoss(), r.getTrainEvaluation("Accuracy"), r.getValidateLoss(),
-          r.getValidateEvaluation("Accuracy"));
+      Epoch e =
+          new Epoch(
+              epoch,
+              lr.getNewValue((int) (updates - stepsPerEpoch + 1)),
+              lr.getNewValue((int) updates),
+              r.getTrainLoss(),
+              r.getTrainEvaluation("Accuracy"),
+              r.getValidateLoss(),
+              r.getValidateEvaluation("Accuracy"));
       epochs.add(e);
       if (out != null) {
-        out.printf(Locale.ROOT, "epoch %2d/%d  lr %.5f -> %.5f  loss %.4f  train %.2f%%  val loss %.4f  val %.2f%%%n",
-            e.epoch(), maxEpochs, e.firstLr(), e.lastLr(), e.loss(), 100 * e.trainAccuracy(), e.validationLoss(),
+        out.printf(
+            Locale.ROOT,
+            "epoch %2d/%d  lr %.5f -> %.5f  loss %.4f  train %.2f%%  val loss %.4f  val %.2f%%%n",
+            e.epoch(),
+            maxEpochs,
+            e.firstLr(),
+            e.lastLr(),
+            e.loss(),
+            100 * e.trainAccuracy(),
+            e.validationLoss(),
             100 * e.validationAccuracy());
       }
     }
@@ -404,7 +504,10 @@ public final class DjlTraining {
     try (NDManager scope = manager.newSubManager()) {
       NDArray x = scope.create(part.features(), new Shape(part.rows(), part.dim()));
       NDArray logits = trainer.evaluate(new NDList(x)).singletonOrThrow();
-      return trainer.getLoss().evaluate(new NDList(scope.create(part.labels())), new NDList(logits)).getFloat();
+      return trainer
+          .getLoss()
+          .evaluate(new NDList(scope.create(part.labels())), new NDList(logits))
+          .getFloat();
     }
   }
 }

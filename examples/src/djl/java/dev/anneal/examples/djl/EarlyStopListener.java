@@ -32,9 +32,8 @@ import java.util.function.ToDoubleFunction;
  * }</pre>
  *
  * <p>Add it last: the exception skips the listeners after it. The copy of the best parameters is
- * engine memory ({@code NDArray.duplicate()} of each parameter); with {@code
- * restoreBest = false} no copy is made and the model keeps its last parameters. Not thread-safe,
- * as the training loop.
+ * engine memory ({@code NDArray.duplicate()} of each parameter); with {@code restoreBest = false}
+ * no copy is made and the model keeps its last parameters. Not thread-safe, as the training loop.
  */
 public final class EarlyStopListener extends TrainingListenerAdapter {
   private final EarlyStopper stopper;
@@ -96,8 +95,8 @@ public final class EarlyStopListener extends TrainingListenerAdapter {
   }
 
   /**
-   * Copies of the parameters made by PyTorch ({@code duplicate()}), so they own their memory;
-   * the previous copies are freed.
+   * Copies of the parameters made by PyTorch ({@code duplicate()}), so they own their memory; the
+   * previous copies are freed.
    */
   private void snapshot(Trainer trainer) {
     best.forEach(NDArray::close);
