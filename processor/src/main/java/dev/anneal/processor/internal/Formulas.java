@@ -2,7 +2,6 @@ package dev.anneal.processor.internal;
 
 import static dev.anneal.processor.internal.emit.Expr.linear;
 import static dev.anneal.processor.internal.emit.Expr.lit;
-import static dev.anneal.processor.internal.emit.Expr.plus;
 import static dev.anneal.processor.internal.emit.Expr.sum;
 
 import com.palantir.javapoet.CodeBlock;
@@ -169,9 +168,5 @@ final class Formulas {
       boolean mayEnd) {
     BodyEmitter<C> emitter = Emitters.of(curve);
     emitter.periodic(code, curve, t, p, invP, scale, mayEnd);
-  }
-
-  static String plusOf(String a, String b) {
-    return plus(a, b);
   }
 }

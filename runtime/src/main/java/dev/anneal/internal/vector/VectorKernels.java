@@ -52,8 +52,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p><b>Contract</b> (docs/REFERENCE.md §5, "The vector path and its rounding contract"; {@code
  * KernelContractTest} checks it for every kind, shape and mode). Every lane evaluates the whole
  * {@link Plan} (warm-up, body, restarts, cool-down, hold) in {@code double} lanes with the
- * operations of {@link Plan#at} (and of {@link Plan#ramp}, {@link Plan#periodic}, {@link
- * OneCyclePhases}) in the same order: the same multiplies, adds, subtracts, divides, compares,
+ * operations of {@link Plan#at} (and of {@link Plan#ramp}, {@link dev.anneal.internal.kind.Periodic#periodic}, {@link
+ * dev.anneal.internal.kind.OneCycle.Phases}) in the same order: the same multiplies, adds, subtracts, divides, compares,
  * min/max, step conversions and table lookups, with the same operands in the same association
  * ({@code a + b * x} stays {@code a + b * x}; only the operands of a single commutative {@code +}
  * or {@code *} may swap, which IEEE 754 rounds identically), and no fused multiply-add. The only
@@ -855,7 +855,7 @@ public final class VectorKernels implements Kernels.Provider {
   }
 
   /**
-   * {@link OneCyclePhases}, alone or restarting: each lane takes its cycle (length, peak scale),
+   * {@link dev.anneal.internal.kind.OneCycle.Phases}, alone or restarting: each lane takes its cycle (length, peak scale),
    * then its phase's start, end, origin and reciprocal length, and one anneal serves all phases.
    */
   private static int oneCycle(
@@ -868,7 +868,7 @@ public final class VectorKernels implements Kernels.Provider {
     boolean growing = p.cycleStarts() > 0;
     int last = growing ? p.cycleStarts() - 2 : 0;
     double total = restarts ? p.period : c.steps;
-    // Phase ends and reciprocal lengths of a cycle of `total` steps, as OneCyclePhases has them.
+    // Phase ends and reciprocal lengths of a cycle of `total` steps, as OneCycle.Phases has them.
     double end0 = o.end0(total);
     double end1 = o.end1(total);
     double inv0 = 1 / end0;
@@ -974,7 +974,7 @@ public final class VectorKernels implements Kernels.Provider {
   }
 
   /**
-   * {@link Plan#periodic} for Constant, Cosine, Linear and Polynomial bodies that restart: cycles
+   * {@link dev.anneal.internal.kind.Periodic#periodic} for Constant, Cosine, Linear, Polynomial and Tanh bodies that restart: cycles
    * of equal length by exact quotient, growing ones by blending over the table of starts (each
    * lane's cycle is the last start {@code <= t}, as {@link Plan#cycleOf}).
    */
