@@ -52,21 +52,22 @@ import jdk.incubator.vector.VectorSpecies;
  * <p><b>Contract</b> (docs/REFERENCE.md §5, "The vector path and its rounding contract"; {@code
  * KernelContractTest} checks it for every kind, shape and mode). Every lane evaluates the whole
  * {@link Plan} (warm-up, body, restarts, cool-down, hold) in {@code double} lanes with the
- * operations of {@link Plan#at} (and of {@link Plan#ramp}, {@link dev.anneal.internal.kind.Periodic#periodic}, {@link
- * dev.anneal.internal.kind.OneCycle.Phases}) in the same order: the same multiplies, adds, subtracts, divides, compares,
- * min/max, step conversions and table lookups, with the same operands in the same association
- * ({@code a + b * x} stays {@code a + b * x}; only the operands of a single commutative {@code +}
- * or {@code *} may swap, which IEEE 754 rounds identically), and no fused multiply-add. The only
- * operations that may round differently are the calls to transcendental functions: {@code COS},
- * {@code EXP} and {@code LOG} are SVML vector routines (within an ulp or so of {@link Math#cos},
- * {@link Math#exp}, {@link Math#log}), and {@code Math.pow(x, k)} is written {@code EXP(k *
- * LOG(x))}. So a {@code double[]} fill equals {@link Plan#at} bit for bit wherever the formula at
- * that step calls none of them, and otherwise lies within 1e-15 relative + 1e-15 x peak; a {@code
- * float[]} fill is that double rounded to float (with the group's scale applied in double first).
- * {@code SQRT} is correctly rounded, as {@link Math#sqrt}, so square-root phases are bit for bit
- * too (docs/REFERENCE.md allows them to differ). The Vector API runs its Java fallback (which calls
- * {@link Math}) until C2 compiles a kernel, so in transcendental phases a value may also differ by
- * an ulp between an early and a later call.
+ * operations of {@link Plan#at} (and of {@link Plan#ramp}, {@link
+ * dev.anneal.internal.kind.Periodic#periodic}, {@link dev.anneal.internal.kind.OneCycle.Phases}) in
+ * the same order: the same multiplies, adds, subtracts, divides, compares, min/max, step
+ * conversions and table lookups, with the same operands in the same association ({@code a + b * x}
+ * stays {@code a + b * x}; only the operands of a single commutative {@code +} or {@code *} may
+ * swap, which IEEE 754 rounds identically), and no fused multiply-add. The only operations that may
+ * round differently are the calls to transcendental functions: {@code COS}, {@code EXP} and {@code
+ * LOG} are SVML vector routines (within an ulp or so of {@link Math#cos}, {@link Math#exp}, {@link
+ * Math#log}), and {@code Math.pow(x, k)} is written {@code EXP(k * LOG(x))}. So a {@code double[]}
+ * fill equals {@link Plan#at} bit for bit wherever the formula at that step calls none of them, and
+ * otherwise lies within 1e-15 relative + 1e-15 x peak; a {@code float[]} fill is that double
+ * rounded to float (with the group's scale applied in double first). {@code SQRT} is correctly
+ * rounded, as {@link Math#sqrt}, so square-root phases are bit for bit too (docs/REFERENCE.md
+ * allows them to differ). The Vector API runs its Java fallback (which calls {@link Math}) until C2
+ * compiles a kernel, so in transcendental phases a value may also differ by an ulp between an early
+ * and a later call.
  *
  * <p>{@code float[]} results are converted at the end: the inputs are 64-bit ({@code long} steps
  * and delays, {@code double} scales), so the kernels are 64-bit-lane shaped anyway, and double
@@ -855,8 +856,9 @@ public final class VectorKernels implements Kernels.Provider {
   }
 
   /**
-   * {@link dev.anneal.internal.kind.OneCycle.Phases}, alone or restarting: each lane takes its cycle (length, peak scale),
-   * then its phase's start, end, origin and reciprocal length, and one anneal serves all phases.
+   * {@link dev.anneal.internal.kind.OneCycle.Phases}, alone or restarting: each lane takes its
+   * cycle (length, peak scale), then its phase's start, end, origin and reciprocal length, and one
+   * anneal serves all phases.
    */
   private static int oneCycle(
       Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
@@ -974,9 +976,10 @@ public final class VectorKernels implements Kernels.Provider {
   }
 
   /**
-   * {@link dev.anneal.internal.kind.Periodic#periodic} for Constant, Cosine, Linear, Polynomial and Tanh bodies that restart: cycles
-   * of equal length by exact quotient, growing ones by blending over the table of starts (each
-   * lane's cycle is the last start {@code <= t}, as {@link Plan#cycleOf}).
+   * {@link dev.anneal.internal.kind.Periodic#periodic} for Constant, Cosine, Linear, Polynomial and
+   * Tanh bodies that restart: cycles of equal length by exact quotient, growing ones by blending
+   * over the table of starts (each lane's cycle is the last start {@code <= t}, as {@link
+   * Plan#cycleOf}).
    */
   private static int restarts(
       Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
