@@ -186,4 +186,43 @@ class CompositeGenerationTest {
       String message, String line, String caret, String[] body) {
     ValidationTest.expectError(config(body), message, line, caret);
   }
+
+  @org.junit.jupiter.api.Test
+  void aThousandPartSequenceCompilesAndAgreesWithTheRuntime() {
+    StringBuilder names = new StringBuilder();
+    StringBuilder boundaries = new StringBuilder();
+    for (int i = 0; i < 1_000; i++) {
+      names.append(i == 0 ? "" : ", ").append(i % 2 == 0 ? "\"a\"" : "\"b\"");
+      if (i > 0) {
+        boundaries.append(i == 1 ? "" : ", ").append(7L * i);
+      }
+    }
+    String sequence = "@Sequence(schedules = {" + names + "}, boundaries = {" + boundaries + "})";
+    String[] lines = {
+      "  @Linear(from = 0.1, to = 0.01, steps = 7)",
+      "  LrSchedule a();",
+      "  @Constant(0.05)",
+      "  LrSchedule b();",
+      "  " + sequence,
+      "  LrSchedule lr();"
+    };
+    Compiled compiled = Compiled.of("test.Cfg", config(lines));
+    LrSchedule generated = compiled.schedule("lr");
+    LrSchedule runtime =
+        Schedules.parse(
+            Map.of(
+                "a",
+                "@Linear(from = 0.1, to = 0.01, steps = 7)",
+                "b",
+                "@Constant(0.05)",
+                "lr",
+                sequence),
+            "lr");
+    for (long step = 0; step < 7_100; step += 3) {
+      assertEquals(
+          Double.doubleToRawLongBits(runtime.at(step)),
+          Double.doubleToRawLongBits(generated.at(step)),
+          "step " + step);
+    }
+  }
 }
