@@ -2,13 +2,11 @@ package dev.anneal.benchmarks;
 
 import dev.anneal.ClipNonFinite;
 import dev.anneal.GradientClip;
+import dev.anneal.benchmarks.vector.BandwidthProbe;
 import dev.anneal.internal.clip.ClipKernels;
 import dev.anneal.internal.clip.Clipper;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -49,7 +47,6 @@ import org.openjdk.jmh.annotations.State;
     value = 1,
     jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx2g"})
 public class ClipBenchmark {
-  private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
 
   @Param({"1x65536", "100x10000", "64x1048576"})
   public String shape;
@@ -90,8 +87,8 @@ public class ClipBenchmark {
       smallClip.apply(small);
       scalarClip(small, smallMax);
       plainLoop(small, smallMax);
-      probeRead(small);
-      probeReadRmw(small);
+      BandwidthProbe.read(small);
+      BandwidthProbe.readRmw(small);
     }
     for (int i = 0; i < 20; i++) {
       anneal_vector();
@@ -139,13 +136,13 @@ public class ClipBenchmark {
   /** One read of every element: float lanes, four accumulators. */
   @Benchmark
   public float probe_read() {
-    return probeRead(grads);
+    return BandwidthProbe.read(grads);
   }
 
   /** The traffic of a two-pass clip: a read, then an in-place multiply by 1 (read + write). */
   @Benchmark
   public float probe_read_rmw() {
-    return probeReadRmw(grads);
+    return BandwidthProbe.readRmw(grads);
   }
 
   private static double scalarClip(float[][] grads, double max) {
@@ -169,50 +166,5 @@ public class ClipBenchmark {
       }
     }
     return norm;
-  }
-
-  private static float probeRead(float[][] grads) {
-    float total = 0;
-    for (float[] a : grads) {
-      total += sum(a);
-    }
-    return total;
-  }
-
-  private static float probeReadRmw(float[][] grads) {
-    float total = 0;
-    for (float[] a : grads) {
-      total += sum(a);
-    }
-    for (float[] a : grads) {
-      int i = 0;
-      for (; i <= a.length - F.length(); i += F.length()) {
-        FloatVector.fromArray(F, a, i).mul(1f).intoArray(a, i);
-      }
-      for (; i < a.length; i++) {
-        a[i] *= 1f;
-      }
-    }
-    return total;
-  }
-
-  private static float sum(float[] a) {
-    FloatVector s0 = FloatVector.zero(F);
-    FloatVector s1 = s0;
-    FloatVector s2 = s0;
-    FloatVector s3 = s0;
-    int l = F.length();
-    int i = 0;
-    for (; i <= a.length - 4 * l; i += 4 * l) {
-      s0 = s0.add(FloatVector.fromArray(F, a, i));
-      s1 = s1.add(FloatVector.fromArray(F, a, i + l));
-      s2 = s2.add(FloatVector.fromArray(F, a, i + 2 * l));
-      s3 = s3.add(FloatVector.fromArray(F, a, i + 3 * l));
-    }
-    float t = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
-    for (; i < a.length; i++) {
-      t += a[i];
-    }
-    return t;
   }
 }
