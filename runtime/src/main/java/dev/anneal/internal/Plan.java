@@ -22,9 +22,6 @@ import java.util.List;
  * {@code cooldownSteps}; then {@code endValue} holds.
  */
 public final class Plan {
-  /** Most cycles a growing {@code @Restarts} may have before step {@code Long.MAX_VALUE}. */
-  public static final int MAX_CYCLES = Tables.MAX_CYCLES;
-
   private final Declaration declaration;
   private final Body body;
   private final Curve curve;

@@ -322,13 +322,13 @@ public final class Rules {
             k,
             "growth",
             "makes more than "
-                + count(Plan.MAX_CYCLES)
+                + count(Tables.MAX_CYCLES)
                 + " cycles before step"
                 + " Long.MAX_VALUE, was "
                 + number(r.growth())
                 + "; use growth = 1, a larger growth, or a"
                 + " limit of at most "
-                + count(Plan.MAX_CYCLES));
+                + count(Tables.MAX_CYCLES));
       } else if (pastEnd && limit > cycles) {
         // the last cycles would start after Long.MAX_VALUE: the schedule could never reach its
         // limit
@@ -417,24 +417,18 @@ public final class Rules {
     return sum.toString();
   }
 
-  // ---- small helpers ----
+  // ---- small helpers: the kinds' Checker, for the modifiers and combinations ----
+
+  private Checker check(Kind k) {
+    return new Checker(k, problems);
+  }
 
   private void positive(Kind k, String attr, long value) {
-    if (value <= 0) {
-      error(k, attr, "must be > 0, was " + count(value));
-    }
+    check(k).positive(attr, value);
   }
 
   private void difference(Kind k, String attr, double a, double b) {
-    if (!Double.isFinite(a - b)) {
-      error(
-          k,
-          attr,
-          "is too far from "
-              + number(b)
-              + " for a double to hold the difference, was "
-              + number(a));
-    }
+    check(k).difference(attr, a, b);
   }
 
   private void ratio(Kind k, String attr, double a, double b) {
@@ -464,20 +458,10 @@ public final class Rules {
   }
 
   private void error(Kind k, String attr, int index, String message) {
-    problems.add(
-        new Problem(Problem.Severity.ERROR, k, attr, index, where(k, attr, index) + message));
+    check(k).error(attr, index, message);
   }
 
   private void warning(Kind k, String attr, String message) {
-    problems.add(new Problem(Problem.Severity.WARNING, k, attr, -1, where(k, attr, -1) + message));
-  }
-
-  /** {@code "@Cosine.steps "}, {@code "@MultiStep.milestones[2] "} or {@code "@Cooldown "}. */
-  private static String where(Kind k, String attr, int index) {
-    return "@"
-        + k.simpleName()
-        + (attr == null ? "" : "." + attr)
-        + (index < 0 ? "" : "[" + index + "]")
-        + " ";
+    check(k).warning(attr, message);
   }
 }

@@ -1,8 +1,6 @@
 package dev.anneal.internal.kind;
 
 import dev.anneal.internal.Kind;
-import dev.anneal.internal.Problem;
-import java.util.List;
 
 /**
  * A declared body, typed: one record per body annotation, built once from the annotation values.
@@ -57,11 +55,4 @@ public sealed interface Body
    * One-line description of the curve for generated javadoc, e.g. {@code "cosine from 0.1 to 0"}.
    */
   String describe();
-
-  /** The problems of a body alone (for tests and the builder). */
-  static List<Problem> problems(Body body) {
-    List<Problem> problems = new java.util.ArrayList<>();
-    body.check(new Checker(body.kind(), problems));
-    return problems;
-  }
 }
