@@ -137,7 +137,10 @@ public final class EarlyStopper {
    * @return true when training should stop
    */
   public boolean observe(double metric) {
-    long index = observations++;
+    long index = observations;
+    if (index != Long.MAX_VALUE) { // saturates: a count that wrapped would ignore every later call
+      observations = index + 1;
+    }
     improved = false;
     if (index < startAfter) {
       return false;
@@ -217,8 +220,12 @@ public final class EarlyStopper {
     if (s.observations < 0) {
       throw field("observations", "must be >= 0", Long.toString(s.observations));
     }
-    if (s.bestIndex < -1 || s.bestIndex >= s.observations) {
-      throw field("bestIndex", "must be in [-1, observations)", Long.toString(s.bestIndex));
+    if (s.bestIndex != -1 && (s.bestIndex < startAfter || s.bestIndex >= s.observations)) {
+      throw field(
+          "bestIndex",
+          "must be -1 (none) or in [startAfter = " + startAfter + ", observations = "
+              + s.observations + ")",
+          Long.toString(s.bestIndex));
     }
     if (s.bestIndex < 0 ? Double.compare(s.best, worst) != 0 : !Double.isFinite(s.best)) {
       throw field(
@@ -226,8 +233,16 @@ public final class EarlyStopper {
           s.bestIndex < 0 ? "must be " + worst + " before any best" : "must be finite",
           Double.toString(s.best));
     }
-    if (s.bad < 0 || s.bad > s.observations) {
-      throw field("bad", "must be in [0, observations]", Long.toString(s.bad));
+    // bad counts the observations after startAfter that did not reset it; without a baseline the
+    // best one resets it, so only those after the best can count.
+    long counted = Math.max(0, s.observations - startAfter);
+    long maxBad =
+        !hasBaseline && s.bestIndex >= 0 ? s.observations - 1 - s.bestIndex : counted;
+    if (s.bad < 0 || s.bad > maxBad) {
+      throw field("bad", "must be in [0, " + maxBad + "]", Long.toString(s.bad));
+    }
+    if (s.stopped && counted == 0) {
+      throw field("stopped", "must be false before any counted observation", "true");
     }
     if (s.improved && s.bestIndex != s.observations - 1) {
       throw field("improved", "must be false unless the last observation is the best", "true");

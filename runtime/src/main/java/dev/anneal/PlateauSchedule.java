@@ -225,7 +225,11 @@ public final class PlateauSchedule implements LrSchedule {
    * @return true when this observation lowered the scale
    */
   public boolean observe(double metric) {
-    if (observations++ < startAfter) {
+    long index = observations;
+    if (index != Long.MAX_VALUE) { // saturates: a count that wrapped would ignore every later call
+      observations = index + 1;
+    }
+    if (index < startAfter) {
       return false;
     }
     switch (mode) {
@@ -465,6 +469,17 @@ public final class PlateauSchedule implements LrSchedule {
       throw field(
           "level", "must be in [" + minLevel + ", " + maxLevel + "]", Double.toString(s.level));
     }
+    if (!reachable(s.level)) {
+      throw field(
+          "level",
+          "must be "
+              + maxLevel
+              + " times a power of factor "
+              + factor
+              + " (each reduction rounded) or the floor "
+              + minLevel,
+          Double.toString(s.level));
+    }
     double expectedScale = mode == ANNEAL ? s.level : s.level == value ? 1 : s.level / value;
     if (Double.compare(s.scale, expectedScale) != 0) {
       throw field("scale", "must be " + expectedScale + " (from level)", Double.toString(s.scale));
@@ -476,12 +491,34 @@ public final class PlateauSchedule implements LrSchedule {
           mode == ANNEAL ? "must be finite or NaN (none)" : "must not be NaN",
           Double.toString(s.best));
     }
-    if (s.bad < 0) {
-      throw field("bad", "must be >= 0", Long.toString(s.bad));
+    long counted = Math.max(0, s.observations - startAfter);
+    if (counted == 0 && !(none && s.level == maxLevel && s.bad == 0 && s.cooldownLeft == 0)) {
+      throw new IllegalArgumentException(
+          "state has "
+              + s.observations
+              + " observations, none counted (startAfter = "
+              + startAfter
+              + "), so it must be the initial state (no best, level "
+              + maxLevel
+              + ", bad 0, cooldownLeft 0), was "
+              + s);
+    }
+    // The counter resets when it reaches patience (Keras: unless the level is at its floor, where
+    // it keeps counting), and is 0 during cool-down.
+    long maxBad =
+        mode == PYTORCH
+            ? patience
+            : mode == KERAS && !(s.level > minLr32) ? counted : Math.max(0, patience - 1);
+    if (s.bad < 0 || s.bad > Math.min(maxBad, counted)) {
+      throw field("bad", "must be in [0, " + Math.min(maxBad, counted) + "]", Long.toString(s.bad));
     }
     if (s.cooldownLeft < 0 || s.cooldownLeft > cooldown) {
       throw field(
           "cooldownLeft", "must be in [0, " + cooldown + "]", Integer.toString(s.cooldownLeft));
+    }
+    if (s.cooldownLeft > 0 && s.bad != 0) {
+      throw field(
+          "bad", "must be 0 during cool-down (cooldownLeft = " + s.cooldownLeft + ")", "" + s.bad);
     }
     observations = s.observations;
     level = s.level;
@@ -489,6 +526,32 @@ public final class PlateauSchedule implements LrSchedule {
     bad = s.bad;
     cooldownLeft = s.cooldownLeft;
     scale = s.scale;
+  }
+
+  /** Reductions an exact replay checks one by one; past that, the level is checked by logs. */
+  private static final int REPLAY_LIMIT = 1 << 20;
+
+  /**
+   * Whether {@code observe} can produce {@code level}: the initial level, the floor, or the
+   * initial level after k reductions, each rounded as {@code observe} rounds it.
+   */
+  private boolean reachable(double level) {
+    double top = mode == ANNEAL ? 1 : value;
+    double floor = mode == ANNEAL ? minScale : minLr;
+    if (level == top || level == floor) {
+      return true;
+    }
+    double k = Math.log(level / top) / Math.log(factor);
+    if (!(k < REPLAY_LIMIT)) {
+      // Too many reductions to replay: accept a level within the rounding of k products.
+      double off = Math.abs(k - Math.rint(k));
+      return off <= k * 0x1p-52 / -Math.log(factor) + 1e-9;
+    }
+    double l = top;
+    for (int i = 0; i <= k + 2 && l > level; i++) {
+      l = Math.max(l * factor, floor);
+    }
+    return l == level;
   }
 
   private static IllegalArgumentException field(String name, String rule, String was) {
