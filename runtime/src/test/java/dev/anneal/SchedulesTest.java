@@ -54,6 +54,7 @@ class SchedulesTest {
         "@Cyclic(low = 0.2, high = 0.1, up = 10)| @Cyclic.high must be > low (0.2), was 0.1",
         "@OneCycle(peak = 0.1, steps = 100, pctStart = 1.5)| @OneCycle.pctStart must be in (0, 1), was 1.5",
         "@Piecewise(steps = {0, 10}, values = {1})| @Piecewise.values must have one value per knot",
+        "@Exponential(from = 1, rate = 1, to = 0.1)| @Exponential.to must be >= from (1.0) for a constant (rate = 1)",
         "@Exponential(from = 0.1, rate = 0.5) @Cooldown(steps = 10)| @Cooldown needs a body that ends",
         "@Exponential(from = 0.1, rate = 0.5) @Restarts| @Restarts repeats a body whose length is its steps attribute",
         "@Cosine(from = Double.NaN, steps = 10)| @Cosine.from must be finite, was Double.NaN",

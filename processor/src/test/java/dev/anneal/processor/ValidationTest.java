@@ -94,6 +94,14 @@ class ValidationTest {
             "      to = 0.5)",
             "  double lr(long step);"),
         rule(
+            "@Exponential.to must be >= from (1.0) for a constant (rate = 1): the clamp would hold"
+                + " from step 0, was 0.1",
+            "to = 0.1)",
+            "0",
+            "  @Exponential(from = 1, rate = 1,",
+            "      to = 0.1)",
+            "  double lr(long step);"),
+        rule(
             "@Tanh.upper must be > lower (3.0), was -3.0",
             "upper = -3,",
             "-",

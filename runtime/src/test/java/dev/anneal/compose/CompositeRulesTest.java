@@ -268,6 +268,70 @@ class CompositeRulesTest {
         e);
   }
 
+  /**
+   * A product overflows where large values of its parts meet, which need not be where any part
+   * changes regime: in the middle of a warm-up ramp, at the peak of a one-cycle.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "@Warmup(steps = 100) @Cosine(from = 1e155, steps = 100)",
+        "@OneCycle(peak = 1e155, steps = 1000)",
+        "@Cyclic(low = 1, high = 1e155, up = 50_000)",
+        "@Piecewise(steps = {0, 200_000, 400_000}, values = {1, 1e155, 1}, interpolation ="
+            + " Interpolation.LINEAR)",
+      })
+  void productsAreFiniteBetweenTheirPartsBoundaries(String part) {
+    String e = error(named("a", part, "lr", "@Product(schedules = {\"a\", \"a\"})"), "lr");
+    LrSchedule a = Schedules.parse(part);
+    long first = 0;
+    while (Double.isFinite(a.at(first) * a.at(first))) {
+      first++;
+    }
+    assertEquals(
+        "lr: @Product.schedules multiply to Double.POSITIVE_INFINITY at step "
+            + String.format(java.util.Locale.ROOT, "%,d", first)
+            + "; every value must be finite",
+        e);
+  }
+
+  /**
+   * Property: a product either is rejected or is finite at every step through its longest part,
+   * over squares of random parts near the overflow threshold.
+   */
+  @Test
+  void acceptedProductsAreFiniteAtEveryStep() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+    String[] shapes = {
+      "@Warmup(steps = %d) @Cosine(from = %s, steps = %d)",
+      "@OneCycle(peak = %2$s, steps = %3$d)",
+      "@Linear(from = 1, to = %2$s, steps = %3$d)",
+      "@Cyclic(low = 1, high = %2$s, up = %3$d)",
+      "@Warmup(steps = %d, from = 1) @Constant(value = %s, steps = %d)",
+    };
+    int rejected = 0;
+    for (int i = 0; i < 200; i++) {
+      long steps = r.nextLong(2, 3_000);
+      String peak = Double.toString(Math.pow(10, r.nextDouble(150, 160)));
+      String part =
+          String.format(shapes[r.nextInt(shapes.length)], r.nextLong(1, 3_000), peak, steps);
+      Map<String, String> m = named("a", part, "lr", "@Product(schedules = {\"a\", \"a\"})");
+      LrSchedule lr;
+      try {
+        lr = Schedules.parse(m, "lr");
+      } catch (IllegalArgumentException e) {
+        assertTrue(e.getMessage().contains("multiply to"), e.getMessage());
+        rejected++;
+        continue;
+      }
+      for (long s = 0; s <= 6_000; s++) {
+        assertTrue(Double.isFinite(lr.at(s)), part + " squared at " + s);
+      }
+    }
+    assertTrue(rejected > 20 && rejected < 180, "both outcomes are exercised: " + rejected);
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',

@@ -46,31 +46,65 @@ public record Product(List<String> schedules) implements Composite {
     Composite.checkNames(this, check);
   }
 
+  /** Steps checked one by one from step 0: every value up to here is evaluated at compile time. */
+  static final long EXHAUSTIVE_STEPS = 1 << 18;
+
+  /** Steps sampled (log-spaced) past {@link #EXHAUSTIVE_STEPS}, up to the longest finite part. */
+  private static final int SAMPLES = 4096;
+
   /**
    * Every value must be finite. Each part's values are (its own rules), but their product may
-   * overflow: probed at step 0 and 1, at every part's last step and the step after, and at {@code
-   * Long.MAX_VALUE}, where a part's regime changes and finite parts reach their end values.
+   * overflow anywhere a large value of one part meets a large value of another (in the middle of a
+   * phase as well as at its ends). Checked: every step from 0 through the end of the longest part
+   * (or {@link #EXHAUSTIVE_STEPS}, whichever comes first); past that, {@link #SAMPLES} log-spaced
+   * steps up to the end of the longest part ({@code Long.MAX_VALUE} when a part never ends), and
+   * each part's last step and the step after.
    */
   @Override
   public void checkParts(List<Declared> parts, CompositeChecker check) {
-    TreeSet<Long> probes = new TreeSet<>(List.of(0L, 1L, Long.MAX_VALUE));
+    Folded f = fold(parts);
+    long last = 1;
+    TreeSet<Long> probes = new TreeSet<>(List.of(Long.MAX_VALUE));
     for (Declared p : parts) {
       long n = p.length();
       if (n > 0) {
         probes.add(n - 1);
         probes.add(n);
+        last = Math.max(last, n);
+      } else if (n < 0) {
+        last = Long.MAX_VALUE; // a part that never ends: sample its whole range
       }
     }
-    Folded f = fold(parts);
-    for (long s : probes) {
-      double v = f.at(s);
-      if (!Double.isFinite(v)) {
-        check.error(
-            "schedules",
-            "multiply to " + number(v) + " at step " + count(s) + "; every value must be finite");
+    long dense = Math.min(last, EXHAUSTIVE_STEPS);
+    for (long s = 0; s <= dense; s++) {
+      if (!finiteAt(f, s, check)) {
         return;
       }
     }
+    if (last > dense) {
+      double ratio = Math.pow((double) last / dense, 1.0 / SAMPLES);
+      double s = dense;
+      for (int i = 0; i < SAMPLES; i++) {
+        s *= ratio;
+        probes.add(Math.min(last, (long) s));
+      }
+    }
+    for (long s : probes.tailSet(dense, false)) {
+      if (!finiteAt(f, s, check)) {
+        return;
+      }
+    }
+  }
+
+  private static boolean finiteAt(Folded f, long step, CompositeChecker check) {
+    double v = f.at(step);
+    if (Double.isFinite(v)) {
+      return true;
+    }
+    check.error(
+        "schedules",
+        "multiply to " + number(v) + " at step " + count(step) + "; every value must be finite");
+    return false;
   }
 
   /** The longest part's length, or -1 when a part never ends. */

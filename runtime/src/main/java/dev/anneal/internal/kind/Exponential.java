@@ -55,13 +55,14 @@ public record Exponential(double from, double rate, long every, boolean staircas
               + ") for a decay (rate < 1): the clamp"
               + " would hold from step 0, was "
               + number(to));
-    } else if (!Double.isNaN(to) && rate > 1 && to < from) {
+    } else if (!Double.isNaN(to) && rate >= 1 && to < from) {
+      // Optax clamps a rate of 1 as a growth (jnp.minimum): below from, it would hold from step 0.
       check.error(
           "to",
           "must be >= from ("
               + number(from)
-              + ") for a growth (rate > 1): the clamp"
-              + " would hold from step 0, was "
+              + (rate > 1 ? ") for a growth (rate > 1)" : ") for a constant (rate = 1)")
+              + ": the clamp would hold from step 0, was "
               + number(to));
     }
     if (Double.isNaN(to)) {
