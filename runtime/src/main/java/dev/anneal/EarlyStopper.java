@@ -223,8 +223,11 @@ public final class EarlyStopper {
     if (s.bestIndex != -1 && (s.bestIndex < startAfter || s.bestIndex >= s.observations)) {
       throw field(
           "bestIndex",
-          "must be -1 (none) or in [startAfter = " + startAfter + ", observations = "
-              + s.observations + ")",
+          "must be -1 (none) or in [startAfter = "
+              + startAfter
+              + ", observations = "
+              + s.observations
+              + ")",
           Long.toString(s.bestIndex));
     }
     if (s.bestIndex < 0 ? Double.compare(s.best, worst) != 0 : !Double.isFinite(s.best)) {
@@ -236,8 +239,7 @@ public final class EarlyStopper {
     // bad counts the observations after startAfter that did not reset it; without a baseline the
     // best one resets it, so only those after the best can count.
     long counted = Math.max(0, s.observations - startAfter);
-    long maxBad =
-        !hasBaseline && s.bestIndex >= 0 ? s.observations - 1 - s.bestIndex : counted;
+    long maxBad = !hasBaseline && s.bestIndex >= 0 ? s.observations - 1 - s.bestIndex : counted;
     if (s.bad < 0 || s.bad > maxBad) {
       throw field("bad", "must be in [0, " + maxBad + "]", Long.toString(s.bad));
     }

@@ -532,8 +532,8 @@ public final class PlateauSchedule implements LrSchedule {
   private static final int REPLAY_LIMIT = 1 << 20;
 
   /**
-   * Whether {@code observe} can produce {@code level}: the initial level, the floor, or the
-   * initial level after k reductions, each rounded as {@code observe} rounds it.
+   * Whether {@code observe} can produce {@code level}: the initial level, the floor, or the initial
+   * level after k reductions, each rounded as {@code observe} rounds it.
    */
   private boolean reachable(double level) {
     double top = mode == ANNEAL ? 1 : value;

@@ -92,6 +92,37 @@ class CompositeGenerationTest {
   static Stream<Arguments> errors() {
     return Stream.of(
         Arguments.of(
+            "@Sequence.schedules[1] names \"decay\", the name of 2 methods (double decay(long),"
+                + " dev.anneal.LrSchedule decay()): a part must be named by exactly one method,"
+                + " which cannot be a part",
+            "{\"warm\", \"decay\"},",
+            "\"decay\"",
+            new String[] {
+              "  @Linear(from = 0.01, to = 0.1, steps = 10)",
+              "  LrSchedule warm();",
+              "  @Exponential(from = 0.1, rate = 0.9)",
+              "  double decay(long step);",
+              "  @Cosine(from = 0.1, steps = 100)",
+              "  LrSchedule decay();",
+              "  @Sequence(schedules =",
+              "      {\"warm\", \"decay\"},",
+              "      boundaries = 10)",
+              "  LrSchedule lr();"
+            }),
+        Arguments.of(
+            "a composite's name must refer to one method, but 2 methods are named lr (double"
+                + " lr(long), dev.anneal.LrSchedule lr()): rename the others",
+            "@Product(schedules = {\"a\", \"a\"})",
+            "@",
+            new String[] {
+              "  @Constant(0.1)",
+              "  LrSchedule a();",
+              "  @Constant(0.1)",
+              "  double lr(long step);",
+              "  @Product(schedules = {\"a\", \"a\"})",
+              "  LrSchedule lr();"
+            }),
+        Arguments.of(
             "@Product.schedules[1] names \"lr\", a plateau method (dev.anneal.PlateauSchedule),"
                 + " which cannot be a part",
             "@Product(schedules = {\"a\", \"lr\"})",
@@ -185,6 +216,56 @@ class CompositeGenerationTest {
   void everyCompositionRuleIsReportedOnItsElement(
       String message, String line, String caret, String[] body) {
     ValidationTest.expectError(config(body), message, line, caret);
+  }
+
+  /**
+   * Past the runtime's ladder limit the generated {@code at} searches constant tables, so any
+   * number of parts compiles (a ladder of 3,500 exceeds the JVM's 64 KiB method limit, and the
+   * declaration of 6,000 a class file's 65,535-byte string constant) and agrees with the runtime.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {17, 3_500, 6_000})
+  void sequencesOfAnyLengthCompileAndAgreeWithTheRuntime(int parts) {
+    StringBuilder names = new StringBuilder();
+    StringBuilder boundaries = new StringBuilder();
+    for (int i = 0; i < parts; i++) {
+      names.append(i == 0 ? "" : ", ").append("\"" + "abc".charAt(i % 3) + "\"");
+      if (i > 0) {
+        boundaries.append(i == 1 ? "" : ", ").append(7L * i + (i % 5));
+      }
+    }
+    String sequence = "@Sequence(schedules = {" + names + "}, boundaries = {" + boundaries + "})";
+    String[] lines = {
+      "  @Linear(from = 0.1, to = 0.01, steps = 11)",
+      "  LrSchedule a();",
+      "  @Constant(0.05)",
+      "  LrSchedule b();",
+      "  @Cosine(from = 0.2, steps = 6)",
+      "  double c(long step);",
+      "  " + sequence,
+      "  LrSchedule lr();"
+    };
+    Compiled compiled = Compiled.of("test.Cfg", config(lines));
+    LrSchedule generated = compiled.schedule("lr");
+    LrSchedule runtime =
+        Schedules.parse(
+            Map.of(
+                "a",
+                "@Linear(from = 0.1, to = 0.01, steps = 11)",
+                "b",
+                "@Constant(0.05)",
+                "c",
+                "@Cosine(from = 0.2, steps = 6)",
+                "lr",
+                sequence),
+            "lr");
+    for (long step = 0; step < 7L * parts + 20; step++) {
+      assertEquals(
+          Double.doubleToRawLongBits(runtime.at(step)),
+          Double.doubleToRawLongBits(generated.at(step)),
+          "step " + step);
+    }
+    assertEquals(runtime.at(Long.MAX_VALUE), generated.at(Long.MAX_VALUE));
   }
 
   @org.junit.jupiter.api.Test

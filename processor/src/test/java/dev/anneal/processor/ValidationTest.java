@@ -852,6 +852,38 @@ class ValidationTest {
     assertThat(c).succeededWithoutWarnings();
   }
 
+  /**
+   * totalSteps applies to a composite, not to the schedules it names: the documented Optax
+   * warm-up-cosine mapping (a 100-step linear warm-up, then a 900-step cosine) ends at 1,000. A
+   * part's own length is still checked where it matters, through the composite's.
+   */
+  @Test
+  void totalStepsAppliesToCompositesNotToTheirParts() {
+    Compilation c =
+        compile(
+            configWith(
+                "@Schedule(totalSteps = 1000)",
+                "  @Linear(from = 0, to = 0.1, steps = 100)",
+                "  LrSchedule warm();",
+                "  @Cosine(from = 0.1, steps = 900)",
+                "  double decay(long step);",
+                "  @Sequence(schedules = {\"warm\", \"decay\"}, boundaries = 100)",
+                "  LrSchedule lr();"));
+    assertThat(c).succeededWithoutWarnings();
+    expectError(
+        configWith(
+            "@Schedule(totalSteps = 1000)",
+            "  @Linear(from = 0, to = 0.1, steps = 100)",
+            "  LrSchedule warm();",
+            "  @Cosine(from = 0.1, steps = 800)",
+            "  double decay(long step);",
+            "  @Sequence(schedules = {\"warm\", \"decay\"}, boundaries = 100)",
+            "  LrSchedule lr();"),
+        "@Sequence makes the schedule end at step 900, not at @Schedule(totalSteps = 1,000)",
+        "@Sequence(",
+        "@");
+  }
+
   @Test
   void totalStepsMustNotBeNegative() {
     JavaFileObject f =

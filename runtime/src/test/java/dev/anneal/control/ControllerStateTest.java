@@ -14,9 +14,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checkpoints: every state a controller can reach restores, and every state it can never reach
- * (a garbled or hand-edited checkpoint) is refused naming the field, leaving the controller as it
- * was.
+ * Checkpoints: every state a controller can reach restores, and every state it can never reach (a
+ * garbled or hand-edited checkpoint) is refused naming the field, leaving the controller as it was.
  */
 class ControllerStateTest {
   private static final int CONFIGS = 300;
@@ -208,10 +207,10 @@ class ControllerStateTest {
     // Without a baseline the best resets the counter: at most the observations after it count.
     refused(e, new EarlyStopper.State(s.fingerprint(), 10, 7, 8, 2, false, false), "bad");
     refused(
+        e, new EarlyStopper.State(s.fingerprint(), 10, 7, 8, Long.MAX_VALUE, false, false), "bad");
+    refused(
         e,
-        new EarlyStopper.State(s.fingerprint(), 10, 7, 8, Long.MAX_VALUE, false, false),
-        "bad");
-    refused(e, new EarlyStopper.State(s.fingerprint(), 3, Double.POSITIVE_INFINITY, -1, 0, false, true),
+        new EarlyStopper.State(s.fingerprint(), 3, Double.POSITIVE_INFINITY, -1, 0, false, true),
         "stopped");
     e.restore(new EarlyStopper.State(s.fingerprint(), 10, 7, 8, 1, false, false));
   }

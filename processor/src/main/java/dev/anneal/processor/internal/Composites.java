@@ -40,7 +40,10 @@ final class Composites {
             .addStatement("throw negative(step)")
             .endControlFlow();
     List<FieldSpec> fields = new ArrayList<>();
-    if (m.composite() instanceof Sequence s) {
+    if (m.composite() instanceof Sequence s
+        && s.boundaries().length > Sequence.Folded.LADDER_LIMIT) {
+      searched(s, at, fields, curveFields);
+    } else if (m.composite() instanceof Sequence s) {
       // on [b[i-1], b[i]): part i at step - b[i-1]
       long[] b = s.boundaries();
       for (int i = 0; i < b.length; i++) {
@@ -86,7 +89,11 @@ final class Composites {
     return curve
         .addMethod(
             MethodSpec.constructorBuilder()
-                .addStatement("super($S, $L, $S)", m.name(), Generator.GENERATED_FORMAT, m.source())
+                .addStatement(
+                    "super($S, $L, $L)",
+                    m.name(),
+                    Generator.GENERATED_FORMAT,
+                    Generator.pieces(m.source()))
                 .build())
         .addMethod(
             MethodSpec.methodBuilder("at")
@@ -97,5 +104,32 @@ final class Composites {
                 .addCode(at.build())
                 .build())
         .build();
+  }
+
+  /**
+   * A sequence with more boundaries than a ladder should hold (as the runtime's {@code
+   * Sequence.Folded}): the boundaries and each segment's part as constant tables, a binary search,
+   * then one branch per distinct part (the parts' static fields are read when {@code at} runs,
+   * never while the classes initialize).
+   */
+  private static void searched(
+      Sequence s, CodeBlock.Builder at, List<FieldSpec> fields, Map<String, String> curveFields) {
+    List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(s.schedules()));
+    long[] partOf = new long[s.schedules().size()];
+    for (int i = 0; i < partOf.length; i++) {
+      partOf[i] = distinct.indexOf(s.schedules().get(i));
+    }
+    Emitters.longTable(fields, "BOUNDARIES", s.boundaries(), "The boundaries, in order.");
+    Emitters.longTable(
+        fields, "PART_OF", partOf, "Segment i runs part PART_OF[i] of the distinct parts.");
+    at.addStatement("int i = countAtMost(BOUNDARIES, step)")
+        .addStatement("long t = i == 0 ? step : step - BOUNDARIES[i - 1]")
+        .addStatement("int part = (int) PART_OF[i]");
+    for (int p = 0; p < distinct.size() - 1; p++) {
+      at.beginControlFlow("if (part == $L)", p)
+          .addStatement("return $L.at(t)", curveFields.get(distinct.get(p)))
+          .endControlFlow();
+    }
+    at.addStatement("return $L.at(t)", curveFields.get(distinct.get(distinct.size() - 1)));
   }
 }

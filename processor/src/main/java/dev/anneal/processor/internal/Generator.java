@@ -325,7 +325,7 @@ public final class Generator {
   }
 
   /** {@code "..."} or {@code "...", "..."}: string constants hold at most 65,535 bytes each. */
-  private static CodeBlock pieces(String s) {
+  static CodeBlock pieces(String s) {
     CodeBlock.Builder b = CodeBlock.builder();
     int piece = 8_000;
     for (int i = 0; i < s.length(); i += piece) {

@@ -417,6 +417,26 @@ public final class Messages {
     return "a " + form.toLowerCase(Locale.ROOT) + " method (" + returnType + ")";
   }
 
+  /** What an overloaded name is, when a composite names it as a part. */
+  public static String overloadedPart(List<String> signatures) {
+    return "the name of "
+        + signatures.size()
+        + " methods ("
+        + String.join(", ", signatures)
+        + "): a part must be named by exactly one method";
+  }
+
+  /** Reported on a composite whose own name is overloaded. */
+  public static String overloadedComposite(String name, List<String> signatures) {
+    return "a composite's name must refer to one method, but "
+        + signatures.size()
+        + " methods are named "
+        + name
+        + " ("
+        + String.join(", ", signatures)
+        + "): rename the others";
+  }
+
   /** Reported when a composite ends at another step than {@code @Schedule.totalSteps}. */
   public static String compositeLengthMismatch(String composite, long length, long totalSteps) {
     return "@"

@@ -24,13 +24,21 @@ public final class Validator {
   /** Whether the config has no errors (warnings allowed). */
   public boolean validate(Config config) {
     boolean ok = true;
+    // totalSteps is the length of what the loop runs: a part's length is its composite's business
+    java.util.Set<String> parts = new java.util.HashSet<>();
+    for (ScheduleMethod m : config.methods()) {
+      if (m.composite() != null) {
+        parts.addAll(m.composite().references());
+      }
+    }
     for (ScheduleMethod m : config.methods()) {
       if (m.composite() != null) {
         continue;
       }
+      long totalSteps = parts.contains(m.name()) ? 0 : config.totalSteps();
       List<Problem> problems =
           m.declaration() != null
-              ? Rules.check(m.declaration(), config.totalSteps())
+              ? Rules.check(m.declaration(), totalSteps)
               : Rules.checkAlone(m.alone());
       for (Problem p : problems) {
         ok &=
@@ -48,9 +56,26 @@ public final class Validator {
   private boolean composites(Config config) {
     Map<String, Object> declared = new LinkedHashMap<>();
     Map<String, String> notParts = new LinkedHashMap<>();
+    Map<String, List<String>> overloads = overloads(config);
     boolean any = false;
+    boolean ok = true;
     for (ScheduleMethod m : config.methods()) {
-      if (m.composite() != null) {
+      List<String> same = overloads.get(m.name());
+      if (same != null) {
+        // A name must refer to one method: parts are found by name, so an overload is ambiguous.
+        notParts.put(m.name(), Messages.overloadedPart(same));
+        if (m.composite() != null) {
+          ok &=
+              report(
+                  config,
+                  m,
+                  true,
+                  Messages.overloadedComposite(m.name(), same),
+                  m.compositeMirror(),
+                  null,
+                  -1);
+        }
+      } else if (m.composite() != null) {
         declared.put(m.name(), m.composite());
         any = true;
       } else if (m.declaration() != null && m.declaration().plateau() == null) {
@@ -64,9 +89,8 @@ public final class Validator {
       return true;
     }
     Resolver resolver = Resolver.resolve(declared, null, notParts);
-    boolean ok = true;
     for (ScheduleMethod m : config.methods()) {
-      if (m.composite() == null) {
+      if (m.composite() == null || overloads.containsKey(m.name())) {
         continue;
       }
       for (CompositeProblem p : resolver.compositeProblems(m.name())) {
@@ -90,6 +114,18 @@ public final class Validator {
       }
     }
     return ok;
+  }
+
+  /** Names shared by several methods of the config, each with those methods' signatures. */
+  private static Map<String, List<String>> overloads(Config config) {
+    Map<String, List<String>> byName = new LinkedHashMap<>();
+    for (ScheduleMethod m : config.methods()) {
+      byName
+          .computeIfAbsent(m.name(), k -> new java.util.ArrayList<>())
+          .add(m.element().getReturnType() + " " + m.element());
+    }
+    byName.values().removeIf(list -> list.size() < 2);
+    return byName;
   }
 
   /** Reports one problem; whether it was a warning (or a suppressed one). */

@@ -41,6 +41,15 @@ public final class Emitters {
     OneCycleEmitter.momentum(code, lr, base, max, t);
   }
 
+  /** A {@code private static final long[]} constant table, decoded once (see {@code Table}). */
+  public static void longTable(
+      java.util.List<com.palantir.javapoet.FieldSpec> fields,
+      String name,
+      long[] values,
+      String doc) {
+    Table.longs(fields, name, values, doc);
+  }
+
   /** Whether {@code kind} has an emitter (a test checks every body kind does). */
   public static boolean has(Kind kind) {
     return EMITTERS.containsKey(kind);
