@@ -203,12 +203,10 @@ public final class PlateauSchedule implements LrSchedule {
         return Controllers.plateau(curve, rules);
       }
       String declaration = Controllers.declaration(curve);
-      if (!declaration.startsWith("@Constant(") || declaration.indexOf('@', 1) >= 0) {
-        throw new IllegalArgumentException(
-            "@ReduceOnPlateau.compat = Compat."
-                + rules.compat()
-                + " needs a curve declared as a single @Constant (the LR it reduces), was "
-                + declaration);
+      boolean single = declaration.startsWith("@Constant(") && declaration.indexOf('@', 1) < 0;
+      String problem = rules.compatCurveProblem(single ? curve.at(0) : Double.NaN, declaration);
+      if (problem != null) {
+        throw new IllegalArgumentException("@ReduceOnPlateau.compat " + problem);
       }
       return Controllers.plateau(curve, rules, curve.at(0));
     }

@@ -8,8 +8,6 @@ import dev.anneal.internal.Plan;
 import dev.anneal.internal.PlanSchedule;
 import dev.anneal.internal.Rescale;
 import dev.anneal.internal.compose.Composer;
-import dev.anneal.internal.control.Controllers;
-import dev.anneal.internal.control.PlateauRules;
 import dev.anneal.internal.generated.Steps;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,15 +43,7 @@ public final class Schedules {
    * {@code @ReduceOnPlateau}, else the curve.
    */
   private static LrSchedule schedule(Declaration d) {
-    Plan plan = Plan.of(d); // validates everything, the controller too
-    if (d.plateau() == null) {
-      return new PlanSchedule(plan);
-    }
-    LrSchedule curve = new PlanSchedule(Plan.of(d.curve()));
-    PlateauRules rules = PlateauRules.of(d.plateau());
-    return rules.compat() == Compat.ANNEAL
-        ? Controllers.plateau(curve, rules)
-        : Controllers.plateau(curve, rules, curve.at(0));
+    return Composer.schedule(d);
   }
 
   /**

@@ -52,6 +52,55 @@ class ParseCompanionsTest {
     assertEquals(0.1 * 0.1, torch.at(0), 1e-18);
   }
 
+  /** One rule, one message: the parser and the builder say what the processor says. */
+  @Test
+  void compatRuleIsOneRuleWithOneMessageInParseAndBuilder() {
+    String message =
+        "@ReduceOnPlateau.compat = Compat.KERAS reproduces a library where the plateau owns the"
+            + " learning rate: it needs a curve declared as a single @Constant (the LR it reduces,"
+            + " no warm-up, cool-down or restarts), was @Warmup(steps = 5, from = 0.01)"
+            + " @Constant(value = 0.1); use Compat.ANNEAL to scale any curve";
+    String curve = "@Warmup(steps = 5, from = 0.01) @Constant(0.1)";
+    for (String decl :
+        new String[] {
+          curve + " @ReduceOnPlateau(compat = Compat.KERAS)",
+          "@ReduceOnPlateau(compat = Compat.KERAS) " + curve,
+        }) {
+      assertEquals(
+          message,
+          assertThrows(IllegalArgumentException.class, () -> PlateauSchedule.parse(decl))
+              .getMessage());
+      assertEquals(
+          message,
+          assertThrows(IllegalArgumentException.class, () -> Schedules.parse(decl)).getMessage());
+    }
+    assertEquals(
+        message,
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> PlateauSchedule.of(Schedules.parse(curve)).compat(Compat.KERAS).build())
+            .getMessage());
+    String zero =
+        "@ReduceOnPlateau.compat = Compat.PYTORCH reduces the learning rate @Constant.value, which"
+            + " must then be > 0, was 0.0";
+    assertEquals(
+        zero,
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    PlateauSchedule.parse("@Constant(0) @ReduceOnPlateau(compat = Compat.PYTORCH)"))
+            .getMessage());
+    assertEquals(
+        zero,
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    PlateauSchedule.of(Schedules.constant(0).build())
+                        .compat(Compat.PYTORCH)
+                        .build())
+            .getMessage());
+  }
+
   @Test
   void plateauRulesAreValidated() {
     IllegalArgumentException e =

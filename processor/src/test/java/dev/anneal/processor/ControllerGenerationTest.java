@@ -125,6 +125,32 @@ class ControllerGenerationTest {
               "      compat = Compat.PYTORCH)",
               "  PlateauSchedule lr();"
             }),
+        // a warm-up over the constant: compiled silently before, then threw in the constructor
+        Arguments.of(
+            "@ReduceOnPlateau.compat = Compat.KERAS reproduces a library where the plateau owns the"
+                + " learning rate: it needs a curve declared as a single @Constant (the LR it"
+                + " reduces, no warm-up, cool-down or restarts), was @Warmup(steps = 5, from ="
+                + " 0.01) @Constant(value = 0.1); use Compat.ANNEAL to scale any curve",
+            "compat = Compat.KERAS)",
+            ".",
+            new String[] {
+              "  @Warmup(steps = 5, from = 0.01)",
+              "  @Constant(0.1)",
+              "  @ReduceOnPlateau(",
+              "      compat = Compat.KERAS)",
+              "  PlateauSchedule lr();"
+            }),
+        Arguments.of(
+            "@ReduceOnPlateau.compat = Compat.PYTORCH reduces the learning rate @Constant.value,"
+                + " which must then be > 0, was 0.0",
+            "compat = Compat.PYTORCH)",
+            ".",
+            new String[] {
+              "  @Constant(0)",
+              "  @ReduceOnPlateau(",
+              "      compat = Compat.PYTORCH)",
+              "  PlateauSchedule lr();"
+            }),
         Arguments.of(
             "@ReduceOnPlateau needs a method returning PlateauSchedule",
             "@ReduceOnPlateau",

@@ -3,7 +3,6 @@ package dev.anneal.internal;
 import static dev.anneal.internal.Literals.count;
 import static dev.anneal.internal.Literals.number;
 
-import dev.anneal.Compat;
 import dev.anneal.Ramp;
 import dev.anneal.internal.clip.ClipProblem;
 import dev.anneal.internal.clip.ClipRules;
@@ -58,7 +57,7 @@ public final class Rules {
       r.length(body, w, c, restarts, totalSteps);
     }
     if (decl.plateau() != null) {
-      r.plateau(decl.plateau(), body);
+      r.plateau(decl, body);
     }
     if (r.errors() == 0) {
       r.finiteEverywhere(Plan.unchecked(decl));
@@ -89,22 +88,18 @@ public final class Rules {
   }
 
   /** {@code @ReduceOnPlateau}: its own rules, and PYTORCH / KERAS only over a constant LR. */
-  private void plateau(Part part, Body body) {
+  private void plateau(Declaration decl, Body body) {
     Kind k = Kind.REDUCE_ON_PLATEAU;
-    PlateauRules rules = PlateauRules.of(part);
+    PlateauRules rules = PlateauRules.of(decl.plateau());
     for (ControlProblem p : rules.problems()) {
       error(k, p.attribute(), p.message().substring(p.message().indexOf(' ') + 1));
     }
-    if (rules.compat() != Compat.ANNEAL && body.kind() != Kind.CONSTANT) {
-      error(
-          k,
-          "compat",
-          "= Compat."
-              + rules.compat()
-              + " reproduces a library where the plateau owns the"
-              + " learning rate: it needs a @Constant body (the LR it reduces), not @"
-              + body.kind().simpleName()
-              + "; use Compat.ANNEAL to scale any curve");
+    boolean single = decl.warmup() == null && decl.cooldown() == null && decl.restarts() == null;
+    double value =
+        single && body instanceof dev.anneal.internal.kind.Constant c ? c.value() : Double.NaN;
+    String compat = rules.compatCurveProblem(value, decl.curve().toSource());
+    if (compat != null) {
+      error(k, "compat", compat);
     }
   }
 

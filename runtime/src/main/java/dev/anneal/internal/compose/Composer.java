@@ -1,9 +1,13 @@
 package dev.anneal.internal.compose;
 
+import dev.anneal.Compat;
 import dev.anneal.LrSchedule;
+import dev.anneal.internal.Declaration;
 import dev.anneal.internal.DeclarationParser;
 import dev.anneal.internal.Plan;
 import dev.anneal.internal.PlanSchedule;
+import dev.anneal.internal.control.Controllers;
+import dev.anneal.internal.control.PlateauRules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -112,6 +116,9 @@ public final class Composer {
       throw new IllegalArgumentException("the named declarations are null");
     }
     Map<String, Object> declared = new LinkedHashMap<>();
+    // A plateau is a schedule of its own (with observe), never a part: as on a config.
+    Map<String, Declaration> plateaus = new LinkedHashMap<>();
+    Map<String, String> notParts = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : named.entrySet()) {
       String n = e.getKey();
       if (!Composite.isName(n)) {
@@ -119,25 +126,53 @@ public final class Composer {
             "a schedule name must be a Java identifier, was " + Composite.quote(n));
       }
       try {
-        declared.put(n, CompositeParser.parse(e.getValue()));
+        Object parsed = CompositeParser.parse(e.getValue());
+        if (parsed instanceof Declaration d && d.plateau() != null) {
+          Plan.of(d); // every entry is checked
+          plateaus.put(n, d);
+          notParts.put(n, "a schedule with @ReduceOnPlateau (a PlateauSchedule)");
+        } else {
+          declared.put(n, parsed);
+        }
       } catch (IllegalArgumentException ex) {
         throw new IllegalArgumentException(n + ": " + ex.getMessage(), ex);
       }
     }
-    if (!declared.containsKey(name)) {
+    if (!declared.containsKey(name) && !plateaus.containsKey(name)) {
       throw new IllegalArgumentException(
           "no schedule named "
               + Composite.quote(name)
               + " (declared: "
-              + String.join(", ", declared.keySet())
+              + String.join(", ", named.keySet())
               + ")");
     }
-    Resolver r = Resolver.resolve(declared, name);
+    Resolver r = Resolver.resolve(declared, declared.containsKey(name) ? name : null, notParts);
     if (!r.errors().isEmpty()) {
       throw new IllegalArgumentException(r.errors().get(0));
     }
+    if (plateaus.containsKey(name)) {
+      return schedule(plateaus.get(name));
+    }
     Declared d = r.get(name);
     return d instanceof Plain p ? new PlanSchedule(p.plan()) : new ComposedSchedule(d);
+  }
+
+  /**
+   * The schedule of one plain declaration: a {@code PlateauSchedule} over its curve when it has a
+   * {@code @ReduceOnPlateau}, else the curve.
+   *
+   * @throws IllegalArgumentException naming the first broken rule
+   */
+  public static LrSchedule schedule(Declaration d) {
+    Plan plan = Plan.of(d); // validates everything, the controller too
+    if (d.plateau() == null) {
+      return new PlanSchedule(plan);
+    }
+    LrSchedule curve = new PlanSchedule(Plan.of(d.curve()));
+    PlateauRules rules = PlateauRules.of(d.plateau());
+    return rules.compat() == Compat.ANNEAL
+        ? Controllers.plateau(curve, rules)
+        : Controllers.plateau(curve, rules, curve.at(0));
   }
 
   /**
@@ -145,16 +180,26 @@ public final class Composer {
    * skipped); the schedule is the last entry. A text without any {@code :} is one plain
    * declaration, so this reads back the {@code toString()} of every schedule anneal builds.
    */
+  /**
+   * Between entries: a {@code ;}, or a line break before the next {@code name:}. Any other line
+   * break is white space inside a (wrapped) declaration.
+   */
+  private static final java.util.regex.Pattern ENTRY_SEPARATOR =
+      java.util.regex.Pattern.compile(";|\\R(?=\\s*[\\p{L}_$][\\p{L}\\p{N}_$]*\\s*:)");
+
   public static LrSchedule parseNamed(String entries) {
     if (entries == null) {
       throw new IllegalArgumentException("the declarations to parse are null");
     }
+    if (entries.startsWith("\uFEFF")) { // a byte-order mark a text file may start with
+      entries = entries.substring(1);
+    }
     if (entries.indexOf(':') < 0) { // a plain declaration's toString: no names
-      return new PlanSchedule(Plan.of(DeclarationParser.parse(entries)));
+      return schedule(DeclarationParser.parse(entries));
     }
     Map<String, String> named = new LinkedHashMap<>();
     String last = null;
-    for (String entry : entries.split("[;\\r\\n]")) {
+    for (String entry : ENTRY_SEPARATOR.split(entries)) {
       if (entry.isBlank()) {
         continue;
       }

@@ -60,6 +60,9 @@ public sealed interface Composite permits Sequence, Product, CycleMomentum {
     if (name == null || name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0))) {
       return false;
     }
+    if (dev.anneal.internal.parse.JavaLexer.isReservedWord(name)) {
+      return false; // no method can be named class, true or null
+    }
     for (int i = 1; i < name.length(); i++) {
       if (!Character.isJavaIdentifierPart(name.charAt(i))) {
         return false;

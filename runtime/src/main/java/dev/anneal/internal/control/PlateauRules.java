@@ -162,6 +162,38 @@ public record PlateauRules(
   }
 
   /**
+   * The one rule of {@link Compat#PYTORCH} and {@link Compat#KERAS} about the curve, for the
+   * processor, the parser and the builder alike: those libraries' plateau owns the learning rate,
+   * so the curve must be that rate, a single {@code @Constant} with a value {@code > 0} and no
+   * modifier.
+   *
+   * @param constantValue the value when the curve is exactly one {@code @Constant}, else NaN
+   * @param curve the curve's declaration, for the message
+   * @return the rule after {@code "@ReduceOnPlateau.compat "}, or null when it holds
+   */
+  public String compatCurveProblem(double constantValue, String curve) {
+    if (compat == null || compat == Compat.ANNEAL) {
+      return null;
+    }
+    if (constantValue != constantValue) {
+      return "= Compat."
+          + compat
+          + " reproduces a library where the plateau owns the learning rate: it needs a curve"
+          + " declared as a single @Constant (the LR it reduces, no warm-up, cool-down or"
+          + " restarts), was "
+          + curve
+          + "; use Compat.ANNEAL to scale any curve";
+    }
+    if (!(constantValue > 0)) {
+      return "= Compat."
+          + compat
+          + " reduces the learning rate @Constant.value, which must then be > 0, was "
+          + Text.source(constantValue);
+    }
+    return null;
+  }
+
+  /**
    * The annotation with its non-default attributes, e.g. {@code @ReduceOnPlateau(factor = 0.5)}.
    */
   public String declaration() {

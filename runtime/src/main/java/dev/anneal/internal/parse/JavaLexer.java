@@ -72,6 +72,14 @@ public final class JavaLexer {
     }
   }
 
+  /** Whether {@code word} is a keyword or a literal ({@code true}, {@code false}, {@code null}). */
+  public static boolean isReservedWord(String word) {
+    return KEYWORDS.contains(word)
+        || word.equals("true")
+        || word.equals("false")
+        || word.equals("null");
+  }
+
   private static final Set<String> KEYWORDS =
       Set.of(
           "abstract",
