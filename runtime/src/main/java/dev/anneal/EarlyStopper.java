@@ -57,7 +57,6 @@ public final class EarlyStopper {
     this.best = worst;
   }
 
-  /** A builder with the annotation's defaults and this {@code patience} ({@code >= 0}). */
   /**
    * An early stopper written as its annotation, e.g. {@code "@EarlyStopping(patience = 10, minDelta
    * = 1e-4)"}.
@@ -76,6 +75,7 @@ public final class EarlyStopper {
         dev.anneal.internal.control.StoppingRules.of(part));
   }
 
+  /** A builder with the annotation's defaults and this {@code patience} ({@code >= 0}). */
   public static Builder builder(int patience) {
     return new Builder(StoppingRules.of(patience));
   }
@@ -210,9 +210,9 @@ public final class EarlyStopper {
     if (s.fingerprint != fingerprint) {
       throw new IllegalArgumentException(
           "state field fingerprint "
-              + Long.toHexString(s.fingerprint)
+              + String.format("%016x", s.fingerprint)
               + " is another declaration's (this one's is "
-              + Long.toHexString(fingerprint)
+              + String.format("%016x", fingerprint)
               + ": "
               + this
               + ")");

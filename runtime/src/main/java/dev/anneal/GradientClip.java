@@ -120,6 +120,19 @@ public final class GradientClip {
     }
   }
 
+  private static final float[][] NO_ARRAYS = {};
+
+  /**
+   * No arrays: nothing to clip. Returns 0, as PyTorch's {@code clip_grad_norm_} of no parameters
+   * does (without this overload, a call with no argument would be ambiguous between the {@code
+   * float[]...} and {@code double[]...} forms).
+   *
+   * @throws IllegalStateException for {@code @AdaptiveClip}, which needs the parameters
+   */
+  public double apply() {
+    return apply(NO_ARRAYS);
+  }
+
   /**
    * Clips {@code grads} in place ({@code @ClipNorm} or {@code @ClipValue}).
    *

@@ -117,11 +117,6 @@ public final class PlateauSchedule implements LrSchedule {
   }
 
   /**
-   * A builder over {@code curve} with the annotation's defaults; {@code build()} gives a fresh
-   * controller each time. PYTORCH and KERAS need a curve declared as a single {@code @Constant}
-   * (e.g. {@code Schedules.constant(0.1).build()}).
-   */
-  /**
    * A plateau schedule written as its annotations, e.g. {@code "@Warmup(steps = 500) @Cosine(from =
    * 0.1, steps = 19_500) @ReduceOnPlateau(factor = 0.5, patience = 3)"}: what {@link
    * Schedules#parse} returns for a declaration with a {@code @ReduceOnPlateau}.
@@ -130,16 +125,32 @@ public final class PlateauSchedule implements LrSchedule {
    *     {@code @ReduceOnPlateau}
    */
   public static PlateauSchedule parse(String declaration) {
-    LrSchedule s = Schedules.parse(declaration);
+    // as Schedules.parseNamed: also what toString() prints for a generated plateau, "lr: @..."
+    LrSchedule s = Schedules.parseNamed(declaration);
     if (!(s instanceof PlateauSchedule)) {
       throw new IllegalArgumentException("no @ReduceOnPlateau in \"" + declaration + "\"");
     }
     return (PlateauSchedule) s;
   }
 
+  /**
+   * A builder over {@code curve} with the annotation's defaults; {@code build()} gives a fresh
+   * controller each time. PYTORCH and KERAS need a curve declared as a single {@code @Constant}
+   * (e.g. {@code Schedules.constant(0.1).build()}).
+   *
+   * @throws IllegalArgumentException if {@code curve} is null or itself a plateau schedule (one
+   *     declaration has one {@code @ReduceOnPlateau}: pass its {@link #curve()} instead)
+   */
   public static Builder of(LrSchedule curve) {
     if (curve == null) {
       throw new IllegalArgumentException("curve must not be null");
+    }
+    if (curve instanceof PlateauSchedule p) {
+      throw new IllegalArgumentException(
+          "curve is already a PlateauSchedule ("
+              + p
+              + "): a schedule has one @ReduceOnPlateau; pass its curve() to of(...) for other"
+              + " rules");
     }
     return new Builder(curve, PlateauRules.DEFAULTS);
   }
@@ -451,9 +462,9 @@ public final class PlateauSchedule implements LrSchedule {
     if (s.fingerprint != fingerprint) {
       throw new IllegalArgumentException(
           "state field fingerprint "
-              + Long.toHexString(s.fingerprint)
+              + String.format("%016x", s.fingerprint)
               + " is another declaration's (this one's is "
-              + Long.toHexString(fingerprint)
+              + String.format("%016x", fingerprint)
               + ": "
               + this
               + ")");

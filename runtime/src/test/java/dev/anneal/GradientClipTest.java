@@ -231,4 +231,11 @@ class GradientClipTest {
   private static void assertAgc(String message, Runnable r) {
     rejects(message, r);
   }
+
+  /** {@code apply()} with no argument compiles (not an ambiguous overload) and clips nothing. */
+  @org.junit.jupiter.api.Test
+  void applyWithNoArraysIsZero() {
+    assertEquals(0.0, GradientClip.norm(1.0).build().apply());
+    assertEquals(0.0, GradientClip.value(1.0).apply());
+  }
 }

@@ -91,6 +91,34 @@ class CompositeGenerationTest {
 
   static Stream<Arguments> errors() {
     return Stream.of(
+        // a transposition is one edit: suggested
+        Arguments.of(
+            "@Sequence.schedules[0] names no schedule of the config, was \"wram\"; did you mean"
+                + " \"warm\"?",
+            "{\"wram\", \"decay\"},",
+            "\"wram\"",
+            new String[] {
+              "  @Linear(from = 0.01, to = 0.1, steps = 10)",
+              "  LrSchedule warm();",
+              "  @Exponential(from = 0.1, rate = 0.9)",
+              "  LrSchedule decay();",
+              "  @Sequence(schedules =",
+              "      {\"wram\", \"decay\"},",
+              "      boundaries = 10)",
+              "  LrSchedule lr();"
+            }),
+        // a part whose own declaration has errors: those errors, not "names no schedule"
+        Arguments.of(
+            "decay() declares no schedule",
+            "LrSchedule decay();",
+            "decay",
+            new String[] {
+              "  @Linear(from = 0.01, to = 0.1, steps = 10)",
+              "  LrSchedule warm();",
+              "  LrSchedule decay();",
+              "  @Sequence(schedules = {\"warm\", \"decay\"}, boundaries = 10)",
+              "  LrSchedule lr();"
+            }),
         Arguments.of(
             "@Sequence.schedules[1] names \"decay\", the name of 2 methods (double decay(long),"
                 + " dev.anneal.LrSchedule decay()): a part must be named by exactly one method,"

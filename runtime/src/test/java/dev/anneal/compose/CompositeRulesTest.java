@@ -152,8 +152,8 @@ class CompositeRulesTest {
       delimiter = '|',
       value = {
         "@Warmup(steps = 5) @OneCycle(peak = 0.1, steps = 100)|a @OneCycle with modifiers"
-            + "|which has modifiers: @Warmup(steps = 5) @OneCycle(peak = 0.1, steps = 100)",
-        "@OneCycle(peak = 0.1, steps = 100) @Restarts|restarts|which has modifiers",
+            + "|a schedule with modifiers: @Warmup(steps = 5) @OneCycle(peak = 0.1, steps = 100)",
+        "@OneCycle(peak = 0.1, steps = 100) @Restarts|restarts|a schedule with modifiers",
         "@Cosine(from = 0.1, steps = 100)|a cosine|a @Cosine schedule: @Cosine(from = 0.1,"
             + " steps = 100)",
       })
@@ -169,7 +169,44 @@ class CompositeRulesTest {
                 IllegalArgumentException.class, () -> Schedules.cycleMomentum(Schedules.parse(lr)))
             .getMessage();
     assertTrue(e.startsWith("@CycleMomentum.of must be a plain one-cycle or cyclic schedule"), e);
-    assertTrue(e.contains(why), e);
+    assertTrue(e.contains("restarts), was " + why), e);
+  }
+
+  /** A wrong base/max does not hide a wrong of: both are reported. */
+  @Test
+  void cycleMomentumReportsItsOfEvenWhenBaseAndMaxAreWrong() {
+    java.util.List<String> problems =
+        dev.anneal.internal.compose.Resolver.resolve(
+                Map.of(
+                    "lr",
+                    dev.anneal.internal.compose.CompositeParser.parse(
+                        "@Cosine(from = 0.1, steps = 100)"),
+                    "m",
+                    dev.anneal.internal.compose.CompositeParser.parse(
+                        "@CycleMomentum(of = \"lr\", base = 0.95, max = 0.85)")),
+                "m")
+            .compositeProblems("m")
+            .stream()
+            .map(p -> p.message())
+            .toList();
+    assertEquals(2, problems.size(), problems.toString());
+    assertTrue(
+        problems.get(0).startsWith("@CycleMomentum.max must be >= base (0.95)"),
+        problems.toString());
+    assertTrue(
+        problems.get(1).startsWith("@CycleMomentum.of must name a plain @OneCycle"),
+        problems.toString());
+  }
+
+  /** A message names a composite's parts as its toString does (s0, s1, ...). */
+  @Test
+  void messagesNameCompositePartsAsToStringDoes() {
+    LrSchedule seq = Schedules.sequence(new long[] {5}, Schedules.parse(CYCLE), Schedules.parse(A));
+    String e =
+        assertThrows(IllegalArgumentException.class, () -> Schedules.cycleMomentum(seq))
+            .getMessage();
+    assertTrue(e.contains("@Sequence(schedules = {\"s0\", \"s1\"}"), e);
+    assertTrue(seq.toString().contains("@Sequence(schedules = {\"s0\", \"s1\"}"), seq.toString());
   }
 
   @Test

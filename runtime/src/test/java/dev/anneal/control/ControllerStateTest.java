@@ -214,4 +214,28 @@ class ControllerStateTest {
         "stopped");
     e.restore(new EarlyStopper.State(s.fingerprint(), 10, 7, 8, 1, false, false));
   }
+
+  /** A fingerprint is written with its 16 digits everywhere, as the state text requires. */
+  @Test
+  void fingerprintsInMessagesKeepTheirLeadingZeros() {
+    PlateauSchedule p = PlateauSchedule.of(Schedules.constant(0.1).build()).build();
+    PlateauSchedule.State s = p.state();
+    String e =
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> p.restore(new PlateauSchedule.State(0xabcL, 0, 1, 1, Double.NaN, 0, 0)))
+            .getMessage();
+    assertTrue(e.startsWith("state field fingerprint 0000000000000abc is another"), e);
+    assertTrue(e.contains(String.format("(this one's is %016x", s.fingerprint())), e);
+    EarlyStopper stop = EarlyStopper.builder(1).build();
+    e =
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    stop.restore(
+                        new EarlyStopper.State(
+                            0xabcL, 0, Double.POSITIVE_INFINITY, -1, 0, false, false)))
+            .getMessage();
+    assertTrue(e.startsWith("state field fingerprint 0000000000000abc is another"), e);
+  }
 }

@@ -11,6 +11,7 @@ public final class Config {
   private final long totalSteps;
   private final boolean isInterface;
   private final List<ScheduleMethod> methods;
+  private final List<String> unreadable;
 
   Config(
       TypeElement type,
@@ -18,13 +19,15 @@ public final class Config {
       String generatedName,
       long totalSteps,
       boolean isInterface,
-      List<ScheduleMethod> methods) {
+      List<ScheduleMethod> methods,
+      List<String> unreadable) {
     this.type = type;
     this.packageName = packageName;
     this.generatedName = generatedName;
     this.totalSteps = totalSteps;
     this.isInterface = isInterface;
     this.methods = List.copyOf(methods);
+    this.unreadable = List.copyOf(unreadable);
   }
 
   public TypeElement type() {
@@ -51,5 +54,13 @@ public final class Config {
 
   public List<ScheduleMethod> methods() {
     return methods;
+  }
+
+  /**
+   * Names of abstract methods that could not be read (their errors are reported on them): a
+   * composite that names one is told so, not that the name is unknown.
+   */
+  public List<String> unreadable() {
+    return unreadable;
   }
 }

@@ -76,10 +76,13 @@ public final class ConfigReader {
     }
     checkInaccessibleAbstractMethods(type);
     List<ScheduleMethod> methods = new ArrayList<>();
+    List<String> unreadable = new ArrayList<>();
     for (ExecutableElement method : abstractMethods(type)) {
       ScheduleMethod m = readMethod(type, method);
       if (m != null) {
         methods.add(m);
+      } else {
+        unreadable.add(method.getSimpleName().toString());
       }
     }
     // Errors do not stop here: the validator still checks the methods that could be read, so that
@@ -91,7 +94,8 @@ public final class ConfigReader {
         generatedName,
         totalSteps,
         type.getKind() == ElementKind.INTERFACE,
-        methods);
+        methods,
+        unreadable);
   }
 
   /**

@@ -57,6 +57,9 @@ public final class Validator {
     Map<String, Object> declared = new LinkedHashMap<>();
     Map<String, String> notParts = new LinkedHashMap<>();
     Map<String, List<String>> overloads = overloads(config);
+    for (String name : config.unreadable()) {
+      notParts.put(name, null); // its errors are reported on it; the composite adds none
+    }
     boolean any = false;
     boolean ok = true;
     for (ScheduleMethod m : config.methods()) {

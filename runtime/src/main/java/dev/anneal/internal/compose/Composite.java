@@ -35,6 +35,13 @@ public sealed interface Composite permits Sequence, Product, CycleMomentum {
    */
   void checkParts(List<Declared> parts, CompositeChecker check);
 
+  /**
+   * Adds the rules about what the resolved parts are (a kind of schedule it requires), which hold
+   * or not whatever the other attributes say: run even when {@link #check} found errors, so that
+   * one wrong attribute does not hide another.
+   */
+  default void checkReferences(List<Declared> parts, CompositeChecker check) {}
+
   /** Length of the composite over these parts, or -1 when it never ends. */
   long length(List<Declared> parts);
 
@@ -49,7 +56,9 @@ public sealed interface Composite permits Sequence, Product, CycleMomentum {
     List<CompositeProblem> problems = new ArrayList<>();
     CompositeChecker check = new CompositeChecker(c.kind(), problems);
     c.check(check);
-    if (!check.hasErrors()) {
+    boolean attributesOk = !check.hasErrors();
+    c.checkReferences(parts, check);
+    if (attributesOk && !check.hasErrors()) {
       c.checkParts(parts, check);
     }
     return problems;

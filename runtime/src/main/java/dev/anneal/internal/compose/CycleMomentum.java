@@ -64,7 +64,7 @@ public record CycleMomentum(String of, double base, double max) implements Compo
 
   /** {@code of} must be a plain {@code @OneCycle} or {@code @Cyclic}: no modifier, no composite. */
   @Override
-  public void checkParts(List<Declared> parts, CompositeChecker check) {
+  public void checkReferences(List<Declared> parts, CompositeChecker check) {
     String why = unsupported(parts.get(0));
     if (why != null) {
       check.error(
@@ -77,7 +77,14 @@ public record CycleMomentum(String of, double base, double max) implements Compo
     }
   }
 
-  /** Why {@code part} cannot be cycled against, or {@code null} when it can. */
+  /** Nothing more: the values are the LR's phases between base and max. */
+  @Override
+  public void checkParts(List<Declared> parts, CompositeChecker check) {}
+
+  /**
+   * Why {@code part} cannot be cycled against, as a phrase that follows "was", or {@code null} when
+   * it can.
+   */
   public static String unsupported(Declared part) {
     if (!(part instanceof Plain plain)) {
       return "a composite: " + part.toSource(names(part));
@@ -87,7 +94,7 @@ public record CycleMomentum(String of, double base, double max) implements Compo
       return "a @" + body.kind().simpleName() + " schedule: " + plain;
     }
     if (!plain.isBodyOnly()) {
-      return "which has modifiers: " + plain;
+      return "a schedule with modifiers: " + plain;
     }
     return null;
   }
@@ -95,7 +102,7 @@ public record CycleMomentum(String of, double base, double max) implements Compo
   private static List<String> names(Declared part) {
     List<String> names = new java.util.ArrayList<>();
     for (int i = 0; i < part.parts().size(); i++) {
-      names.add("part" + i);
+      names.add("s" + i); // as a composite's toString names its parts
     }
     return names;
   }

@@ -45,7 +45,8 @@ public final class Resolver {
   /**
    * Like {@link #resolve(Map, String)}, where {@code notParts} names the config's other methods
    * that are not schedules (a controller, a clip), each with what it is, e.g. {@code "a
-   * PlateauSchedule"}: naming one is an error that says so.
+   * PlateauSchedule"}: naming one is an error that says so. A name mapped to {@code null} is a
+   * method with errors of its own: a composite naming it reports nothing more.
    */
   public static Resolver resolve(
       Map<String, ?> declared, String first, Map<String, String> notParts) {
@@ -76,8 +77,12 @@ public final class Resolver {
     return best;
   }
 
-  /** Levenshtein distance. */
-  private static int distance(String a, String b) {
+  /**
+   * Edit distance counting an insertion, a deletion, a substitution or a swap of two neighbouring
+   * characters as one edit (optimal string alignment): {@code wram} is one edit from {@code warm}.
+   */
+  static int distance(String a, String b) {
+    int[] beforePrevious = new int[b.length() + 1];
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
@@ -87,9 +92,17 @@ public final class Resolver {
       current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+        int d = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d = Math.min(d, beforePrevious[j - 2] + 1);
+        }
+        current[j] = d;
       }
-      int[] t = previous;
+      int[] t = beforePrevious;
+      beforePrevious = previous;
       previous = current;
       current = t;
     }
@@ -180,6 +193,8 @@ public final class Resolver {
                 + Composite.quote(ref)
                 + "; a schedule cannot be its own part");
         partsOk = false;
+      } else if (notParts.containsKey(ref) && notParts.get(ref) == null) {
+        partsOk = false; // a method with errors of its own, reported there
       } else if (notParts.containsKey(ref)) {
         check.error(
             attr,
@@ -210,8 +225,12 @@ public final class Resolver {
         parts.add(part);
       }
     }
-    if (!check.hasErrors() && partsOk) {
-      c.checkParts(parts, check);
+    if (partsOk) {
+      boolean attributesOk = !check.hasErrors();
+      c.checkReferences(parts, check);
+      if (attributesOk && !check.hasErrors()) {
+        c.checkParts(parts, check);
+      }
     }
     for (CompositeProblem p : problems) {
       if (p.isError()) {
