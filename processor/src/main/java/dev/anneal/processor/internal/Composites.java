@@ -33,7 +33,8 @@ final class Composites {
       ScheduleMethod m,
       ClassName self,
       Map<String, String> curveFields,
-      Map<String, Declaration> declarations) {
+      Map<String, Declaration> declarations,
+      Config config) {
     CodeBlock.Builder at =
         CodeBlock.builder()
             .beginControlFlow("if (step < 0)")
@@ -90,8 +91,8 @@ final class Composites {
         .addMethod(
             MethodSpec.constructorBuilder()
                 .addStatement(
-                    "super($S, $L, $L)",
-                    m.name(),
+                    "super($L, $L, $L)",
+                    oneString(namedParts(m, config) + m.name()),
                     Generator.GENERATED_FORMAT,
                     Generator.pieces(m.source()))
                 .build())
@@ -131,5 +132,45 @@ final class Composites {
           .endControlFlow();
     }
     at.addStatement("return $L.at(t)", curveFields.get(distinct.get(distinct.size() - 1)));
+  }
+
+  /** A string expression: a literal, or joined at run time when too long for one constant. */
+  private static CodeBlock oneString(String s) {
+    CodeBlock pieces = Generator.pieces(s);
+    return s.length() <= Generator.PIECE
+        ? pieces
+        : CodeBlock.of("$T.join(\"\", $L)", ClassName.get(String.class), pieces);
+  }
+
+  /**
+   * The parts {@code m} names, transitively, as {@code name: declaration; } entries, parts before
+   * the composites that name them: with {@code m}'s own {@code name: declaration} after them, the
+   * generated {@code toString()} is text {@code Schedules.parseNamed} reads back.
+   */
+  static String namedParts(ScheduleMethod m, Config config) {
+    Map<String, ScheduleMethod> byName = new java.util.HashMap<>();
+    for (ScheduleMethod each : config.methods()) {
+      byName.put(each.name(), each);
+    }
+    Map<String, String> entries = new java.util.LinkedHashMap<>();
+    for (String part : m.composite().references()) {
+      addEntries(byName.get(part), byName, entries);
+    }
+    StringBuilder sb = new StringBuilder();
+    entries.forEach((name, source) -> sb.append(name).append(": ").append(source).append("; "));
+    return sb.toString();
+  }
+
+  private static void addEntries(
+      ScheduleMethod m, Map<String, ScheduleMethod> byName, Map<String, String> entries) {
+    if (entries.containsKey(m.name())) {
+      return;
+    }
+    if (m.composite() != null) {
+      for (String part : m.composite().references()) {
+        addEntries(byName.get(part), byName, entries);
+      }
+    }
+    entries.put(m.name(), m.source());
   }
 }

@@ -141,7 +141,7 @@ public final class Generator {
                 .initializer("new $T()", curveClass)
                 .build());
         impl.addMethod(delegate(m, curveClass, field));
-        impl.addType(Composites.curve(m, curveClass, curveFields, declarations));
+        impl.addType(Composites.curve(m, curveClass, curveFields, declarations, config));
         index++;
         continue;
       }
@@ -325,9 +325,12 @@ public final class Generator {
   }
 
   /** {@code "..."} or {@code "...", "..."}: string constants hold at most 65,535 bytes each. */
+  /** Characters per string constant (a class file's constants hold at most 65,535 bytes). */
+  static final int PIECE = 8_000;
+
   static CodeBlock pieces(String s) {
     CodeBlock.Builder b = CodeBlock.builder();
-    int piece = 8_000;
+    int piece = PIECE;
     for (int i = 0; i < s.length(); i += piece) {
       b.add(i == 0 ? "$S" : ",\n$S", s.substring(i, Math.min(s.length(), i + piece)));
     }

@@ -31,7 +31,10 @@ public abstract class GeneratedSchedule implements LrSchedule {
   private static final Object UNREADABLE = new Object();
 
   /**
-   * @param name the schedule method's name, for {@code toString}
+   * @param name what {@code toString} writes before {@code ": "} and the declaration: the schedule
+   *     method's name, or for a composite its parts' {@code name: declaration; } entries and then
+   *     its name, so that {@code toString} is text {@code Schedules.parseNamed} reads back; in one
+   *     or more pieces
    * @param format the format of {@code declaration}; this runtime reads {@link #FORMAT}
    * @param declaration the schedule in annotation syntax, as declared, in one or more pieces
    */
