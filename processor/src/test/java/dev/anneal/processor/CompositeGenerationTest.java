@@ -3,7 +3,6 @@ package dev.anneal.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.anneal.processor.Sources.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.testing.compile.Compilation;
