@@ -49,7 +49,7 @@ class ToStringRoundTripTest {
   @Test
   void schedulesAndCompositesReadBack() {
     SplittableRandom r = new SplittableRandom(8);
-    for (int i = 0; i < 300; i++) {
+    for (int i = 0; i < 150; i++) {
       LrSchedule s;
       try {
         s = randomSchedule(r, 3);

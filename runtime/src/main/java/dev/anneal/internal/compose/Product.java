@@ -47,7 +47,7 @@ public record Product(List<String> schedules) implements Composite {
   }
 
   /** Steps checked one by one from step 0: every value up to here is evaluated at compile time. */
-  static final long EXHAUSTIVE_STEPS = 1 << 18;
+  static final long EXHAUSTIVE_STEPS = 1 << 16;
 
   /** Steps sampled (log-spaced) past {@link #EXHAUSTIVE_STEPS}, up to the longest finite part. */
   private static final int SAMPLES = 4096;
