@@ -101,6 +101,22 @@ class ParseCompanionsTest {
             .getMessage());
   }
 
+  /** A composite curve is named whole in the message, never from the middle of its text. */
+  @Test
+  void compatMessageNamesACompositeCurveWhole() {
+    LrSchedule seq =
+        Schedules.sequence(
+            new long[] {10},
+            Schedules.linear(0.01, 0.1, 10).build(),
+            Schedules.constant(0.1).build());
+    String e =
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> PlateauSchedule.of(seq).compat(Compat.PYTORCH).build())
+            .getMessage();
+    assertTrue(e.contains(", was " + seq + "; use Compat.ANNEAL"), e);
+  }
+
   @Test
   void plateauRulesAreValidated() {
     IllegalArgumentException e =

@@ -121,11 +121,13 @@ public final class Controllers {
   /**
    * The curve's declaration: its {@code toString()} without the {@code "name: "} a generated
    * schedule puts first, so a state saved by a generated controller restores into the same
-   * declaration built at run time, and the other way round.
+   * declaration built at run time, and the other way round. A composite's named entries ({@code
+   * "s0: ...; s1: ..."}) stay whole: cutting at the first name would start mid-text.
    */
   public static String declaration(LrSchedule curve) {
     String s = String.valueOf(curve);
     int colon = s.indexOf(": @");
-    return colon >= 0 && s.indexOf('@') == colon + 2 ? s.substring(colon + 2) : s;
+    boolean oneEntry = colon >= 0 && s.indexOf('@') == colon + 2 && s.indexOf("; ", colon) < 0;
+    return oneEntry ? s.substring(colon + 2) : s;
   }
 }
