@@ -298,7 +298,7 @@ public final class DeclarationParser {
     int at = pos;
     try {
       if (lexer == null) {
-        lexer = new JavaLexer(src, true); // also 9_007_199_254_740_993 without L, as always
+        lexer = new JavaLexer(src); // javac's reading: a long too large for an int needs its L
       }
       lexer.reset(pos);
       JavaLexer.Token t = lexer.signedNumber(NAMED);

@@ -102,4 +102,18 @@ class NamedParseTest {
       assertEquals("a schedule name must be a Java identifier, was \"" + word + "\"", e);
     }
   }
+
+  /** Text is read as javac reads the same annotations: a long past the int range needs its L. */
+  @Test
+  void longsPastTheIntRangeNeedTheirL() {
+    String e =
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Schedules.parseNamed("a: @Constant(value = 0.1, steps = 3000000000)"))
+            .getMessage();
+    assertTrue(e.contains("integer number too large"), e);
+    LrSchedule ok = Schedules.parseNamed("a: @Constant(value = 0.1, steps = 3000000000L)");
+    assertEquals("@Constant(value = 0.1, steps = 3_000_000_000L)", ok.toString());
+    assertEquals(ok.toString(), Schedules.parseNamed(ok.toString()).toString());
+  }
 }

@@ -133,7 +133,7 @@ class KernelsTest {
         "@Restarts(growth = 2, limit = 4) @OneCycle(peak = 0.1, steps = 20, threePhase = true)",
         "@Warmup(steps = 2) @Restarts(growth = 1.5, decay = 0.9) @OneCycle(peak = 0.1, steps = 13, anneal = Anneal.LINEAR)",
         // divisors past 2^52: not exact in the kernels, so the scalar loop runs
-        "@StepDecay(from = 0.1, factor = 0.5, every = 9_007_199_254_740_993)");
+        "@StepDecay(from = 0.1, factor = 0.5, every = 9_007_199_254_740_993L)");
   }
 
   private static String valuesFor(int n) {

@@ -22,7 +22,7 @@ public final class CompositeParser {
 
   private CompositeParser(String src) {
     this.src = src;
-    this.lexer = new JavaLexer(src, true);
+    this.lexer = new JavaLexer(src);
   }
 
   /**
@@ -44,7 +44,7 @@ public final class CompositeParser {
   /** The composite annotation in {@code source}; null when there is none (or it is unreadable). */
   static CompositeKind compositeIn(String source) {
     try {
-      JavaLexer scan = new JavaLexer(source, true);
+      JavaLexer scan = new JavaLexer(source);
       while (scan.peek().kind() != Kind.EOF) {
         if (scan.next().kind() == Kind.AT && scan.peek().kind() == Kind.IDENTIFIER) {
           CompositeKind k = kindOf((String) scan.qualifiedName().value());

@@ -172,9 +172,8 @@ public final class JavaLexer {
   private final int[] origin;
 
   /** See {@link #JavaLexer(String, boolean)}. */
-  private final boolean longsWithoutSuffix;
-
   private int pos;
+
   private Token lookahead;
 
   /** Kind of the last token lexed (javac's "prefix" for 2147483648), null before the first. */
@@ -186,19 +185,6 @@ public final class JavaLexer {
    * @throws IllegalArgumentException if source is null or holds a malformed unicode escape
    */
   public JavaLexer(String source) {
-    this(source, false);
-  }
-
-  /**
-   * A lexer over {@code source}; with {@code longsWithoutSuffix}, an integer literal without {@code
-   * L} that javac rejects as too large for an int but that fits a long (e.g. {@code
-   * 9_007_199_254_740_993}, {@code 0x1_0000_0000}) reads as that long instead. That only accepts
-   * more: every text javac accepts keeps javac's value ({@code 0xFFFFFFFF} is still -1).
-   *
-   * @throws IllegalArgumentException if source is null or holds a malformed unicode escape
-   */
-  public JavaLexer(String source, boolean longsWithoutSuffix) {
-    this.longsWithoutSuffix = longsWithoutSuffix;
     if (source == null) {
       throw new IllegalArgumentException("the source text is null");
     }
@@ -738,9 +724,6 @@ public final class JavaLexer {
     }
     boolean afterMinus = previous == Kind.MINUS;
     long intLimit = radix == 10 ? (afterMinus ? 1L << 31 : Integer.MAX_VALUE) : 0xFFFF_FFFFL;
-    if (!isLong && longsWithoutSuffix && Long.compareUnsigned(v, intLimit) > 0) {
-      isLong = true; // read as if it had its L
-    }
     if (isLong) {
       // decimal: up to 2^63 - 1, and 2^63 right after a unary minus; others: all 64 bits
       if (radix == 10

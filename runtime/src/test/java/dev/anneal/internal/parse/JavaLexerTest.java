@@ -352,12 +352,7 @@ class JavaLexerTest {
 
   /** The lexer's value of expr as a constant of type, boxed as that type. */
   static Object lex(String type, String expr) {
-    return lex(type, expr, false);
-  }
-
-  /** As {@link #lex(String, String)}, optionally reading big integers without L as longs. */
-  static Object lex(String type, String expr, boolean longsWithoutSuffix) {
-    JavaLexer lexer = new JavaLexer(expr, longsWithoutSuffix);
+    JavaLexer lexer = new JavaLexer(expr);
     if (type.equals("String")) {
       Token t = lexer.expect(Kind.STRING);
       lexer.expect(Kind.EOF);
@@ -418,10 +413,6 @@ class JavaLexerTest {
           Case c = batch.get(i);
           if (!Objects.equals(javacValue, c.value)) {
             mismatches.add("javac's value differs: " + c + "   [javac: " + javacValue + "]");
-          }
-          Object lenient = lex(c.type, c.expr, true);
-          if (!Objects.equals(javacValue, lenient)) {
-            mismatches.add("lenient value differs: " + c + "   [lenient: " + lenient + "]");
           }
         }
         break;
@@ -488,20 +479,24 @@ class JavaLexerTest {
     }
   }
 
+  /** As javac: an integer literal too large for an int needs its L, even where a long is wanted. */
   @Test
-  void lenientModeReadsBigIntegersWithoutLAsLongs() {
+  void bigIntegersWithoutLAreErrorsAsInJavac() {
     // Expected values are Java literals here, computed by javac when it compiled this test.
-    assertEquals(9_007_199_254_740_993L, lex("long", "9_007_199_254_740_993", true));
-    assertEquals(-2147483649L, lex("long", "-2147483649", true));
-    assertEquals(0x1_0000_0000L, lex("long", "0x1_0000_0000", true));
-    assertEquals((double) 9_007_199_254_740_993L, lex("double", "9_007_199_254_740_993", true));
-    assertEquals((long) 0xFFFFFFFF, lex("long", "0xFFFFFFFF", true)); // still the int -1
+    assertEquals(9_007_199_254_740_993L, lex("long", "9_007_199_254_740_993L"));
+    assertEquals(0x1_0000_0000L, lex("long", "0x1_0000_0000L"));
+    assertEquals((long) 0xFFFFFFFF, lex("long", "0xFFFFFFFF")); // the int -1
     for (String tooLarge :
-        new String[] {"9223372036854775808", "0x1_0000_0000_0000_0000", "2147483648"}) {
-      assertThrows(IllegalArgumentException.class, () -> lex("long", tooLarge, false), tooLarge);
+        new String[] {
+          "9223372036854775808",
+          "0x1_0000_0000_0000_0000",
+          "2147483648",
+          "3000000000",
+          "9_007_199_254_740_993",
+          "0x1_0000_0000"
+        }) {
+      assertThrows(IllegalArgumentException.class, () -> lex("long", tooLarge), tooLarge);
     }
-    assertThrows(IllegalArgumentException.class, () -> lex("long", "9223372036854775808", true));
-    assertThrows(IllegalArgumentException.class, () -> lex("int", "2147483648", true));
   }
 
   @Test
