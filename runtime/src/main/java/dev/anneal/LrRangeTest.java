@@ -1,5 +1,6 @@
 package dev.anneal;
 
+import dev.anneal.internal.Literals;
 import dev.anneal.internal.range.Decimals;
 import dev.anneal.internal.range.Suggestions;
 import java.util.Arrays;
@@ -468,7 +469,12 @@ public final class LrRangeTest {
         throw new IllegalArgumentException(
             "OneCycleBounds.declaration steps must be > 0, was " + steps);
       }
-      return "@OneCycle(peak = " + Decimals.literal2(peak) + ", steps = " + steps + ")";
+      // steps written as every toString() writes a long: 20_000, with an L past int
+      return "@OneCycle(peak = "
+          + Decimals.literal2(peak)
+          + ", steps = "
+          + Literals.source(steps)
+          + ")";
     }
   }
 
@@ -516,7 +522,7 @@ public final class LrRangeTest {
           + ", high = "
           + Decimals.literal2(high)
           + ", up = "
-          + up
+          + Literals.source(up)
           + ")";
     }
   }

@@ -143,4 +143,17 @@ class LrRangeTestDomainTest {
     assertEquals(10, lrs[99]);
     assertEquals(Arrays.toString(lrs), Arrays.toString(sweep(t)));
   }
+
+  @Test
+  void declarationsWriteStepCountsAsToStringDoes() {
+    assertEquals(
+        "@OneCycle(peak = 0.12, steps = 20_000)",
+        new LrRangeTest.OneCycleBounds(0.12).declaration(20_000));
+    assertEquals(
+        "@Cyclic(low = 0.03, high = 0.12, up = 3_000_000_000L)",
+        new LrRangeTest.CyclicBounds(0.03, 0.12).declaration(3_000_000_000L));
+    String schedule =
+        Schedules.parse(new LrRangeTest.OneCycleBounds(0.12).declaration(20_000)).toString();
+    assertTrue(schedule.contains("steps = 20_000"), schedule);
+  }
 }
