@@ -1,5 +1,6 @@
 package dev.anneal;
 
+import dev.anneal.internal.Literals;
 import dev.anneal.internal.range.Decimals;
 import dev.anneal.internal.range.Suggestions;
 import java.util.Arrays;
@@ -26,8 +27,11 @@ import java.util.Arrays;
  *
  * <p><b>Sweep.</b> Step {@code i} of {@code steps} uses {@code start * (end/start)^(i/(steps-1))}
  * ({@link #exponential}) or {@code start + (end-start) * i/(steps-1)} ({@link #linear}), as
- * pytorch-lr-finder's {@code ExponentialLR}/{@code LinearLR}; the last step uses {@code end}
- * exactly. All LRs are computed when the test is created.
+ * pytorch-lr-finder's {@code ExponentialLR}/{@code LinearLR}; the first step uses {@code start} and
+ * the last {@code end} exactly, and every LR is finite and within {@code [start, end]} (a sweep
+ * whose {@code end/start} overflows, e.g. from {@link Double#MIN_VALUE}, is interpolated in log
+ * space). All LRs are computed when the test is created; {@code steps} is between {@link
+ * #MIN_STEPS} and {@link #MAX_STEPS}.
  *
  * <p><b>Smoothing.</b> Losses are smoothed by a bias-corrected exponential moving average, {@code
  * avg = beta*avg + (1-beta)*loss} and {@code smoothed_i = avg / (1 - beta^(i+1))} with {@code beta}
@@ -63,6 +67,19 @@ public final class LrRangeTest {
   /** Points skipped at the end of the curve by every suggestion (fastai and pytorch-lr-finder). */
   public static final int SKIP_END = 5;
 
+  /**
+   * The fewest steps a test may plan: a suggestion needs 2 points after skipping the first {@code
+   * steps/10} and the last {@link #SKIP_END}, so 7 is the least for which one is possible.
+   */
+  public static final int MIN_STEPS = 7;
+
+  /**
+   * The most steps a test may plan, 1,000,000: the three arrays of {@code steps} doubles (LRs,
+   * losses, smoothed losses) are allocated at creation, 24 MB at this limit. Range tests run a few
+   * hundred steps (fastai's default is 100).
+   */
+  public static final int MAX_STEPS = 1_000_000;
+
   private final boolean exponential;
   private final double start;
   private final double end;
@@ -91,9 +108,24 @@ public final class LrRangeTest {
     this.lrs = new double[steps];
     this.losses = new double[steps];
     this.smoothed = new double[steps];
-    for (int i = 0; i < steps - 1; i++) {
+    // end / start overflows for sweeps wider than Double.MAX_VALUE (1e-300 .. 1e10, or from
+    // Double.MIN_VALUE): those are interpolated in log space, and every value is clamped to
+    // [start, end] so rounding can never step outside the sweep (or to Infinity).
+    double ratio = end / start;
+    double logStart = Math.log(start);
+    double logSpan = Math.log(end) - logStart;
+    lrs[0] = start;
+    for (int i = 1; i < steps - 1; i++) {
       double r = (double) i / (steps - 1);
-      lrs[i] = exponential ? start * Math.pow(end / start, r) : start + r * (end - start);
+      double lr;
+      if (!exponential) {
+        lr = start + r * (end - start);
+      } else if (ratio != Double.POSITIVE_INFINITY) {
+        lr = start * Math.pow(ratio, r);
+      } else {
+        lr = Math.exp(logStart + r * logSpan);
+      }
+      lrs[i] = Math.min(end, Math.max(start, lr));
     }
     lrs[steps - 1] = end;
     reset();
@@ -103,8 +135,8 @@ public final class LrRangeTest {
    * An exponential sweep (the usual kind): {@code steps} LRs from {@code start} to {@code end},
    * evenly spaced in log-LR.
    *
-   * @throws IllegalArgumentException unless {@code 0 < start < end}, both finite, and {@code steps
-   *     >= 2}
+   * @throws IllegalArgumentException unless {@code 0 < start < end}, both finite, and {@link
+   *     #MIN_STEPS} {@code <= steps <=} {@link #MAX_STEPS}
    */
   public static LrRangeTest exponential(double start, double end, int steps) {
     check(start, end, steps);
@@ -115,8 +147,8 @@ public final class LrRangeTest {
    * A linear sweep (Smith's original CLR range test): {@code steps} LRs from {@code start} to
    * {@code end}, evenly spaced.
    *
-   * @throws IllegalArgumentException unless {@code 0 < start < end}, both finite, and {@code steps
-   *     >= 2}
+   * @throws IllegalArgumentException unless {@code 0 < start < end}, both finite, and {@link
+   *     #MIN_STEPS} {@code <= steps <=} {@link #MAX_STEPS}
    */
   public static LrRangeTest linear(double start, double end, int steps) {
     check(start, end, steps);
@@ -131,8 +163,20 @@ public final class LrRangeTest {
       throw new IllegalArgumentException(
           "LrRangeTest.end must be finite and > start (" + start + "), was " + end);
     }
-    if (steps < 2) {
-      throw new IllegalArgumentException("LrRangeTest.steps must be >= 2, was " + steps);
+    if (steps < MIN_STEPS || steps > MAX_STEPS) {
+      throw new IllegalArgumentException(
+          "LrRangeTest.steps must be in ["
+              + MIN_STEPS
+              + ", "
+              + MAX_STEPS
+              + "] ("
+              + (steps < MIN_STEPS
+                  ? "fewer leave no 2 points for a suggestion once the first 10% and the last "
+                      + SKIP_END
+                      + " are skipped"
+                  : "three arrays of that many doubles are allocated up front")
+              + "), was "
+              + steps);
     }
   }
 
@@ -425,7 +469,12 @@ public final class LrRangeTest {
         throw new IllegalArgumentException(
             "OneCycleBounds.declaration steps must be > 0, was " + steps);
       }
-      return "@OneCycle(peak = " + Decimals.literal2(peak) + ", steps = " + steps + ")";
+      // steps written as every toString() writes a long: 20_000, with an L past int
+      return "@OneCycle(peak = "
+          + Decimals.literal2(peak)
+          + ", steps = "
+          + Literals.source(steps)
+          + ")";
     }
   }
 
@@ -473,7 +522,7 @@ public final class LrRangeTest {
           + ", high = "
           + Decimals.literal2(high)
           + ", up = "
-          + up
+          + Literals.source(up)
           + ")";
     }
   }

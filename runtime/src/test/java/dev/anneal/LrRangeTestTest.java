@@ -68,7 +68,7 @@ class LrRangeTestTest {
         new LrRangeTest[] {
           LrRangeTest.exponential(1e-7, 10, 100),
           LrRangeTest.linear(1e-4, 0.3, 37),
-          LrRangeTest.exponential(0.1, 0.7, 2)
+          LrRangeTest.exponential(0.1, 0.7, 7)
         }) {
       double[] lrs = record(t.withDivergence(Double.POSITIVE_INFINITY), constant(t.steps(), 1));
       assertEquals(t.steps(), lrs.length);

@@ -18,7 +18,11 @@ import java.util.SplittableRandom;
  * run with per-layer groups) over several seeds, prints a comparison table and writes SVG plots and
  * a CSV.
  *
- * <pre>mvn -q -pl examples -am package exec:java -DskipTests</pre>
+ * <pre>
+ * mvn -q -pl examples -am package -DskipTests
+ * java --add-modules jdk.incubator.vector -cp runtime/target/classes:examples/target/classes \
+ *     dev.anneal.examples.Main [OPTIONS]
+ * </pre>
  */
 public final class Main {
   /** The hidden layer trains at half the output layer's rate and stays frozen for two epochs. */
@@ -50,9 +54,16 @@ public final class Main {
   static final double FIND_LR_END = 10;
   static final int FIND_LR_STEPS = 200;
 
+  /** The command of the README, from the repository root, after {@code mvn package}. */
+  static final String COMMAND =
+      "java --add-modules jdk.incubator.vector -cp runtime/target/classes:examples/target/classes"
+          + " dev.anneal.examples.Main";
+
   static final String USAGE =
-      "Usage: mvn -q -Pdemo -pl examples -am package -DskipTests [-Ddemo.args=\"OPTIONS\"]\n"
-          + "   or: java --add-modules jdk.incubator.vector -cp ... dev.anneal.examples.Main [OPTIONS]\n\n"
+      "Usage: "
+          + COMMAND
+          + " [OPTIONS]\n"
+          + "(build it first: mvn -q -pl examples -am package -DskipTests)\n\n"
           + "Trains a small MLP (64 ReLU hidden units, softmax; plain Java) with each learning-rate\n"
           + "schedule and controller declared in DemoSchedules, over several seeds, and compares them.\n\n"
           + "  --epochs N        epochs per run (default "
@@ -81,7 +92,7 @@ public final class Main {
           + FASHION_LR_SCALE
           + ", ~3 s per epoch and run)\n"
           + "  --out DIR         where the SVG plots and results.csv go\n"
-          + "                    (default target/anneal-demo; examples/target/anneal-demo via Maven)\n"
+          + "                    (default target/anneal-demo under the working directory)\n"
           + "  --quiet           no progress output\n"
           + "  --help            this text\n";
 
@@ -135,7 +146,10 @@ public final class Main {
                   case "sgd" -> Mlp.Optimizer.SGD;
                   case "adamw" -> Mlp.Optimizer.ADAMW;
                   default ->
-                      throw new UsageException("--optimizer must be sgd or adamw, was " + name);
+                      throw new UsageException(
+                          "--optimizer must be sgd or adamw, was "
+                              + name
+                              + didYouMean(name, List.of("sgd", "adamw")));
                 };
           }
           case "--clip" -> clip = true;
@@ -143,19 +157,78 @@ public final class Main {
           case "--data" -> {
             String data = value(args, ++i);
             if (!data.equals("digits") && !data.equals("fashion-mnist")) {
-              throw new UsageException("--data must be digits or fashion-mnist, was " + data);
+              throw new UsageException(
+                  "--data must be digits or fashion-mnist, was "
+                      + data
+                      + didYouMean(data, List.of("digits", "fashion-mnist")));
             }
             fashion = data.equals("fashion-mnist");
           }
           case "--quiet", "-q" -> quiet = true;
           case "--help", "-h" -> help = true;
-          default -> throw new UsageException("unknown option " + args[i]);
+          default ->
+              throw new UsageException("unknown option " + args[i] + didYouMean(args[i], OPTIONS));
         }
       }
       if (epochs == 0) {
         epochs = fashion ? FASHION_EPOCHS : DemoSchedules.EPOCHS;
       }
       return new Options(epochs, seeds, optimizer, clip, findLr, out, fashion, quiet, help);
+    }
+
+    /** Every option {@link #parse} knows, for suggestions. */
+    static final List<String> OPTIONS =
+        List.of(
+            "--epochs",
+            "--seeds",
+            "--out",
+            "--optimizer",
+            "--clip",
+            "--find-lr",
+            "--data",
+            "--quiet",
+            "--help");
+
+    /**
+     * {@code " (did you mean --seeds?)"} when {@code given} is a likely typo of one of {@code
+     * known}: at most one edit (insertion, deletion, substitution or transposition of neighbours)
+     * per three characters, or the start of a longer name; otherwise empty.
+     */
+    static String didYouMean(String given, List<String> known) {
+      String best = null;
+      int bestDistance = Integer.MAX_VALUE;
+      for (String k : known) {
+        int d = distance(given, k);
+        boolean likely =
+            d <= Math.max(1, k.length() / 3) || (given.length() >= 4 && k.startsWith(given));
+        if (likely && d < bestDistance) {
+          best = k;
+          bestDistance = d;
+        }
+      }
+      return best == null ? "" : " (did you mean " + best + "?)";
+    }
+
+    /** Optimal string alignment distance: Levenshtein plus transpositions of neighbours. */
+    static int distance(String a, String b) {
+      int[][] d = new int[a.length() + 1][b.length() + 1];
+      for (int i = 0; i <= a.length(); i++) {
+        for (int j = 0; j <= b.length(); j++) {
+          if (i == 0 || j == 0) {
+            d[i][j] = i + j;
+            continue;
+          }
+          int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+          d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+          if (i > 1
+              && j > 1
+              && a.charAt(i - 1) == b.charAt(j - 2)
+              && a.charAt(i - 2) == b.charAt(j - 1)) {
+            d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+          }
+        }
+      }
+      return d[a.length()][b.length()];
     }
 
     double lrScale() {
@@ -184,13 +257,17 @@ public final class Main {
     }
   }
 
+  /** The one line {@link #main} prints for a bad command line. */
+  static String usageError(UsageException e) {
+    return "error: " + e.getMessage() + "; --help lists the options";
+  }
+
   public static void main(String[] args) {
     try {
       run(args, System.out, System.err);
     } catch (UsageException e) {
-      System.err.println("error: " + e.getMessage());
-      System.err.println();
-      System.err.print(USAGE);
+      // one line: the mistake and where the options are, not the whole usage text
+      System.err.println(usageError(e));
       System.exit(2);
     } catch (IOException e) {
       System.err.println("error: " + e.getMessage());
@@ -400,10 +477,15 @@ public final class Main {
                 "training loss (log scale)",
                 true)
             .logX();
-    plot.add(new SvgPlot.Series("loss of the step", SvgPlot.PALETTE[0], false, 1.2, lrs, raw));
+    plot.add(
+        new SvgPlot.Series("loss of the step", SvgPlot.PALETTE[0], SvgPlot.SOLID, 1.2, lrs, raw));
     plot.add(
         new SvgPlot.Series(
-            "smoothed (EMA 0.98, bias-corrected)", SvgPlot.PALETTE[1], false, lrs, smoothed));
+            "smoothed (EMA 0.98, bias-corrected)",
+            SvgPlot.PALETTE[1],
+            SvgPlot.SOLID,
+            lrs,
+            smoothed));
     double bottom = Double.POSITIVE_INFINITY;
     for (double v : smoothed) {
       bottom = Math.min(bottom, v);
@@ -420,7 +502,7 @@ public final class Main {
           new SvgPlot.Series(
               names[i],
               SvgPlot.PALETTE[3 + i],
-              true,
+              "7 4",
               new double[] {x, x},
               new double[] {bottom, top}));
     }
@@ -522,8 +604,9 @@ public final class Main {
             .integerX();
     for (int i = 0; i < summaries.size(); i++) {
       ResultsTable.Summary s = summaries.get(i);
-      String color = SvgPlot.PALETTE[i % SvgPlot.PALETTE.length];
-      boolean dashed = i >= SvgPlot.PALETTE.length || s.config().groups() != null;
+      // every configuration its own colour and dash: no curve hides another of the same look
+      String color = SvgPlot.color(i);
+      String dash = SvgPlot.dash(i);
       Trainer.Run first = s.runs().get(0);
       boolean grouped = s.config().groups() != null;
       // Per-layer runs: plot the hidden layer, the one that differs (the output layer's rate is the
@@ -541,17 +624,13 @@ public final class Main {
             case "step-decay" -> 4.4;
             default -> SvgPlot.Series.DEFAULT_WIDTH;
           };
-      lr.add(sampled(name, color, dashed, width, rates));
+      lr.add(sampled(name, color, dash, width, rates));
       loss.add(
           new SvgPlot.Series(
-              s.config().name(),
-              color,
-              dashed,
-              epochs(s.meanEpochLoss().length),
-              s.meanEpochLoss()));
+              s.config().name(), color, dash, epochs(s.meanEpochLoss().length), s.meanEpochLoss()));
       val.add(
           new SvgPlot.Series(
-              s.config().name(), color, dashed, epochs(s.meanValLoss().length), s.meanValLoss()));
+              s.config().name(), color, dash, epochs(s.meanValLoss().length), s.meanValLoss()));
     }
     Path lrFile = dir.resolve("lr-curves.svg");
     Path lossFile = dir.resolve("loss-curves.svg");
@@ -574,7 +653,7 @@ public final class Main {
 
   /** At most ~2,000 points per curve: enough for any screen, small files for long runs. */
   private static SvgPlot.Series sampled(
-      String name, String color, boolean dashed, double width, double[] rates) {
+      String name, String color, String dash, double width, double[] rates) {
     int stride = Math.max(1, (rates.length + 1_999) / 2_000);
     int n = (rates.length - 1) / stride + 1;
     double[] x = new double[n];
@@ -583,6 +662,6 @@ public final class Main {
       x[i] = (long) i * stride;
       y[i] = rates[i * stride];
     }
-    return new SvgPlot.Series(name, color, dashed, width, x, y);
+    return new SvgPlot.Series(name, color, dash, width, x, y);
   }
 }

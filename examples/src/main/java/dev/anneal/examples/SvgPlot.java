@@ -1,6 +1,7 @@
 package dev.anneal.examples;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,10 +13,11 @@ import java.util.Locale;
 final class SvgPlot {
 
   /**
-   * One curve. {@code dashed} distinguishes curves that share a colour; a {@code width} above the
-   * default lets a curve drawn early stay visible around later ones that coincide with it.
+   * One curve. {@code dash} is an SVG {@code stroke-dasharray} ({@link #SOLID} for a solid line); a
+   * {@code width} above the default lets a curve drawn early stay visible around later ones that
+   * coincide with it for a while.
    */
-  record Series(String name, String color, boolean dashed, double width, double[] x, double[] y) {
+  record Series(String name, String color, String dash, double width, double[] x, double[] y) {
     static final double DEFAULT_WIDTH = 2.2;
 
     Series {
@@ -24,15 +26,51 @@ final class SvgPlot {
       }
     }
 
-    Series(String name, String color, boolean dashed, double[] x, double[] y) {
-      this(name, color, dashed, DEFAULT_WIDTH, x, y);
+    Series(String name, String color, String dash, double[] x, double[] y) {
+      this(name, color, dash, DEFAULT_WIDTH, x, y);
     }
   }
+
+  static final String SOLID = "";
 
   /** Tableau 10 colours, reordered; the first, a light grey, suits a baseline. */
   static final String[] PALETTE = {
     "#b0b0b0", "#4e79a7", "#76b7b2", "#e15759", "#b07aa1", "#f28e2b", "#59a14f", "#9c755f"
   };
+
+  /**
+   * Twelve colours that differ on white (Tableau 10 in full, black, teal) and twelve dash patterns:
+   * the {@code i}-th series of a chart gets {@link #color(int)} and {@link #dash(int)}, so no two
+   * of up to 12 series share either, and curves that overlap stay told apart.
+   */
+  private static final String[] COLORS = {
+    "#7f7f7f", "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+    "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#000000", "#00a087"
+  };
+
+  private static final String[] DASHES = {
+    SOLID,
+    "9 4",
+    "2 3",
+    "12 4 2 4",
+    "5 5",
+    "16 5",
+    "1 5",
+    "10 3 3 3 3 3",
+    "6 2",
+    "16 4 4 4",
+    "3 7",
+    "8 3 1 3 1 3"
+  };
+
+  static String color(int i) {
+    return COLORS[i % COLORS.length];
+  }
+
+  /** Past 12 series the patterns shift against the colours, so every pair stays unique. */
+  static String dash(int i) {
+    return DASHES[(i + i / COLORS.length) % DASHES.length];
+  }
 
   private static final int WIDTH = 980;
   private static final int HEIGHT = 540;
@@ -160,8 +198,8 @@ final class SvgPlot {
           .append(s.color())
           .append('"')
           .append(String.format(Locale.ROOT, " stroke-width=\"%.1f\"", s.width()));
-      if (s.dashed()) {
-        svg.append(" stroke-dasharray=\"7 4\"");
+      if (!s.dash().equals(SOLID)) {
+        svg.append(" stroke-dasharray=\"").append(s.dash()).append('"');
       }
       svg.append(" points=\"");
       for (int i = 0; i < s.x().length; i++) {
@@ -221,8 +259,17 @@ final class SvgPlot {
     double top = TOP + 6;
     int left = RIGHT + 26;
     svg.append("<g class=\"legend\">\n");
-    for (Series s : series) {
-      List<String> lines = wrap(s.name(), LEGEND_CHARS);
+    for (int k = 0; k < series.size(); k++) {
+      Series s = series.get(k);
+      List<String> lines = new ArrayList<>(wrap(s.name(), LEGEND_CHARS));
+      // a curve drawn exactly over an earlier one would hide it: the legend says so
+      for (int j = 0; j < k; j++) {
+        Series earlier = series.get(j);
+        if (Arrays.equals(earlier.x(), s.x()) && Arrays.equals(earlier.y(), s.y())) {
+          lines.addAll(wrap("(the same curve as " + earlier.name() + ")", LEGEND_CHARS));
+          break;
+        }
+      }
       line(
           left,
           top,
@@ -232,7 +279,7 @@ final class SvgPlot {
               Locale.ROOT,
               "stroke=\"%s\" stroke-width=\"3\"%s",
               s.color(),
-              s.dashed() ? " stroke-dasharray=\"7 4\"" : ""));
+              s.dash().equals(SOLID) ? "" : " stroke-dasharray=\"" + s.dash() + "\""));
       for (int i = 0; i < lines.size(); i++) {
         text(left + 34, top + 4.5 + 16 * i, "start", "fill=\"#222222\"", lines.get(i));
       }

@@ -1,6 +1,7 @@
 package dev.anneal.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,6 +125,28 @@ class MainTest {
   }
 
   @Test
+  void everyCurveHasItsOwnColourAndDashAndIdenticalCurvesSaySo() throws Exception {
+    for (String file : List.of("lr-curves.svg", "loss-curves.svg", "val-curves.svg")) {
+      Document svg = parse(dir.resolve(file));
+      NodeList curves = svg.getElementsByTagName("polyline");
+      java.util.Set<String> colours = new java.util.HashSet<>();
+      java.util.Set<String> dashes = new java.util.HashSet<>();
+      for (int i = 0; i < curves.getLength(); i++) {
+        Element curve = (Element) curves.item(i);
+        assertTrue(colours.add(curve.getAttribute("stroke")), file + ": colour repeats " + i);
+        assertTrue(
+            dashes.add(curve.getAttribute("stroke-dasharray")), file + ": dash repeats " + i);
+      }
+      assertEquals(12, colours.size(), file);
+    }
+    // one-cycle + cycled momentum runs one-cycle's rates: drawn over it, and the legend says so
+    String legend = legendText(parse(dir.resolve("lr-curves.svg")));
+    assertTrue(
+        legend.contains("one-cycle + cycled momentum (the same curve as one-cycle)"), legend);
+    assertFalse(legend.contains("warm-up + cosine (the same"), legend);
+  }
+
+  @Test
   void lossCurvesHaveOneCurvePerConfigurationWithOnePointPerEpoch() throws Exception {
     Document svg = parse(dir.resolve("loss-curves.svg"));
     assertEquals(names(), curveTitles(svg));
@@ -209,6 +232,53 @@ class MainTest {
               String.join(" ", args));
       assertTrue(e.getMessage().contains(args[0]), e.getMessage()); // names the culprit
     }
+  }
+
+  @Test
+  void aBadOptionIsOneLineWithASuggestionForANearMiss() {
+    String[][] cases = {
+      {"--seed", "unknown option --seed (did you mean --seeds?)"},
+      {"--epoch", "unknown option --epoch (did you mean --epochs?)"},
+      {"--find_lr", "unknown option --find_lr (did you mean --find-lr?)"},
+      {"--optimzier", "unknown option --optimzier (did you mean --optimizer?)"},
+      {"--hlep", "unknown option --hlep (did you mean --help?)"},
+      {"--frobnicate", "unknown option --frobnicate"},
+      {"-x", "unknown option -x"},
+    };
+    for (String[] c : cases) {
+      Main.UsageException e =
+          assertThrows(Main.UsageException.class, () -> Main.Options.parse(new String[] {c[0]}));
+      assertEquals("error: " + c[1] + "; --help lists the options", Main.usageError(e));
+    }
+    assertEquals(
+        "--optimizer must be sgd or adamw, was adam (did you mean adamw?)",
+        assertThrows(
+                Main.UsageException.class,
+                () -> Main.Options.parse(new String[] {"--optimizer", "adam"}))
+            .getMessage());
+    assertEquals(
+        "--data must be digits or fashion-mnist, was fashion (did you mean fashion-mnist?)",
+        assertThrows(
+                Main.UsageException.class,
+                () -> Main.Options.parse(new String[] {"--data", "fashion"}))
+            .getMessage());
+  }
+
+  /** The README's command: a plain java process, exit status 2 and one line on stderr. */
+  @Test
+  void aBadOptionExitsWithStatus2AndOneLine() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p =
+        new ProcessBuilder(
+                java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--seed")
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(2, p.waitFor());
+    assertEquals(
+        "error: unknown option --seed (did you mean --seeds?); --help lists the options"
+            + System.lineSeparator(),
+        stderr);
   }
 
   @Test

@@ -65,6 +65,7 @@ class CompositeGenerationTest {
             .withOptions("-Xlint:all,-processing", "-Werror")
             .compile(config(lines.toArray(new String[0])));
     assertThat(c).succeededWithoutWarnings();
+    assertEquals(List.of(), UnusedLocals.in(c), file.getFileName().toString());
     Compiled compiled = Compiled.of("test.Cfg", config(lines.toArray(new String[0])));
     LrSchedule generated = compiled.schedule(evaluate);
     LrSchedule runtime = Schedules.parse(named, evaluate);

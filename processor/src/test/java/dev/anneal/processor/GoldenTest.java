@@ -64,6 +64,11 @@ class GoldenTest {
     compiled = Compiled.of("golden", "Golden", src.toString());
   }
 
+  @Test
+  void generatedSourcesDeclareNoUnusedLocals() {
+    assertEquals(List.of(), UnusedLocals.in(compiled.compilation()));
+  }
+
   static Stream<String> names() throws IOException, URISyntaxException {
     return load().stream().map(g -> g.name);
   }

@@ -44,53 +44,68 @@ final class Formulas {
     CodeBlock.Builder code = CodeBlock.builder();
     String t = "step";
     if (plan.warmupSteps > 0) {
+      String value =
+          plan.warmupShape == Ramp.LINEAR
+              ? linear(plan.warmupFrom, plan.warmupSlope, "x")
+              : ramp(
+                  plan.warmupShape,
+                  plan.warmupFrom,
+                  plan.warmupTo,
+                  plan.warmupLnRatio,
+                  "x * " + lit(plan.warmupInv));
       code.beginControlFlow("if (step < $L)", lit(plan.warmupSteps))
           .beginControlFlow("if (step < 0)")
           .addStatement("throw negative(step)")
-          .endControlFlow()
-          .addStatement("double x = toDouble(step)")
-          .addStatement(
-              "return $L",
-              plan.warmupShape == Ramp.LINEAR
-                  ? linear(plan.warmupFrom, plan.warmupSlope, "x")
-                  : ramp(
-                      plan.warmupShape,
-                      plan.warmupFrom,
-                      plan.warmupTo,
-                      plan.warmupLnRatio,
-                      "x * " + lit(plan.warmupInv)))
-          .endControlFlow()
-          .addStatement("long t = step - $L", lit(plan.warmupSteps));
+          .endControlFlow();
+      declareIfRead(code, value, "double x = toDouble(step)", "x");
+      code.addStatement("return $L", value).endControlFlow();
       t = "t";
     } else {
       code.beginControlFlow("if (step < 0)").addStatement("throw negative(step)").endControlFlow();
     }
+    CodeBlock.Builder rest = CodeBlock.builder();
     if (plan.bodyLength >= 0) {
-      code.beginControlFlow("if ($L >= $L)", t, lit(plan.bodyLength));
+      rest.beginControlFlow("if ($L >= $L)", t, lit(plan.bodyLength));
       if (plan.cooldownSteps > 0) {
-        code.addStatement("long u = $L - $L", t, lit(plan.bodyLength))
-            .beginControlFlow("if (u < $L)", lit(plan.cooldownSteps))
-            .addStatement("double x = toDouble(u)")
-            .addStatement(
-                "return $L",
-                plan.cooldownShape == Ramp.LINEAR
-                    ? linear(plan.cooldownFrom, plan.cooldownSlope, "x")
-                    : ramp(
-                        plan.cooldownShape,
-                        plan.cooldownFrom,
-                        plan.cooldownTo,
-                        plan.cooldownLnRatio,
-                        "x * " + lit(plan.cooldownInv)))
-            .endControlFlow();
+        String value =
+            plan.cooldownShape == Ramp.LINEAR
+                ? linear(plan.cooldownFrom, plan.cooldownSlope, "x")
+                : ramp(
+                    plan.cooldownShape,
+                    plan.cooldownFrom,
+                    plan.cooldownTo,
+                    plan.cooldownLnRatio,
+                    "x * " + lit(plan.cooldownInv));
+        rest.addStatement("long u = $L - $L", t, lit(plan.bodyLength))
+            .beginControlFlow("if (u < $L)", lit(plan.cooldownSteps));
+        declareIfRead(rest, value, "double x = toDouble(u)", "x");
+        rest.addStatement("return $L", value).endControlFlow();
       }
-      code.addStatement("return $L", lit(plan.endValue)).endControlFlow();
+      rest.addStatement("return $L", lit(plan.endValue)).endControlFlow();
     }
     if (plan.restarts) {
-      restarts(code, t);
+      restarts(rest, t);
     } else {
-      body(code, plan.curve(), t, fields);
+      body(rest, plan.curve(), t, fields);
     }
-    return code.build();
+    CodeBlock after = rest.build();
+    if (plan.warmupSteps > 0) {
+      declareIfRead(code, after.toString(), "long t = step - " + lit(plan.warmupSteps), "t");
+    }
+    return code.add(after).build();
+  }
+
+  /**
+   * Adds {@code declaration} only when {@code code} reads {@code name}: a flat ramp or a constant
+   * body never reads its step, and generated sources carry no dead locals.
+   */
+  private static void declareIfRead(
+      CodeBlock.Builder code, String reader, String declaration, String name) {
+    if (java.util.regex.Pattern.compile("(?<![\\w.])" + name + "(?![\\w])")
+        .matcher(reader)
+        .find()) {
+      code.addStatement(declaration);
+    }
   }
 
   private static <C extends Curve> void body(

@@ -97,27 +97,47 @@ public final class Suggestions {
   }
 
   /**
-   * fastai's {@code valley}, transcribed exactly: the longest strictly decreasing subsequence
-   * ending at each point (an O(n^2) dynamic program whose "longest so far" update sits inside the
-   * inner loop, as in fastai), then the point {@code int(s) + int(s/2)} past its start, where
-   * {@code s} is a third of its span. A start of -1 is possible there and an index of -1 means the
-   * last point, as Python indexing does.
+   * fastai's {@code valley}, with fastai's results: the longest strictly decreasing subsequence
+   * ending at each point, then the point {@code int(s) + int(s/2)} past the start of the first
+   * longest one, where {@code s} is a third of its span. A start of -1 is possible there and an
+   * index of -1 means the last point, as Python indexing does.
+   *
+   * <p>fastai computes the lengths with an O(n^2) double loop and updates its "longest so far"
+   * inside the inner loop. That update can only fire when the running length reaches the previous
+   * maximum + 1, which is then the point's final length (no earlier point is longer than the
+   * maximum): so its result is the first point whose length exceeds every earlier one, and its
+   * start is that point minus its length. The lengths come here from patience sorting, O(n log n):
+   * {@code tails[k]} is the largest last loss of a strictly decreasing run of length {@code k + 1}.
    */
   public static int valley(double[] losses, int from, int to) {
     int n = to - from;
+    double[] tails = new double[n];
+    int longest = 0; // runs found so far have lengths 1..longest
     int maxStart = 0;
     int maxEnd = 0;
-    int[] lds = new int[n];
-    java.util.Arrays.fill(lds, 1);
-    for (int i = 1; i < n; i++) {
-      for (int j = 0; j < i; j++) {
-        if (losses[from + i] < losses[from + j] && lds[i] < lds[j] + 1) {
-          lds[i] = lds[j] + 1;
+    int maxLength = 1;
+    for (int i = 0; i < n; i++) {
+      double x = losses[from + i];
+      // the first k whose tail is not above x: x extends the run of length k (tails[k-1] > x)
+      int lo = 0;
+      int hi = longest;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (tails[mid] > x) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
         }
-        if (lds[maxEnd] < lds[i]) {
-          maxEnd = i;
-          maxStart = maxEnd - lds[maxEnd];
-        }
+      }
+      tails[lo] = x;
+      if (lo == longest) {
+        longest++;
+      }
+      int length = lo + 1;
+      if (length > maxLength) {
+        maxLength = length;
+        maxEnd = i;
+        maxStart = i - length;
       }
     }
     double sections = (maxEnd - maxStart) / 3.0;
