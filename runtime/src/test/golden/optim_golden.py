@@ -169,7 +169,7 @@ def keras_step(state, params, grads, opts, kind, lr, beta1, dtype):
     state["iterations"] += 1  # self.iterations + 1 == local_step inside update_step
     local_step = state["iterations"]
     beta2 = opts.get("beta2", 0.999)
-    eps = opts.get("eps", 1e-7)
+    eps = opts.get("eps", 1e-8)  # anneal's default; Keras's 1e-7 is set per case
     wd = opts.get("weightDecay", 0.01 if kind == "adamw" else 0.0)
     for i, (variable, gradient) in enumerate(zip(params, grads)):
         g_lr = lr * (SCALES[GROUP_OF[i]] if state["groups"] else 1.0)
