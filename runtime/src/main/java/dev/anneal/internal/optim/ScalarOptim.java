@@ -19,12 +19,27 @@ public final class ScalarOptim implements OptimKernels.Provider {
       float mom,
       float damp1,
       int flags) {
+    sgd(0, p, g, buf, cf, negLr, wd, mom, damp1, flags);
+  }
+
+  /** The same from element {@code from} on (the vector kernels' tails). */
+  public static void sgd(
+      int from,
+      float[] p,
+      float[] g,
+      float[] buf,
+      float cf,
+      float negLr,
+      float wd,
+      float mom,
+      float damp1,
+      int flags) {
     boolean maximize = (flags & OptimKernels.MAXIMIZE) != 0;
     boolean l2 = (flags & OptimKernels.L2) != 0;
     boolean momentum = (flags & OptimKernels.MOMENTUM) != 0;
     boolean first = (flags & OptimKernels.FIRST) != 0;
     boolean nesterov = (flags & OptimKernels.NESTEROV) != 0;
-    for (int i = 0; i < p.length; i++) {
+    for (int i = from; i < p.length; i++) {
       float pi = p[i];
       float gi = g[i] * cf;
       if (maximize) {
@@ -60,11 +75,33 @@ public final class ScalarOptim implements OptimKernels.Provider {
       float eps,
       float negStep,
       int flags) {
+    adam(0, p, g, m, v, vmax, cf, decay, wd, b1, c1, b2, c2, bc2, eps, negStep, flags);
+  }
+
+  /** The same from element {@code from} on (the vector kernels' tails). */
+  public static void adam(
+      int from,
+      float[] p,
+      float[] g,
+      float[] m,
+      float[] v,
+      float[] vmax,
+      float cf,
+      float decay,
+      float wd,
+      float b1,
+      float c1,
+      float b2,
+      float c2,
+      float bc2,
+      float eps,
+      float negStep,
+      int flags) {
     boolean maximize = (flags & OptimKernels.MAXIMIZE) != 0;
     boolean l2 = (flags & OptimKernels.L2) != 0;
     boolean decoupled = (flags & OptimKernels.DECAY) != 0;
     boolean ams = (flags & OptimKernels.AMSGRAD) != 0;
-    for (int i = 0; i < p.length; i++) {
+    for (int i = from; i < p.length; i++) {
       float pi = p[i];
       float gi = g[i] * cf;
       if (maximize) {
@@ -104,11 +141,30 @@ public final class ScalarOptim implements OptimKernels.Provider {
       float alpha,
       float eps,
       int flags) {
+    adamKeras(0, p, g, m, v, vmax, cf, decay, wd, c1, c2, alpha, eps, flags);
+  }
+
+  /** The same from element {@code from} on (the vector kernels' tails). */
+  public static void adamKeras(
+      int from,
+      float[] p,
+      float[] g,
+      float[] m,
+      float[] v,
+      float[] vmax,
+      float cf,
+      float decay,
+      float wd,
+      float c1,
+      float c2,
+      float alpha,
+      float eps,
+      int flags) {
     boolean maximize = (flags & OptimKernels.MAXIMIZE) != 0;
     boolean l2 = (flags & OptimKernels.L2) != 0;
     boolean decoupled = (flags & OptimKernels.DECAY) != 0;
     boolean ams = (flags & OptimKernels.AMSGRAD) != 0;
-    for (int i = 0; i < p.length; i++) {
+    for (int i = from; i < p.length; i++) {
       float pi = p[i];
       float gi = g[i] * cf;
       if (maximize) {
@@ -149,11 +205,30 @@ public final class ScalarOptim implements OptimKernels.Provider {
       float mom,
       float negLr,
       int flags) {
+    rmsProp(0, p, g, sq, avg, buf, cf, wd, alpha, c1, eps, mom, negLr, flags);
+  }
+
+  /** The same from element {@code from} on (the vector kernels' tails). */
+  public static void rmsProp(
+      int from,
+      float[] p,
+      float[] g,
+      float[] sq,
+      float[] avg,
+      float[] buf,
+      float cf,
+      float wd,
+      float alpha,
+      float c1,
+      float eps,
+      float mom,
+      float negLr,
+      int flags) {
     boolean maximize = (flags & OptimKernels.MAXIMIZE) != 0;
     boolean l2 = (flags & OptimKernels.L2) != 0;
     boolean centered = (flags & OptimKernels.CENTERED) != 0;
     boolean momentum = (flags & OptimKernels.MOMENTUM) != 0;
-    for (int i = 0; i < p.length; i++) {
+    for (int i = from; i < p.length; i++) {
       float pi = p[i];
       float gi = g[i] * cf;
       if (maximize) {
@@ -186,9 +261,23 @@ public final class ScalarOptim implements OptimKernels.Provider {
   @Override
   public void adaGrad(
       float[] p, float[] g, float[] sum, float cf, float wd, float eps, float negClr, int flags) {
+    adaGrad(0, p, g, sum, cf, wd, eps, negClr, flags);
+  }
+
+  /** The same from element {@code from} on (the vector kernels' tails). */
+  public static void adaGrad(
+      int from,
+      float[] p,
+      float[] g,
+      float[] sum,
+      float cf,
+      float wd,
+      float eps,
+      float negClr,
+      int flags) {
     boolean maximize = (flags & OptimKernels.MAXIMIZE) != 0;
     boolean l2 = (flags & OptimKernels.L2) != 0;
-    for (int i = 0; i < p.length; i++) {
+    for (int i = from; i < p.length; i++) {
       float pi = p[i];
       float gi = g[i] * cf;
       if (maximize) {
@@ -215,12 +304,27 @@ public final class ScalarOptim implements OptimKernels.Provider {
       double mom,
       double damp1,
       int flags) {
+    sgd(0, p, g, buf, cf, negLr, wd, mom, damp1, flags);
+  }
+
+  /** The same from element {@code from} on (the vector kernels' tails). */
+  public static void sgd(
+      int from,
+      double[] p,
+      double[] g,
+      double[] buf,
+      double cf,
+      double negLr,
+      double wd,
+      double mom,
+      double damp1,
+      int flags) {
     boolean maximize = (flags & OptimKernels.MAXIMIZE) != 0;
     boolean l2 = (flags & OptimKernels.L2) != 0;
     boolean momentum = (flags & OptimKernels.MOMENTUM) != 0;
     boolean first = (flags & OptimKernels.FIRST) != 0;
     boolean nesterov = (flags & OptimKernels.NESTEROV) != 0;
-    for (int i = 0; i < p.length; i++) {
+    for (int i = from; i < p.length; i++) {
       double pi = p[i];
       double gi = g[i] * cf;
       if (maximize) {
@@ -256,11 +360,33 @@ public final class ScalarOptim implements OptimKernels.Provider {
       double eps,
       double negStep,
       int flags) {
+    adam(0, p, g, m, v, vmax, cf, decay, wd, b1, c1, b2, c2, bc2, eps, negStep, flags);
+  }
+
+  /** The same from element {@code from} on (the vector kernels' tails). */
+  public static void adam(
+      int from,
+      double[] p,
+      double[] g,
+      double[] m,
+      double[] v,
+      double[] vmax,
+      double cf,
+      double decay,
+      double wd,
+      double b1,
+      double c1,
+      double b2,
+      double c2,
+      double bc2,
+      double eps,
+      double negStep,
+      int flags) {
     boolean maximize = (flags & OptimKernels.MAXIMIZE) != 0;
     boolean l2 = (flags & OptimKernels.L2) != 0;
     boolean decoupled = (flags & OptimKernels.DECAY) != 0;
     boolean ams = (flags & OptimKernels.AMSGRAD) != 0;
-    for (int i = 0; i < p.length; i++) {
+    for (int i = from; i < p.length; i++) {
       double pi = p[i];
       double gi = g[i] * cf;
       if (maximize) {
@@ -300,11 +426,30 @@ public final class ScalarOptim implements OptimKernels.Provider {
       double alpha,
       double eps,
       int flags) {
+    adamKeras(0, p, g, m, v, vmax, cf, decay, wd, c1, c2, alpha, eps, flags);
+  }
+
+  /** The same from element {@code from} on (the vector kernels' tails). */
+  public static void adamKeras(
+      int from,
+      double[] p,
+      double[] g,
+      double[] m,
+      double[] v,
+      double[] vmax,
+      double cf,
+      double decay,
+      double wd,
+      double c1,
+      double c2,
+      double alpha,
+      double eps,
+      int flags) {
     boolean maximize = (flags & OptimKernels.MAXIMIZE) != 0;
     boolean l2 = (flags & OptimKernels.L2) != 0;
     boolean decoupled = (flags & OptimKernels.DECAY) != 0;
     boolean ams = (flags & OptimKernels.AMSGRAD) != 0;
-    for (int i = 0; i < p.length; i++) {
+    for (int i = from; i < p.length; i++) {
       double pi = p[i];
       double gi = g[i] * cf;
       if (maximize) {
@@ -345,11 +490,30 @@ public final class ScalarOptim implements OptimKernels.Provider {
       double mom,
       double negLr,
       int flags) {
+    rmsProp(0, p, g, sq, avg, buf, cf, wd, alpha, c1, eps, mom, negLr, flags);
+  }
+
+  /** The same from element {@code from} on (the vector kernels' tails). */
+  public static void rmsProp(
+      int from,
+      double[] p,
+      double[] g,
+      double[] sq,
+      double[] avg,
+      double[] buf,
+      double cf,
+      double wd,
+      double alpha,
+      double c1,
+      double eps,
+      double mom,
+      double negLr,
+      int flags) {
     boolean maximize = (flags & OptimKernels.MAXIMIZE) != 0;
     boolean l2 = (flags & OptimKernels.L2) != 0;
     boolean centered = (flags & OptimKernels.CENTERED) != 0;
     boolean momentum = (flags & OptimKernels.MOMENTUM) != 0;
-    for (int i = 0; i < p.length; i++) {
+    for (int i = from; i < p.length; i++) {
       double pi = p[i];
       double gi = g[i] * cf;
       if (maximize) {
@@ -389,9 +553,23 @@ public final class ScalarOptim implements OptimKernels.Provider {
       double eps,
       double negClr,
       int flags) {
+    adaGrad(0, p, g, sum, cf, wd, eps, negClr, flags);
+  }
+
+  /** The same from element {@code from} on (the vector kernels' tails). */
+  public static void adaGrad(
+      int from,
+      double[] p,
+      double[] g,
+      double[] sum,
+      double cf,
+      double wd,
+      double eps,
+      double negClr,
+      int flags) {
     boolean maximize = (flags & OptimKernels.MAXIMIZE) != 0;
     boolean l2 = (flags & OptimKernels.L2) != 0;
-    for (int i = 0; i < p.length; i++) {
+    for (int i = from; i < p.length; i++) {
       double pi = p[i];
       double gi = g[i] * cf;
       if (maximize) {
