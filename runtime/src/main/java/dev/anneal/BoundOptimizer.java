@@ -344,8 +344,8 @@ public final class BoundOptimizer {
           boolean decoupled = s.decoupled();
           flags |= decoupled && wd != 0 ? OptimKernels.DECAY : 0;
           flags |= !decoupled && wd != 0 ? OptimKernels.L2 : 0;
-          double bc1 = 1 - StrictMath.pow(b1, (double) t);
-          double bc2 = 1 - StrictMath.pow(b2, (double) t);
+          double bc1 = 1 - Math.pow(b1, (double) t);
+          double bc2 = 1 - Math.pow(b2, (double) t);
           if (s.keras()) {
             double alpha = lr * Math.sqrt(bc2) / bc1;
             double decay = wd * lr;
