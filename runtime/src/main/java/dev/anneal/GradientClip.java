@@ -195,6 +195,41 @@ public final class GradientClip {
     return Clipper.adaptive(ClipKernels.provider(), params, grads, rows, max, eps);
   }
 
+  /**
+   * For {@link Optimizer}: a {@code @ClipNorm}'s per-array factors without scaling (see {@link
+   * Clipper#factors}); {@code @ClipValue} clamps in place and writes factors of 1. Returns the
+   * total norm (largest element for {@code @ClipValue}); NaN/infinite with {@code SKIP} means skip.
+   */
+  double factors(Object[] grads, double[] factors) {
+    switch (kind) {
+      case NORM:
+        return Clipper.factors(
+            ClipKernels.provider(),
+            grads,
+            max,
+            norm,
+            eps,
+            scope == ClipScope.EACH,
+            nonFinite,
+            factors);
+      case VALUE:
+        java.util.Arrays.fill(factors, 0, grads.length, 1.0);
+        return grads instanceof float[][] ? apply((float[][]) grads) : apply((double[][]) grads);
+      default:
+        throw needsParams();
+    }
+  }
+
+  /** Whether a non-finite norm makes the optimizer skip its step. */
+  boolean skipsNonFinite() {
+    return kind == Kind.NORM && nonFinite == ClipNonFinite.SKIP;
+  }
+
+  /** Whether {@link #factors} can run (not {@code @AdaptiveClip}, which needs the matrices). */
+  boolean fusable() {
+    return kind != Kind.ADAPTIVE;
+  }
+
   private IllegalStateException needsParams() {
     return new IllegalStateException(
         this + " clips against the parameters: call apply(params, grads, rows)");

@@ -8,13 +8,14 @@ import java.util.List;
 /**
  * Immutable per-parameter-group settings for {@link LrSchedule#fill(long, ParamGroups, float[])}: a
  * scale (layer-wise LR decay, per-group multipliers), a delay in steps (staggered unfreezing: the
- * group's schedule starts at its delay and its value is 0 before) and a name. Arrays passed in are
- * copied.
+ * group's schedule starts at its delay and its value is 0 before), a weight-decay multiplier (for
+ * {@link Optimizer}: 1 by default, 0 for biases and norms) and a name. Arrays passed in are copied.
  */
 public final class ParamGroups {
   private final double[] scales;
   private final long[] delays;
   private final String[] names;
+  private final double[] weightDecays;
   private final boolean anyDelay;
 
   static {
@@ -34,7 +35,24 @@ public final class ParamGroups {
   }
 
   private ParamGroups(double[] scales, long[] delays, String[] names) {
+    this(scales, delays, names, ones(scales.length));
+  }
+
+  private static double[] ones(int n) {
+    double[] a = new double[n];
+    Arrays.fill(a, 1.0);
+    return a;
+  }
+
+  private ParamGroups(double[] scales, long[] delays, String[] names, double[] weightDecays) {
     for (int g = 0; g < scales.length; g++) {
+      if (!(weightDecays[g] >= 0) || !Double.isFinite(weightDecays[g])) {
+        throw new IllegalArgumentException(
+            "weight-decay multiplier of group "
+                + g
+                + " must be finite and >= 0, was "
+                + weightDecays[g]);
+      }
       if (!Double.isFinite(scales[g])) {
         throw new IllegalArgumentException(
             "scale of group " + g + " must be finite, was " + scales[g]);
@@ -50,6 +68,7 @@ public final class ParamGroups {
     this.scales = scales;
     this.delays = delays;
     this.names = names;
+    this.weightDecays = weightDecays;
     boolean delayed = false;
     for (long d : delays) {
       delayed |= d != 0;
@@ -127,6 +146,14 @@ public final class ParamGroups {
     return names[g];
   }
 
+  /**
+   * Weight-decay multiplier of group {@code g} (1 unless set by {@link Builder#add(String, double,
+   * long, double)}): an {@link Optimizer}'s {@code weightDecay} times this applies to its arrays.
+   */
+  public double weightDecay(int g) {
+    return weightDecays[g];
+  }
+
   /** Whether any group has a non-zero delay. */
   public boolean hasDelays() {
     return anyDelay;
@@ -143,6 +170,9 @@ public final class ParamGroups {
       if (delays[g] != 0) {
         sb.append(" from step ").append(delays[g]);
       }
+      if (weightDecays[g] != 1) {
+        sb.append(" wd x").append(weightDecays[g]);
+      }
     }
     return sb.append(']').toString();
   }
@@ -152,7 +182,8 @@ public final class ParamGroups {
     return o instanceof ParamGroups
         && Arrays.equals(scales, ((ParamGroups) o).scales)
         && Arrays.equals(delays, ((ParamGroups) o).delays)
-        && Arrays.equals(names, ((ParamGroups) o).names);
+        && Arrays.equals(names, ((ParamGroups) o).names)
+        && Arrays.equals(weightDecays, ((ParamGroups) o).weightDecays);
   }
 
   @Override
@@ -165,14 +196,25 @@ public final class ParamGroups {
     private final List<String> names = new ArrayList<>();
     private final List<Double> scales = new ArrayList<>();
     private final List<Long> delays = new ArrayList<>();
+    private final List<Double> weightDecays = new ArrayList<>();
 
     private Builder() {}
 
     /** Adds a group whose schedule starts at step {@code delay}, scaled by {@code scale}. */
     public Builder add(String name, double scale, long delay) {
+      return add(name, scale, delay, 1.0);
+    }
+
+    /**
+     * Adds a group whose schedule starts at step {@code delay}, scaled by {@code scale}, whose
+     * arrays get {@code weightDecay} times an {@link Optimizer}'s weight decay (0 for biases and
+     * norms, as PyTorch users do with a second param group).
+     */
+    public Builder add(String name, double scale, long delay, double weightDecay) {
       names.add(name);
       scales.add(scale);
       delays.add(delay);
+      weightDecays.add(weightDecay);
       return this;
     }
 
@@ -185,11 +227,13 @@ public final class ParamGroups {
       int n = names.size();
       double[] s = new double[n];
       long[] d = new long[n];
+      double[] w = new double[n];
       for (int g = 0; g < n; g++) {
         s[g] = scales.get(g);
         d[g] = delays.get(g);
+        w[g] = weightDecays.get(g);
       }
-      return new ParamGroups(s, d, names.toArray(new String[0]));
+      return new ParamGroups(s, d, names.toArray(new String[0]), w);
     }
   }
 }

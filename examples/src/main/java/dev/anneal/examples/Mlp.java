@@ -5,11 +5,11 @@ import java.util.SplittableRandom;
 
 /**
  * A two-layer perceptron, {@code in -> hidden (ReLU) -> classes (softmax)}, trained with
- * cross-entropy and mini-batch SGD with momentum (PyTorch's form: {@code v = mu v + g; w -= lr v})
- * or AdamW (PyTorch's {@code torch.optim.AdamW}: decoupled weight decay {@code w -= lr wd w}, then
- * the bias-corrected Adam step; decay on the weight matrices only, not the biases). Each layer
- * takes its own learning rate, so a schedule can drive the layers as parameter groups. A step is
- * {@link #gradients}, optionally {@link #clip}, then {@link #step}. Plain loops over flat row-major
+ * cross-entropy and mini-batch SGD with momentum or AdamW: anneal's {@link dev.anneal.Optimizer}s
+ * ({@code torch.optim.SGD} / {@code AdamW}, bit for bit), one bound per layer over its weights and
+ * bias, the bias in a parameter group with weight-decay multiplier 0. Each layer takes its own
+ * learning rate, so a schedule can drive the layers as parameter groups. A step is {@link
+ * #gradients}, optionally {@link #clip}, then {@link #step}. Plain loops over flat row-major
  * arrays: small enough to read, fast enough for the demo.
  */
 final class Mlp {
@@ -48,26 +48,20 @@ final class Mlp {
   private final double[] b1;
   private final double[] w2;
   private final double[] b2;
-  // Gradients of the current mini-batch and momentum buffers, same layouts.
+  // Gradients of the current mini-batch, same layouts.
   private final double[] gw1;
   private final double[] gb1;
   private final double[] gw2;
   private final double[] gb2;
-  private final double[] vw1;
-  private final double[] vb1;
-  private final double[] vw2;
-  private final double[] vb2;
   // Per-example activations: hidden output, class probabilities, hidden gradient.
   private final double[] h;
   private final double[] p;
   private final double[] dh;
-  // AdamW's second moments (the first moments live in the momentum buffers) and step counts.
-  private final Optimizer optimizer;
-  private final double[] sw1;
-  private final double[] sb1;
-  private final double[] sw2;
-  private final double[] sb2;
-  private final int[] adamSteps = new int[LAYERS];
+  // Each layer's optimizer (it owns the moments and the step count) reads the rate and the
+  // momentum (AdamW's beta1) that step() was given: the trainer computes them per layer.
+  private final double[] rate = new double[LAYERS];
+  private double momentum;
+  private final dev.anneal.BoundOptimizer[] updaters = new dev.anneal.BoundOptimizer[LAYERS];
   private boolean hiddenGradients;
 
   Mlp(int in, int hidden, int out, SplittableRandom random) {
@@ -75,7 +69,6 @@ final class Mlp {
   }
 
   Mlp(int in, int hidden, int out, SplittableRandom random, Optimizer optimizer) {
-    this.optimizer = optimizer;
     this.in = in;
     this.hidden = hidden;
     this.out = out;
@@ -87,18 +80,31 @@ final class Mlp {
     gb1 = new double[hidden];
     gw2 = new double[w2.length];
     gb2 = new double[out];
-    vw1 = new double[w1.length];
-    vb1 = new double[hidden];
-    vw2 = new double[w2.length];
-    vb2 = new double[out];
     h = new double[hidden];
     p = new double[out];
     dh = new double[hidden];
-    boolean adam = optimizer == Optimizer.ADAMW;
-    sw1 = adam ? new double[w1.length] : null;
-    sb1 = adam ? new double[hidden] : null;
-    sw2 = adam ? new double[w2.length] : null;
-    sb2 = adam ? new double[out] : null;
+    // Weight decay on the weight matrices only: the bias is a group with multiplier 0.
+    dev.anneal.ParamGroups decayed =
+        dev.anneal.ParamGroups.builder().add("weights", 1, 0, 1).add("bias", 1, 0, 0).build();
+    int[] groupOf = {0, 1};
+    for (int layer = 0; layer < LAYERS; layer++) {
+      int l = layer;
+      dev.anneal.LrSchedule lr = step -> rate[l];
+      dev.anneal.LrSchedule mu = step -> momentum;
+      dev.anneal.Optimizer o =
+          optimizer == Optimizer.SGD
+              ? dev.anneal.Optimizer.sgd(lr).momentum(MOMENTUM).momentumSchedule(mu).build()
+              : dev.anneal.Optimizer.adamW(lr)
+                  .beta2(BETA2)
+                  .eps(EPS)
+                  .weightDecay(WEIGHT_DECAY)
+                  .beta1Schedule(mu)
+                  .build();
+      updaters[layer] =
+          layer == HIDDEN_LAYER
+              ? o.bind(decayed, groupOf, w1, b1)
+              : o.bind(decayed, groupOf, w2, b2);
+    }
   }
 
   // Uniform rather than Gaussian init: nextDouble() is specified exactly, so runs repeat bit for
@@ -193,62 +199,14 @@ final class Mlp {
    * weights and optimizer state stay put); {@code momentum} is SGD's momentum or AdamW's beta1.
    */
   void step(double lrHidden, double lrOutput, double momentum) {
+    rate[HIDDEN_LAYER] = lrHidden;
+    rate[OUTPUT_LAYER] = lrOutput;
+    this.momentum = momentum;
     if (lrOutput != 0) {
-      update(OUTPUT_LAYER, lrOutput, momentum, w2, gw2, vw2, sw2, b2, gb2, vb2, sb2);
+      updaters[OUTPUT_LAYER].step(gw2, gb2);
     }
     if (lrHidden != 0 && hiddenGradients) {
-      update(HIDDEN_LAYER, lrHidden, momentum, w1, gw1, vw1, sw1, b1, gb1, vb1, sb1);
-    }
-  }
-
-  private void update(
-      int layer,
-      double lr,
-      double momentum,
-      double[] w,
-      double[] gw,
-      double[] vw,
-      double[] sw,
-      double[] b,
-      double[] gb,
-      double[] vb,
-      double[] sb) {
-    if (optimizer == Optimizer.SGD) {
-      sgd(w, gw, vw, lr, momentum);
-      sgd(b, gb, vb, lr, momentum);
-      return;
-    }
-    int t = ++adamSteps[layer];
-    double c1 = 1 - Math.pow(momentum, t);
-    double c2 = 1 - Math.pow(BETA2, t);
-    adamw(w, gw, vw, sw, lr, momentum, c1, c2, WEIGHT_DECAY);
-    adamw(b, gb, vb, sb, lr, momentum, c1, c2, 0);
-  }
-
-  private static void sgd(double[] w, double[] g, double[] v, double lr, double momentum) {
-    for (int i = 0; i < w.length; i++) {
-      v[i] = momentum * v[i] + g[i];
-      w[i] -= lr * v[i];
-    }
-  }
-
-  /** torch.optim.AdamW (amsgrad off): decay, moments, bias-corrected step. */
-  private static void adamw(
-      double[] w,
-      double[] g,
-      double[] m,
-      double[] s,
-      double lr,
-      double beta1,
-      double c1,
-      double c2,
-      double decay) {
-    double sqrtC2 = Math.sqrt(c2);
-    for (int i = 0; i < w.length; i++) {
-      w[i] -= lr * decay * w[i];
-      m[i] = beta1 * m[i] + (1 - beta1) * g[i];
-      s[i] = BETA2 * s[i] + (1 - BETA2) * g[i] * g[i];
-      w[i] -= lr / c1 * m[i] / (Math.sqrt(s[i]) / sqrtC2 + EPS);
+      updaters[HIDDEN_LAYER].step(gw1, gb1);
     }
   }
 

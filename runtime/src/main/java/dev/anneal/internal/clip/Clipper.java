@@ -114,6 +114,45 @@ public final class Clipper {
     return total;
   }
 
+  /**
+   * {@code @ClipNorm} for an optimizer that applies the factor inside its own pass: writes each
+   * array's factor into {@code factors} (one for all with {@code GLOBAL}) and scales nothing.
+   * Returns the total norm; with {@code ERROR} a non-finite norm throws, with {@code SKIP} the
+   * caller skips the step (the factors are then not written).
+   */
+  public static double factors(
+      ClipKernels.Provider k,
+      Object[] g,
+      double max,
+      double p,
+      double eps,
+      boolean each,
+      ClipNonFinite nonFinite,
+      double[] factors) {
+    double total = 0;
+    for (int i = 0; i < g.length; i++) {
+      double raw = g[i] instanceof float[] ? raw(k, (float[]) g[i], p) : raw(k, (double[]) g[i], p);
+      total = combine(total, raw, p);
+      factors[i] = each ? factor(max, finish(raw, p), eps) : raw;
+    }
+    total = finish(total, p);
+    if (!Double.isFinite(total)) {
+      if (nonFinite == ClipNonFinite.ERROR) {
+        throw nonFinite(p, total);
+      }
+      if (nonFinite == ClipNonFinite.SKIP) {
+        return total;
+      }
+    }
+    if (!each) {
+      double f = factor(max, total, eps);
+      for (int i = 0; i < g.length; i++) {
+        factors[i] = f;
+      }
+    }
+    return total;
+  }
+
   /** PyTorch's {@code clamp(max_norm / (total_norm + eps), max=1.0)}: NaN stays NaN. */
   static double factor(double max, double norm, double eps) {
     return Math.min(max / (norm + eps), 1.0);
