@@ -84,6 +84,7 @@ final class Composites {
                 m.source());
     fields.forEach(curve::addField);
     return curve
+        .addField(Generator.SERIAL_VERSION_UID)
         .addMethod(
             MethodSpec.constructorBuilder()
                 .addStatement("super($S, $L, $S)", m.name(), Generator.GENERATED_FORMAT, m.source())
