@@ -39,7 +39,7 @@ public final class AnnealSchedule implements ISchedule {
   @JsonProperty("scale")
   private final double scale;
 
-  @JsonIgnore private transient LrSchedule schedule;
+  @JsonIgnore private transient volatile LrSchedule schedule;
 
   /**
    * The schedule of {@code declaration} (annotation syntax, or named entries for a composite).
@@ -106,7 +106,7 @@ public final class AnnealSchedule implements ISchedule {
 
   @Override
   public double valueAt(int iteration, int epoch) {
-    double v = schedule.at(type == ScheduleType.ITERATION ? iteration : epoch);
+    double v = schedule().at(type == ScheduleType.ITERATION ? iteration : epoch);
     return scale == 1 ? v : scale * v;
   }
 
@@ -130,9 +130,17 @@ public final class AnnealSchedule implements ISchedule {
     return scale;
   }
 
-  /** The anneal schedule, without the scale. */
+  /**
+   * The anneal schedule, without the scale. Parsed again if a serializer skipped {@code readObject}
+   * (Kryo's field serializer, which Spark jobs often use, leaves transient fields null).
+   */
   public LrSchedule schedule() {
-    return schedule;
+    LrSchedule s = schedule;
+    if (s == null) {
+      s = Schedules.parseNamed(declaration);
+      schedule = s;
+    }
+    return s;
   }
 
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {

@@ -78,17 +78,23 @@ public final class EarlyStopCondition implements EpochTerminationCondition {
               + " but the score calculator "
               + (minimize ? "minimizes" : "maximizes"));
     }
-    return stopper.observe(score);
+    return stopper().observe(score);
   }
 
-  /** The stopper: its state, best and best index. */
+  /**
+   * The stopper: its state, best and best index. Made from the stored state if a serializer skipped
+   * {@code readObject} (Kryo's field serializer leaves transient fields null).
+   */
   public EarlyStopper stopper() {
+    if (stopper == null) {
+      stopper = fresh();
+    }
     return stopper;
   }
 
   /** The current state as text ({@code EarlyStopper.State.parse} reads it). */
   public String state() {
-    return stopper.state().toString();
+    return stopper().state().toString();
   }
 
   /** The same condition resuming from the current state. */
