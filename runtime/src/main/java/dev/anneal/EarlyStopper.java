@@ -22,10 +22,11 @@ import dev.anneal.internal.control.StoppingRules;
  * true from the first such call on. Not thread-safe: one thread (the training loop) calls every
  * method. {@code observe} allocates nothing.
  */
-public final class EarlyStopper {
+public final class EarlyStopper implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   private static final String STATE_HEADER = "anneal.EarlyStopper.State/1";
 
-  private final StoppingRules rules;
+  private final transient StoppingRules rules;
   private final long fingerprint;
   private final boolean maximize;
   private final double minDelta;
@@ -259,6 +260,18 @@ public final class EarlyStopper {
 
   private static IllegalArgumentException field(String name, String rule, String was) {
     return new IllegalArgumentException("state field " + name + " " + rule + ", was " + was);
+  }
+
+  /**
+   * Serialized as its declaration and its state text: reading parses both, so the stopper read back
+   * continues exactly as this one would.
+   */
+  private Object writeReplace() {
+    return dev.anneal.internal.serial.SerialProxy.stopper(toString(), state().toString());
+  }
+
+  private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+    throw new java.io.InvalidObjectException("read through its serialization proxy only");
   }
 
   /** The declaration in annotation syntax, e.g. {@code @EarlyStopping(patience = 10)}. */

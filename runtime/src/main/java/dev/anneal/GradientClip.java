@@ -26,7 +26,9 @@ import java.util.Objects;
  * agc.apply(weights, weightGrads, outputs);                // row-major (outputs x inputs)
  * }</pre>
  */
-public final class GradientClip {
+public final class GradientClip implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private enum Kind {
     NORM,
     VALUE,
@@ -281,6 +283,15 @@ public final class GradientClip {
         }
         return sep.equals("(") ? s.toString() : s.append(')').toString();
     }
+  }
+
+  /** Serialized as its declaration, parsed again on reading. */
+  private Object writeReplace() {
+    return dev.anneal.internal.serial.SerialProxy.clip(toString());
+  }
+
+  private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+    throw new java.io.InvalidObjectException("read through its serialization proxy only");
   }
 
   @Override

@@ -25,7 +25,8 @@ import dev.anneal.internal.control.StoppingRules;
  * <p>Instances come from generated classes (each instance of a config owns fresh state) or from
  * {@link #of(LrSchedule)}.
  */
-public final class PlateauSchedule implements LrSchedule {
+public final class PlateauSchedule implements LrSchedule, java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   private static final int ANNEAL = 0;
   private static final int PYTORCH = 1;
   private static final int KERAS = 2;
@@ -47,8 +48,8 @@ public final class PlateauSchedule implements LrSchedule {
         });
   }
 
-  private final LrSchedule curve;
-  private final PlateauRules rules;
+  private final transient LrSchedule curve;
+  private final transient PlateauRules rules;
   private final long fingerprint;
   private final int mode;
   private final boolean maximize;
@@ -81,7 +82,7 @@ public final class PlateauSchedule implements LrSchedule {
   /**
    * The last groups a rescaled fill saw, with unit scales: lets the curve's kernels do the work.
    */
-  private volatile UnitGroups unit;
+  private transient volatile UnitGroups unit;
 
   private record UnitGroups(ParamGroups groups, ParamGroups unit) {}
 
@@ -565,6 +566,21 @@ public final class PlateauSchedule implements LrSchedule {
 
   private static IllegalArgumentException field(String name, String rule, String was) {
     return new IllegalArgumentException("state field " + name + " " + rule + ", was " + was);
+  }
+
+  /**
+   * Serialized as its curve (itself written as its declaration), the {@code @ReduceOnPlateau}
+   * declaration and its state text: the controller read back continues exactly as this one would.
+   *
+   * @throws java.io.NotSerializableException if the curve is not serializable (a lambda)
+   */
+  private Object writeReplace() throws java.io.ObjectStreamException {
+    return dev.anneal.internal.serial.SerialProxy.plateau(
+        curve, rules.declaration(), value, state().toString());
+  }
+
+  private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+    throw new java.io.InvalidObjectException("read through its serialization proxy only");
   }
 
   /** The declaration in annotation syntax: the curve's, then {@code @ReduceOnPlateau(...)}. */

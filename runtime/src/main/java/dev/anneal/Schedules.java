@@ -65,20 +65,58 @@ public final class Schedules {
       throw new IllegalArgumentException(
           "iterationsPerEpoch must be >= 1, was " + iterationsPerEpoch);
     }
-    return new LrSchedule() {
-      @Override
-      public double at(long step) {
-        if (step < 0) {
-          throw Steps.negative(step);
-        }
-        return perEpoch.at(step / iterationsPerEpoch);
-      }
+    if (perEpoch == null) {
+      throw new IllegalArgumentException("perEpoch must not be null");
+    }
+    return new Stair(perEpoch, iterationsPerEpoch);
+  }
 
-      @Override
-      public String toString() {
-        return perEpoch + " per epoch of " + iterationsPerEpoch + " iterations";
+  /** {@link #stairPerEpoch}; serializable when {@code perEpoch} is. */
+  private static final class Stair implements LrSchedule, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private final transient LrSchedule perEpoch;
+    private final long iterationsPerEpoch;
+
+    Stair(LrSchedule perEpoch, long iterationsPerEpoch) {
+      this.perEpoch = perEpoch;
+      this.iterationsPerEpoch = iterationsPerEpoch;
+    }
+
+    @Override
+    public double at(long step) {
+      if (step < 0) {
+        throw Steps.negative(step);
       }
-    };
+      return perEpoch.at(step / iterationsPerEpoch);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Stair s
+          && s.iterationsPerEpoch == iterationsPerEpoch
+          && s.perEpoch.equals(perEpoch);
+    }
+
+    @Override
+    public int hashCode() {
+      return perEpoch.hashCode() * 31 + Long.hashCode(iterationsPerEpoch);
+    }
+
+    @Override
+    public String toString() {
+      return perEpoch + " per epoch of " + iterationsPerEpoch + " iterations";
+    }
+
+    /**
+     * @throws java.io.NotSerializableException if {@code perEpoch} is not serializable
+     */
+    private Object writeReplace() throws java.io.ObjectStreamException {
+      return dev.anneal.internal.serial.SerialProxy.stair(perEpoch, iterationsPerEpoch);
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+      throw new java.io.InvalidObjectException("read through its serialization proxy only");
+    }
   }
 
   // ---- composition: parts are schedules built by anneal (parse, a builder, a composite) ----

@@ -6,8 +6,10 @@ import dev.anneal.ParamGroups;
 /**
  * Internal, not API. An {@link LrSchedule} that evaluates a {@link Plan}: what the builder returns.
  */
-public final class PlanSchedule implements LrSchedule {
-  private final Plan plan;
+public final class PlanSchedule implements LrSchedule, java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final transient Plan plan;
 
   public PlanSchedule(Plan plan) {
     this.plan = plan;
@@ -59,6 +61,15 @@ public final class PlanSchedule implements LrSchedule {
   @Override
   public int hashCode() {
     return plan.declaration().hashCode();
+  }
+
+  /** Serialized as its declaration, parsed again on reading. */
+  private Object writeReplace() {
+    return dev.anneal.internal.serial.SerialProxy.schedule(toString());
+  }
+
+  private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+    throw new java.io.InvalidObjectException("read through its serialization proxy only");
   }
 
   /** The declaration in annotation syntax, which {@code Schedules.parse} reads back. */

@@ -22,6 +22,8 @@ import dev.anneal.EarlyStopper;
 import dev.anneal.GradientClip;
 import dev.anneal.LrSchedule;
 import dev.anneal.PlateauSchedule;
+import dev.anneal.djl.AnnealTracker;
+import dev.anneal.djl.ClipListener;
 import dev.anneal.examples.DemoSchedules;
 import dev.anneal.examples.DemoSchedulesImpl;
 import dev.anneal.examples.DigitsArrays;

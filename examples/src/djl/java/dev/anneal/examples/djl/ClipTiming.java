@@ -14,6 +14,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.anneal.GradientClip;
+import dev.anneal.djl.ClipListener;
 import dev.anneal.examples.DigitsArrays;
 import java.io.PrintStream;
 import java.util.List;

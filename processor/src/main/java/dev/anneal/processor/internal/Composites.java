@@ -88,6 +88,7 @@ final class Composites {
                 m.source());
     fields.forEach(curve::addField);
     return curve
+        .addField(Generator.SERIAL_VERSION_UID)
         .addMethod(
             MethodSpec.constructorBuilder()
                 .addStatement(

@@ -309,6 +309,7 @@ public final class Generator {
     Formulas formulas = new Formulas(plan);
     CodeBlock at = formulas.at();
     formulas.fields().forEach(curve::addField);
+    curve.addField(SERIAL_VERSION_UID);
     curve.addMethod(
         MethodSpec.constructorBuilder()
             .addStatement("super($S, $L, $L)", m.name(), GENERATED_FORMAT, pieces(source))
@@ -323,6 +324,17 @@ public final class Generator {
             .build());
     return curve.build();
   }
+
+  /**
+   * {@code GeneratedSchedule} is {@code Serializable} (through its declaration): without the field
+   * javac's {@code -Xlint:serial} would warn on every generated class, an error under {@code
+   * -Werror}.
+   */
+  static final FieldSpec SERIAL_VERSION_UID =
+      FieldSpec.builder(TypeName.LONG, "serialVersionUID")
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .initializer("1L")
+          .build();
 
   /** {@code "..."} or {@code "...", "..."}: string constants hold at most 65,535 bytes each. */
   /** Characters per string constant (a class file's constants hold at most 65,535 bytes). */

@@ -17,8 +17,10 @@ import java.util.Map;
  * s1: @Exponential(from = 0.05, rate = 0.95); s2: @Sequence(schedules = {"s0", "s1"}, boundaries =
  * {10})}: {@code Schedules.parseNamed} reads it back. Equal parts share one entry.
  */
-public final class ComposedSchedule implements LrSchedule {
-  private final Declared root;
+public final class ComposedSchedule implements LrSchedule, java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final transient Declared root;
   private final String text;
 
   public ComposedSchedule(Declared root) {
@@ -54,6 +56,15 @@ public final class ComposedSchedule implements LrSchedule {
   @Override
   public String toString() {
     return text;
+  }
+
+  /** Serialized as its named entries, which {@code Schedules.parseNamed} reads back. */
+  private Object writeReplace() {
+    return dev.anneal.internal.serial.SerialProxy.schedule(text);
+  }
+
+  private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+    throw new java.io.InvalidObjectException("read through its serialization proxy only");
   }
 
   /** The named entries of {@code root}, {@code "; "}-separated, {@code root} last. */

@@ -15,7 +15,9 @@ import dev.anneal.internal.Plan;
  * runtime that cannot read it (a newer format, a rule that changed) falls back to the plain loops,
  * which are exact, rather than fail.
  */
-public abstract class GeneratedSchedule implements LrSchedule {
+public abstract class GeneratedSchedule implements LrSchedule, java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /**
    * The format of the embedded declaration that this runtime reads: annotation syntax, version 1.
    */
@@ -26,7 +28,7 @@ public abstract class GeneratedSchedule implements LrSchedule {
   private final String declaration;
 
   /** The declaration as the kernels' description; {@link #UNREADABLE} when it cannot be read. */
-  private volatile Object plan;
+  private transient volatile Object plan;
 
   private static final Object UNREADABLE = new Object();
 
@@ -169,6 +171,24 @@ public abstract class GeneratedSchedule implements LrSchedule {
   /** {@link Tables#countAtMost}. */
   protected static int countAtMost(long[] sorted, long x) {
     return Tables.countAtMost(sorted, x);
+  }
+
+  /**
+   * Serialized as its declaration, which reads back as the same schedule built at run time. A
+   * composite's declaration names other methods of its config and cannot be read alone: it is
+   * written as itself (the config's class must then be on the reader's class path), as is one
+   * in a format this runtime does not read.
+   */
+  protected final Object writeReplace() {
+    if (format == FORMAT) {
+      try {
+        return dev.anneal.internal.serial.SerialProxy.schedule(
+            dev.anneal.Schedules.parse(declaration).toString());
+      } catch (IllegalArgumentException e) {
+        return this; // a composite, or a declaration this runtime cannot read alone
+      }
+    }
+    return this;
   }
 
   /** {@code "<method>: <declaration>"}. */

@@ -1,4 +1,4 @@
-package dev.anneal.examples.djl;
+package dev.anneal.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
@@ -18,10 +18,10 @@ import java.util.Objects;
  *
  * <p>The gradients are copied to {@code float[]} ({@code NDArray.toFloatArray()}) for the clip's
  * norm, then multiplied in place by its factor ({@code muli}). That is the faster of the two ways
- * measured by {@link ClipTiming} on this model (31 against 37 us per step); {@link
- * #clipWithNdArrays} is the other (norms and scaling as NDArray operations, no copies, L2 global
- * norm only). DJL's optimizers have their own {@code optClipGrad(float)}, which clamps each element
- * to {@code [-c, c]} ({@code @ClipValue}), not a norm clip.
+ * measured on the examples' digits MLP (31 against 37 us per step); {@link #clipWithNdArrays} is
+ * the other (norms and scaling as NDArray operations, no copies, L2 global norm only). DJL's
+ * optimizers have their own {@code optClipGrad(float)}, which clamps each element to {@code [-c,
+ * c]} ({@code @ClipValue}), not a norm clip.
  *
  * <p>Not thread-safe, as the training loop. Each call allocates the copies of the gradients.
  */
@@ -73,8 +73,11 @@ public final class ClipListener extends TrainingListenerAdapter {
     }
   }
 
-  /** The gradients of the trainable parameters of the trainer's model, in the block's order. */
-  static List<NDArray> gradients(Trainer trainer) {
+  /**
+   * The gradients of the trainable parameters of the trainer's model, in the block's order: new
+   * handles the caller closes (the parameters keep their gradients).
+   */
+  public static List<NDArray> gradients(Trainer trainer) {
     List<NDArray> grads = new ArrayList<>();
     for (Pair<String, Parameter> p : trainer.getModel().getBlock().getParameters()) {
       if (p.getValue().requiresGradient()) {
@@ -94,7 +97,7 @@ public final class ClipListener extends TrainingListenerAdapter {
    *
    * @return the norm before clipping
    */
-  static double clipWithArrays(GradientClip clip, List<NDArray> grads) {
+  public static double clipWithArrays(GradientClip clip, List<NDArray> grads) {
     float[][] copies = new float[grads.size()][];
     for (int i = 0; i < copies.length; i++) {
       copies[i] = grads.get(i).toFloatArray();
@@ -125,7 +128,7 @@ public final class ClipListener extends TrainingListenerAdapter {
    *
    * @return the norm before clipping
    */
-  static double clipWithNdArrays(double max, double eps, List<NDArray> grads) {
+  public static double clipWithNdArrays(double max, double eps, List<NDArray> grads) {
     double sum = 0;
     for (NDArray g : grads) {
       try (NDArray n = g.norm()) {

@@ -1,4 +1,4 @@
-package dev.anneal.examples.djl;
+package dev.anneal.djl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -6,18 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.djl.training.tracker.Tracker;
 import dev.anneal.LrSchedule;
-import dev.anneal.examples.DemoSchedules;
-import dev.anneal.examples.DemoSchedulesImpl;
+import dev.anneal.Schedules;
 import org.junit.jupiter.api.Test;
 
 /** The tracker alone: plain Java, no engine or native library involved. */
 class AnnealTrackerTest {
-  private static final LrSchedule COSINE = new DemoSchedulesImpl().cosine();
+  private static final double PEAK = 0.3;
+  private static final long WARMUP_STEPS = 72;
+  private static final long TOTAL_STEPS = 540;
+  private static final LrSchedule COSINE =
+      Schedules.cosine(PEAK, TOTAL_STEPS - WARMUP_STEPS).warmup(WARMUP_STEPS).build();
 
   @Test
   void updateNGetsStepNMinusOne() {
     Tracker tracker = new AnnealTracker(COSINE);
-    for (int n = 1; n <= DemoSchedules.TOTAL_STEPS + 10; n++) {
+    for (int n = 1; n <= TOTAL_STEPS + 10; n++) {
       float expected = (float) COSINE.at(n - 1);
       assertEquals(expected, tracker.getNewValue(n), "numUpdate " + n);
       assertEquals(expected, tracker.getNewValue("0.weight", n), "numUpdate " + n);
@@ -29,19 +32,17 @@ class AnnealTrackerTest {
     Tracker tracker = new AnnealTracker(COSINE);
     assertEquals(
         0f, tracker.getNewValue(1)); // warm-up from 0, as in PyTorch's first optimizer.step()
-    assertEquals(
-        (float) DemoSchedules.PEAK, tracker.getNewValue((int) DemoSchedules.WARMUP_STEPS + 1));
-    assertEquals(
-        0f, tracker.getNewValue((int) DemoSchedules.TOTAL_STEPS + 1)); // cosine has reached `to`
+    assertEquals((float) PEAK, tracker.getNewValue((int) WARMUP_STEPS + 1));
+    assertEquals(0f, tracker.getNewValue((int) TOTAL_STEPS + 1)); // cosine has reached `to`
   }
 
   @Test
   void nonPositiveUpdatesReadAsStepZero() {
-    LrSchedule constant = new DemoSchedulesImpl().constant();
+    LrSchedule constant = Schedules.constant(PEAK).build();
     Tracker tracker = new AnnealTracker(constant);
-    assertEquals((float) DemoSchedules.PEAK, tracker.getNewValue(0));
-    assertEquals((float) DemoSchedules.PEAK, tracker.getNewValue(-5));
-    assertEquals((float) DemoSchedules.PEAK, tracker.getNewValue(Integer.MAX_VALUE));
+    assertEquals((float) PEAK, tracker.getNewValue(0));
+    assertEquals((float) PEAK, tracker.getNewValue(-5));
+    assertEquals((float) PEAK, tracker.getNewValue(Integer.MAX_VALUE));
   }
 
   @Test

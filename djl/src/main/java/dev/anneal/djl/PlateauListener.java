@@ -1,4 +1,4 @@
-package dev.anneal.examples.djl;
+package dev.anneal.djl;
 
 import ai.djl.training.Trainer;
 import ai.djl.training.listener.TrainingListenerAdapter;
@@ -14,7 +14,7 @@ import java.util.function.ToDoubleFunction;
  * lowers its scale when the metric stops improving.
  *
  * <pre>{@code
- * PlateauSchedule lr = new DemoSchedulesImpl().plateau();
+ * PlateauSchedule lr = new TrainImpl().lr(); // a @ReduceOnPlateau schedule
  * Optimizer sgd = Optimizer.sgd().setLearningRateTracker(new AnnealTracker(lr)).build();
  * config.addTrainingListeners(TrainingListener.Defaults.basic())
  *     .addTrainingListeners(new PlateauListener(lr));

@@ -1,4 +1,4 @@
-package dev.anneal.examples.djl;
+package dev.anneal.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
@@ -22,7 +22,7 @@ import java.util.function.ToDoubleFunction;
  * the caller catches it around {@code EasyTrain.fit}:
  *
  * <pre>{@code
- * EarlyStopListener stop = new EarlyStopListener(new DemoSchedulesImpl().earlyStop());
+ * EarlyStopListener stop = new EarlyStopListener(new TrainImpl().stop());
  * config.addTrainingListeners(TrainingListener.Defaults.basic()).addTrainingListeners(stop);
  * try {
  *   EasyTrain.fit(trainer, epochs, trainSet, validationSet);

@@ -1,4 +1,4 @@
-package dev.anneal.examples.djl;
+package dev.anneal.djl;
 
 import ai.djl.training.tracker.Tracker;
 import dev.anneal.LrSchedule;
@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Optimizer sgd = Optimizer.sgd()
- *     .setLearningRateTracker(new AnnealTracker(new DemoSchedulesImpl().cosine()))
+ *     .setLearningRateTracker(new AnnealTracker(new TrainImpl().lr()))
  *     .optMomentum(0.9f)
  *     .build();
  * }</pre>
