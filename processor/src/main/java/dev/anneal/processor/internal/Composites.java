@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.anneal.internal.Declaration;
 import dev.anneal.internal.Plan;
+import dev.anneal.internal.compose.Composite;
 import dev.anneal.internal.compose.CycleMomentum;
 import dev.anneal.internal.compose.Product;
 import dev.anneal.internal.compose.Sequence;
@@ -40,38 +41,11 @@ final class Composites {
             .addStatement("throw negative(step)")
             .endControlFlow();
     List<FieldSpec> fields = new ArrayList<>();
-    if (m.composite() instanceof Sequence s) {
-      // on [b[i-1], b[i]): part i at step - b[i-1]
-      long[] b = s.boundaries();
-      for (int i = 0; i < b.length; i++) {
-        String local = i == 0 ? "step" : "step - " + lit(b[i - 1]);
-        at.beginControlFlow("if (step < $L)", lit(b[i]))
-            .addStatement("return $L.at($L)", curveFields.get(s.schedules().get(i)), local)
-            .endControlFlow();
-      }
-      at.addStatement(
-          "return $L.at(step - $L)",
-          curveFields.get(s.schedules().get(b.length)),
-          lit(b[b.length - 1]));
-    } else if (m.composite() instanceof Product p) {
-      // strictly left to right, as the runtime multiplies
-      at.addStatement("double v = $L.at(step)", curveFields.get(p.schedules().get(0)));
-      for (int i = 1; i < p.schedules().size(); i++) {
-        at.addStatement("v *= $L.at(step)", curveFields.get(p.schedules().get(i)));
-      }
-      at.addStatement("return v");
-    } else {
-      CycleMomentum c = (CycleMomentum) m.composite();
-      Plan lr = Plan.of(declarations.get(c.of()));
-      at.add(
-          "// the momentum PyTorch cycles against $L: the same phases, moving opposite to the LR\n",
-          c.of());
-      if (lr.curve() instanceof Cyclic.Folded cyclic) {
-        Cyclic.Folded momentum = cyclic.momentum(c.base(), c.max());
-        Emitters.of(momentum).emit(at, momentum, "step", fields);
-      } else {
-        Emitters.oneCycleMomentum(at, (OneCycle.Folded) lr.curve(), c.base(), c.max(), "step");
-      }
+    Composite composite = m.composite();
+    switch (composite.kind()) {
+      case SEQUENCE -> sequence(at, (Sequence) composite, curveFields);
+      case PRODUCT -> product(at, (Product) composite, curveFields);
+      case CYCLE_MOMENTUM -> cycleMomentum(at, (CycleMomentum) composite, declarations, fields);
     }
     TypeSpec.Builder curve =
         TypeSpec.classBuilder(self.simpleName())
@@ -97,5 +71,50 @@ final class Composites {
                 .addCode(at.build())
                 .build())
         .build();
+  }
+
+  /** On {@code [b[i-1], b[i])}: part i at {@code step - b[i-1]}. */
+  private static void sequence(CodeBlock.Builder at, Sequence s, Map<String, String> curveFields) {
+    long[] b = s.boundaries();
+    for (int i = 0; i < b.length; i++) {
+      String local = i == 0 ? "step" : "step - " + lit(b[i - 1]);
+      at.beginControlFlow("if (step < $L)", lit(b[i]))
+          .addStatement("return $L.at($L)", curveFields.get(s.schedules().get(i)), local)
+          .endControlFlow();
+    }
+    at.addStatement(
+        "return $L.at(step - $L)",
+        curveFields.get(s.schedules().get(b.length)),
+        lit(b[b.length - 1]));
+  }
+
+  /** Strictly left to right, as the runtime multiplies. */
+  private static void product(CodeBlock.Builder at, Product p, Map<String, String> curveFields) {
+    at.addStatement("double v = $L.at(step)", curveFields.get(p.schedules().get(0)));
+    for (int i = 1; i < p.schedules().size(); i++) {
+      at.addStatement("v *= $L.at(step)", curveFields.get(p.schedules().get(i)));
+    }
+    at.addStatement("return v");
+  }
+
+  /** The momentum PyTorch cycles against a plain one-cycle or cyclic LR. */
+  private static void cycleMomentum(
+      CodeBlock.Builder at,
+      CycleMomentum c,
+      Map<String, Declaration> declarations,
+      List<FieldSpec> fields) {
+    Plan lr = Plan.of(declarations.get(c.of()));
+    at.add(
+        "// the momentum PyTorch cycles against $L: the same phases, moving opposite to the LR\n",
+        c.of());
+    if (lr.curve() instanceof Cyclic.Folded cyclic) {
+      Cyclic.Folded momentum = cyclic.momentum(c.base(), c.max());
+      Emitters.of(momentum).emit(at, momentum, "step", fields);
+    } else if (lr.curve() instanceof OneCycle.Folded oneCycle) {
+      Emitters.oneCycleMomentum(at, oneCycle, c.base(), c.max(), "step");
+    } else {
+      // CycleMomentum.unsupported admits only these two
+      throw new AssertionError("@CycleMomentum of " + lr.declaration());
+    }
   }
 }

@@ -513,21 +513,17 @@ public final class ConfigReader {
     }
     Composite composite;
     try {
-      switch (kind) {
-        case SEQUENCE:
-          composite =
-              new Sequence(strings(values.get("schedules")), longs(values.get("boundaries")));
-          break;
-        case PRODUCT:
-          composite = new Product(strings(values.get("schedules")));
-          break;
-        default:
-          composite =
-              new CycleMomentum(
-                  (String) values.get("of"),
-                  (Double) values.get("base"),
-                  (Double) values.get("max"));
-      }
+      composite =
+          switch (kind) {
+            case SEQUENCE ->
+                new Sequence(strings(values.get("schedules")), longs(values.get("boundaries")));
+            case PRODUCT -> new Product(strings(values.get("schedules")));
+            case CYCLE_MOMENTUM ->
+                new CycleMomentum(
+                    (String) values.get("of"),
+                    (Double) values.get("base"),
+                    (Double) values.get("max"));
+          };
     } catch (ClassCastException | NullPointerException e) {
       return null; // javac reports the malformed annotation itself
     }

@@ -149,6 +149,11 @@ public record Exponential(double from, double rate, long every, boolean staircas
     }
 
     @Override
+    public long divisor() {
+      return every;
+    }
+
+    @Override
     public double at(long t) {
       double v =
           from
