@@ -321,11 +321,22 @@ public final class Schedules {
     }
 
     /**
-     * {@link Restarts}: cycle i lasts {@code steps * growth^i}; amplitude scales by {@code
+     * {@link Restarts}: cycle i lasts {@code steps * growth^i}; the start value scales by {@code
      * decay^i}.
      */
     public B restarts(double growth, double decay, int limit) {
       restarts = part(Kind.RESTARTS, "growth", growth, "decay", decay, "limit", limit);
+      return self();
+    }
+
+    /**
+     * {@link Restarts}: cycle i lasts {@code steps * growth^i}; {@code decay^i} scales what {@code
+     * scale} says: the start value ({@link RestartScale#START}) or the amplitude above the end
+     * value ({@link RestartScale#AMPLITUDE}, Keras {@code CosineDecayRestarts}).
+     */
+    public B restarts(double growth, double decay, int limit, RestartScale scale) {
+      restarts =
+          part(Kind.RESTARTS, "growth", growth, "decay", decay, "limit", limit, "scale", scale);
       return self();
     }
 
