@@ -121,6 +121,20 @@ public final class Schedules {
   }
 
   /**
+   * {@link Repeat}: {@code of} repeated {@code times} times ({@code 0} = forever), the last
+   * repetition running on past its end; {@code of} must end. SGDR with a warm-up in every cycle:
+   *
+   * <pre>{@code
+   * LrSchedule lr = Schedules.repeat(Schedules.cosine(0.1, 90).warmup(10).build(), 5);
+   * }</pre>
+   *
+   * @throws IllegalArgumentException as {@link #sequence}
+   */
+  public static LrSchedule repeat(LrSchedule of, int times) {
+    return Composer.repeat(of, times);
+  }
+
+  /**
    * {@link CycleMomentum} with {@code OneCycleLR}'s defaults, {@code base = 0.85, max = 0.95}.
    *
    * @throws IllegalArgumentException as {@link #cycleMomentum(LrSchedule, double, double)}

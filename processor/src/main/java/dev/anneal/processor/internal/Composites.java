@@ -13,6 +13,8 @@ import dev.anneal.internal.Plan;
 import dev.anneal.internal.compose.Composite;
 import dev.anneal.internal.compose.CycleMomentum;
 import dev.anneal.internal.compose.Product;
+import dev.anneal.internal.compose.Repeat;
+import dev.anneal.internal.compose.Resolver;
 import dev.anneal.internal.compose.Sequence;
 import dev.anneal.internal.kind.Cyclic;
 import dev.anneal.internal.kind.OneCycle;
@@ -34,7 +36,8 @@ final class Composites {
       ScheduleMethod m,
       ClassName self,
       Map<String, String> curveFields,
-      Map<String, Declaration> declarations) {
+      Map<String, Declaration> declarations,
+      Map<String, Object> entries) {
     CodeBlock.Builder at =
         CodeBlock.builder()
             .beginControlFlow("if (step < 0)")
@@ -42,11 +45,14 @@ final class Composites {
             .endControlFlow();
     List<FieldSpec> fields = new ArrayList<>();
     Composite composite = m.composite();
-    switch (composite.kind()) {
-      case SEQUENCE -> sequence(at, (Sequence) composite, curveFields);
-      case PRODUCT -> product(at, (Product) composite, curveFields);
-      case CYCLE_MOMENTUM -> cycleMomentum(at, (CycleMomentum) composite, declarations, fields);
-    }
+    // a switch expression: a new composite kind without its generator does not compile
+    CodeBlock.Builder body =
+        switch (composite.kind()) {
+          case SEQUENCE -> sequence(at, (Sequence) composite, curveFields);
+          case PRODUCT -> product(at, (Product) composite, curveFields);
+          case REPEAT -> repeat(at, m.name(), (Repeat) composite, curveFields, entries);
+          case CYCLE_MOMENTUM -> cycleMomentum(at, (CycleMomentum) composite, declarations, fields);
+        };
     TypeSpec.Builder curve =
         TypeSpec.classBuilder(self.simpleName())
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -68,13 +74,14 @@ final class Composites {
                 .addModifiers(Modifier.PUBLIC)
                 .returns(TypeName.DOUBLE)
                 .addParameter(TypeName.LONG, "step")
-                .addCode(at.build())
+                .addCode(body.build())
                 .build())
         .build();
   }
 
   /** On {@code [b[i-1], b[i])}: part i at {@code step - b[i-1]}. */
-  private static void sequence(CodeBlock.Builder at, Sequence s, Map<String, String> curveFields) {
+  private static CodeBlock.Builder sequence(
+      CodeBlock.Builder at, Sequence s, Map<String, String> curveFields) {
     long[] b = s.boundaries();
     for (int i = 0; i < b.length; i++) {
       String local = i == 0 ? "step" : "step - " + lit(b[i - 1]);
@@ -82,23 +89,24 @@ final class Composites {
           .addStatement("return $L.at($L)", curveFields.get(s.schedules().get(i)), local)
           .endControlFlow();
     }
-    at.addStatement(
+    return at.addStatement(
         "return $L.at(step - $L)",
         curveFields.get(s.schedules().get(b.length)),
         lit(b[b.length - 1]));
   }
 
   /** Strictly left to right, as the runtime multiplies. */
-  private static void product(CodeBlock.Builder at, Product p, Map<String, String> curveFields) {
+  private static CodeBlock.Builder product(
+      CodeBlock.Builder at, Product p, Map<String, String> curveFields) {
     at.addStatement("double v = $L.at(step)", curveFields.get(p.schedules().get(0)));
     for (int i = 1; i < p.schedules().size(); i++) {
       at.addStatement("v *= $L.at(step)", curveFields.get(p.schedules().get(i)));
     }
-    at.addStatement("return v");
+    return at.addStatement("return v");
   }
 
   /** The momentum PyTorch cycles against a plain one-cycle or cyclic LR. */
-  private static void cycleMomentum(
+  private static CodeBlock.Builder cycleMomentum(
       CodeBlock.Builder at,
       CycleMomentum c,
       Map<String, Declaration> declarations,
@@ -116,5 +124,28 @@ final class Composites {
       // CycleMomentum.unsupported admits only these two
       throw new AssertionError("@CycleMomentum of " + lr.declaration());
     }
+    return at;
+  }
+
+  /**
+   * As {@code Repeat.Folded.at}: {@code of.at(step % L)} before {@code times * L} (always when
+   * forever), then {@code of.at(step - (times - 1) * L)}.
+   */
+  private static CodeBlock.Builder repeat(
+      CodeBlock.Builder at,
+      String name,
+      Repeat r,
+      Map<String, String> curveFields,
+      Map<String, Object> entries) {
+    // validated: resolves, and `of` has a finite length
+    Repeat.Folded f = (Repeat.Folded) Resolver.resolve(entries, name).get(name);
+    String of = curveFields.get(r.of());
+    if (r.times() == 0) {
+      return at.addStatement("return $L.at(step % $L)", of, lit(f.period()));
+    }
+    return at.beginControlFlow("if (step < $L)", lit(f.end()))
+        .addStatement("return $L.at(step % $L)", of, lit(f.period()))
+        .endControlFlow()
+        .addStatement("return $L.at(step - $L)", of, lit(f.lastStart()));
   }
 }

@@ -1,6 +1,7 @@
 package dev.anneal.internal.compose;
 
 import dev.anneal.LrSchedule;
+import dev.anneal.internal.Attr;
 import dev.anneal.internal.DeclarationParser;
 import dev.anneal.internal.Plan;
 import dev.anneal.internal.PlanSchedule;
@@ -24,13 +25,13 @@ public final class Composer {
     if (boundaries == null) {
       throw new IllegalArgumentException("@Sequence.boundaries must not be null");
     }
-    List<Declared> ps = parts("Sequence", parts);
+    List<Declared> ps = parts(CompositeKind.SEQUENCE, parts);
     return build(new Sequence(names(ps.size()), boundaries), ps);
   }
 
   /** {@code @Product} of these parts. */
   public static LrSchedule product(LrSchedule... parts) {
-    List<Declared> ps = parts("Product", parts);
+    List<Declared> ps = parts(CompositeKind.PRODUCT, parts);
     return build(new Product(names(ps.size())), ps);
   }
 
@@ -41,7 +42,7 @@ public final class Composer {
 
   /** {@code @CycleMomentum} against {@code of}. */
   public static LrSchedule cycleMomentum(LrSchedule of, double base, double max) {
-    List<Declared> ps = parts("CycleMomentum", of);
+    List<Declared> ps = parts(CompositeKind.CYCLE_MOMENTUM, of);
     String why = CycleMomentum.unsupported(ps.get(0));
     if (why != null) {
       throw new IllegalArgumentException(
@@ -51,6 +52,11 @@ public final class Composer {
               + why);
     }
     return build(new CycleMomentum("s0", base, max), ps);
+  }
+
+  /** {@code @Repeat} of {@code of}, {@code times} times (0 = forever). */
+  public static LrSchedule repeat(LrSchedule of, int times) {
+    return build(new Repeat("s0", times), parts(CompositeKind.REPEAT, of));
   }
 
   private static LrSchedule build(Composite c, List<Declared> parts) {
@@ -72,14 +78,21 @@ public final class Composer {
   }
 
   /** The parts as {@link Declared}: only schedules anneal built (it knows their length, source). */
-  private static List<Declared> parts(String annotation, LrSchedule... parts) {
-    String attr = annotation.equals("CycleMomentum") ? "of" : "schedules";
+  private static List<Declared> parts(CompositeKind kind, LrSchedule... parts) {
+    String annotation = kind.simpleName();
+    Attr reference = kind.attrs().get(0); // every composite names its parts first
+    String attr = reference.name();
     if (parts == null) {
       throw new IllegalArgumentException("@" + annotation + "." + attr + " must not be null");
     }
     List<Declared> out = new ArrayList<>(parts.length);
     for (int i = 0; i < parts.length; i++) {
-      String where = "@" + annotation + "." + attr + (attr.equals("of") ? "" : "[" + i + "]");
+      String where =
+          "@"
+              + annotation
+              + "."
+              + attr
+              + (reference.type() == Attr.Type.STRING_ARRAY ? "[" + i + "]" : "");
       out.add(declared(parts[i], where));
     }
     return out;
