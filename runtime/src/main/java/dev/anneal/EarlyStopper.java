@@ -43,7 +43,12 @@ public final class EarlyStopper {
   private boolean improved;
   private boolean stopped;
 
-  EarlyStopper(StoppingRules rules, long fingerprint) {
+  /** A stopper with fresh state (the factory behind builders and parsing). */
+  static EarlyStopper fresh(StoppingRules rules) {
+    return new EarlyStopper(rules, Controllers.earlyStopper(rules));
+  }
+
+  private EarlyStopper(StoppingRules rules, long fingerprint) {
     this.rules = rules;
     this.fingerprint = fingerprint;
     this.maximize = rules.goal() == Goal.MAXIMIZE;
@@ -72,8 +77,7 @@ public final class EarlyStopper {
     if (error != null) {
       throw new IllegalArgumentException(error);
     }
-    return dev.anneal.internal.control.Controllers.earlyStopper(
-        dev.anneal.internal.control.StoppingRules.of(part));
+    return fresh(dev.anneal.internal.control.StoppingRules.of(part));
   }
 
   public static Builder builder(int patience) {
@@ -116,7 +120,7 @@ public final class EarlyStopper {
      * @throws IllegalArgumentException naming the attribute and value of every broken rule
      */
     public EarlyStopper build() {
-      return Controllers.earlyStopper(rules);
+      return fresh(rules);
     }
 
     @Override

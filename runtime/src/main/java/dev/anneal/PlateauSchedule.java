@@ -4,7 +4,6 @@ import dev.anneal.internal.Checks;
 import dev.anneal.internal.control.Controllers;
 import dev.anneal.internal.control.PlateauRules;
 import dev.anneal.internal.control.StateText;
-import dev.anneal.internal.control.StoppingRules;
 
 /**
  * A declared curve times a scale that {@link #observe(double)} lowers when a monitored metric stops
@@ -31,20 +30,9 @@ public final class PlateauSchedule implements LrSchedule {
   private static final int KERAS = 2;
   private static final String STATE_HEADER = "anneal.PlateauSchedule.State/1";
 
-  static {
-    Controllers.install(
-        new Controllers.Access() {
-          @Override
-          public PlateauSchedule plateau(
-              LrSchedule curve, PlateauRules rules, double value, long fingerprint) {
-            return new PlateauSchedule(curve, rules, value, fingerprint);
-          }
-
-          @Override
-          public EarlyStopper stopper(StoppingRules rules, long fingerprint) {
-            return new EarlyStopper(rules, fingerprint);
-          }
-        });
+  /** A controller with fresh state (the factory behind {@link #of}, builders and parsing). */
+  static PlateauSchedule fresh(Controllers.Plateau p) {
+    return new PlateauSchedule(p.curve(), p.rules(), p.value(), p.fingerprint());
   }
 
   private final LrSchedule curve;
@@ -200,7 +188,7 @@ public final class PlateauSchedule implements LrSchedule {
      */
     public PlateauSchedule build() {
       if (rules.compat() == null || rules.compat() == Compat.ANNEAL) {
-        return Controllers.plateau(curve, rules);
+        return fresh(Controllers.plateau(curve, rules));
       }
       String declaration = Controllers.declaration(curve);
       if (!declaration.startsWith("@Constant(") || declaration.indexOf('@', 1) >= 0) {
@@ -210,7 +198,7 @@ public final class PlateauSchedule implements LrSchedule {
                 + " needs a curve declared as a single @Constant (the LR it reduces), was "
                 + declaration);
       }
-      return Controllers.plateau(curve, rules, curve.at(0));
+      return fresh(Controllers.plateau(curve, rules, curve.at(0)));
     }
 
     @Override

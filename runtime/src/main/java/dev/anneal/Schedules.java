@@ -52,8 +52,8 @@ public final class Schedules {
     LrSchedule curve = new PlanSchedule(Plan.of(d.curve()));
     PlateauRules rules = PlateauRules.of(d.plateau());
     return rules.compat() == Compat.ANNEAL
-        ? Controllers.plateau(curve, rules)
-        : Controllers.plateau(curve, rules, curve.at(0));
+        ? PlateauSchedule.fresh(Controllers.plateau(curve, rules))
+        : PlateauSchedule.fresh(Controllers.plateau(curve, rules, curve.at(0)));
   }
 
   /**
