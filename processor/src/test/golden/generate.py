@@ -297,11 +297,19 @@ def body_value(b, t):
     raise ValueError(n)
 
 
-def restarted(body, i, length, decay):
-    """The body as it runs in restart cycle i: steps = length, start value * decay^i."""
+def restarted(body, i, length, decay, amplitude=False):
+    """The body as it runs in restart cycle i: steps = length, start value * decay^i, or with
+    amplitude (RestartScale.AMPLITUDE) start value to + (from - to) * decay^i."""
     attrs = dict(body.attrs)
     attrs["steps"] = length
     scale = decay ** i
+    if amplitude:
+        assert body.name in ("Cosine", "Linear", "Polynomial", "Tanh"), body.name
+        to = attrs.get("to", 0.0)
+        attrs["from"] = to + (attrs["from"] - to) * scale
+        b = Ann(body.name)
+        b.attrs = attrs
+        return b
     for key in ("from", "peak", "value"):
         if key in attrs:
             attrs[key] = attrs[key] * scale
@@ -314,20 +322,21 @@ def restarted(body, i, length, decay):
 
 def restarts_value(body, r, t):
     growth, decay, limit = r.get("growth", 1.0), r.get("decay", 1.0), r.get("limit", 0)
+    amplitude = r.get("scale", Enum("RestartScale.START")) == Enum("RestartScale.AMPLITUDE")
     assert growth == int(growth), "integer growth only in this evaluator"
     g = int(growth)
     s = body["steps"]
     if g == 1:
         i, start, length = t // s, (t // s) * s, s
         if limit and i >= limit:
-            return body_value(restarted(body, limit - 1, s, decay), s)
-        return body_value(restarted(body, i, s, decay), t - start)
+            return body_value(restarted(body, limit - 1, s, decay, amplitude), s)
+        return body_value(restarted(body, i, s, decay, amplitude), t - start)
     i, start, length = 0, 0, s
     while True:
         if limit and i >= limit:
-            return body_value(restarted(body, i - 1, length // g, decay), length // g)
+            return body_value(restarted(body, i - 1, length // g, decay, amplitude), length // g)
         if t < start + length:
-            return body_value(restarted(body, i, length, decay), t - start)
+            return body_value(restarted(body, i, length, decay, amplitude), t - start)
         start += length
         length *= g
         i += 1
@@ -892,6 +901,9 @@ def keras_cases():
             r["growth"] = t_mul
         if m_mul != 1.0:
             r["decay"] = m_mul
+        if m_mul != 1.0 and alpha != 0.0:
+            # Keras scales the distance to alpha * lr: anneal's RestartScale.AMPLITUDE
+            r["scale"] = Enum("RestartScale.AMPLITUDE")
         formula_case(name,
                      ref("CosineDecayRestarts", initial_learning_rate=lr, first_decay_steps=first,
                          t_mul=t_mul, m_mul=m_mul, alpha=alpha),
@@ -911,6 +923,10 @@ def keras_cases():
              [10**6, 10**9])
     restarts("keras-cosinerestarts-t2-m08", 0.05, 10, 2.0, 0.8, 0.0, 320, [10, 30, 70, 150, 310],
              [10**4 + 15, 10**6, 10**9])
+    restarts("keras-cosinerestarts-t1-m08-alpha", 0.1, 30, 1.0, 0.8, 0.1, 130,
+             [30, 60, 90, 120], [1015, 3015, 10015], notes=[t1_note])
+    restarts("keras-cosinerestarts-t2-m07-alpha", 0.05, 10, 2.0, 0.7, 0.05, 320,
+             [10, 30, 70, 150, 310], [10**4 + 15, 10**6, 10**9])
 
     formula_case("keras-piecewise",
                  ref("PiecewiseConstantDecay", boundaries=[40, 90, 150],

@@ -67,6 +67,7 @@ COMPOSITES = {
     "Sequence": {"schedules": ("String[]", False), "boundaries": ("long[]", False)},
     "Product": {"schedules": ("String[]", False)},
     "CycleMomentum": {"of": ("String", False), "base": ("double", True), "max": ("double", True)},
+    "Repeat": {"of": ("String", False), "times": ("int", True)},
 }
 CM_DEFAULT_BASE, CM_DEFAULT_MAX = 0.85, 0.95  # docs/REFERENCE.md @CycleMomentum defaults
 
@@ -138,6 +139,23 @@ def cycle_momentum_value(target, base, mx, step):
     raise AssertionError("@CycleMomentum.of must name a @OneCycle or @Cyclic schedule")
 
 
+def design_length(config, name):
+    """docs/REFERENCE.md length of schedule method `name` (finite schedules only)."""
+    decl = config[name]
+    head = decl[0]
+    if head.name == "Sequence":
+        return head["boundaries"][-1] + design_length(config, head["schedules"][-1])
+    if head.name == "Repeat":
+        assert head.get("times", 0) > 0, "repeats forever: no length"
+        return head["times"] * design_length(config, head["of"])
+    by = {a.name: a for a in decl}
+    bodies = [a for a in decl if a.name in G.BODIES]
+    assert len(bodies) == 1 and bodies[0].name in ("Cosine", "Linear"), decl
+    assert "Restarts" not in by, decl
+    return (by["Warmup"]["steps"] if "Warmup" in by else 0) + bodies[0]["steps"] + \
+        (by["Cooldown"]["steps"] if "Cooldown" in by else 0)
+
+
 def design_eval(config, name, step):
     """Value of schedule method `name` of `config` ({name: [Ann...]}) at `step`."""
     decl = config[name]
@@ -157,6 +175,13 @@ def design_eval(config, name, step):
             x = design_eval(config, part, step)
             v = x if v is None else v * x
         return v
+    if head.name == "Repeat":
+        assert len(decl) == 1
+        times = head.get("times", 0)
+        length = design_length(config, head["of"])
+        if times == 0 or step < times * length:
+            return design_eval(config, head["of"], step % length)
+        return design_eval(config, head["of"], step - (times - 1) * length)
     if head.name == "CycleMomentum":
         target = config[head["of"]]
         assert len(target) == 1, "of must name a plain @OneCycle / @Cyclic schedule"
@@ -841,6 +866,109 @@ def optax_cases():
                    "decay_steps"])
 
 
+# ---- @Repeat: Optax sgdr_schedule (equal cycles), DL4J CycleSchedule, timm cycle_limit ----
+
+DL4J_CYCLE = ("formula transcribed from DL4J's org.nd4j.linalg.schedule.CycleSchedule.valueAt "
+              "(ScheduleType.ITERATION), float64")
+TIMM_COSINE = ("formula transcribed from timm/scheduler/cosine_lr.py CosineLRScheduler._get_lr "
+               "(t_in_epochs=False, noise off), float64")
+
+
+def dl4j_cycle_schedule(initial, maximum, cycle_length, annealing_length, annealing_decay):
+    step_size = (cycle_length - annealing_length) // 2  # Java int division (non-negative)
+    increment = (maximum - initial) / step_size
+
+    def value_at(iteration):
+        position = iteration % cycle_length
+        if position < step_size:
+            return initial + increment * position
+        if position < 2 * step_size:
+            return maximum - increment * (position - step_size)
+        return initial * math.pow(annealing_decay,
+                                  annealing_length - (cycle_length - position))
+    return value_at
+
+
+def timm_cosine_lr(base, t_initial, lr_min=0.0, cycle_mul=1.0, cycle_decay=1.0, cycle_limit=1,
+                   warmup_t=0, warmup_lr_init=0.0, warmup_prefix=False, k_decay=1.0):
+    warmup_step = (base - warmup_lr_init) / warmup_t if warmup_t else 1
+
+    def get_lr(t):
+        if t < warmup_t:
+            return warmup_lr_init + t * warmup_step
+        if warmup_prefix:
+            t = t - warmup_t
+        if cycle_mul != 1:
+            i = math.floor(math.log(1 - t / t_initial * (1 - cycle_mul), cycle_mul))
+            t_i = cycle_mul ** i * t_initial
+            t_curr = t - (1 - cycle_mul ** i) / (1 - cycle_mul) * t_initial
+        else:
+            i = t // t_initial
+            t_i = t_initial
+            t_curr = t - (t_initial * i)
+        gamma = cycle_decay ** i
+        lr_max = base * gamma
+        k = k_decay
+        if i < cycle_limit:
+            return lr_min + 0.5 * (lr_max - lr_min) * (1 + math.cos(math.pi * t_curr ** k / t_i ** k))
+        return lr_min
+    return get_lr
+
+
+def repeat_cases():
+    big = [10**4 + 7, 10**6 + 33, 10**9 + 5]
+
+    # sgdr_schedule with equal cycles: one warmup_cosine_decay_schedule, repeated
+    k = dict(init_value=0.0, peak_value=0.1, warmup_steps=10, decay_steps=60, end_value=0.001)
+    cycles = [k, k, k]
+    formula("optax-sgdr-equal-cycles-repeat",
+            "optax.sgdr_schedule([%s])" % ", ".join("dict(%s)" % fmt_args(**c) for c in cycles),
+            [("cycle", [Ann("Warmup", steps=10, from_=0.0),
+                        Ann("Cosine", from_=0.1, to=0.001, steps=50)]),
+             ("lr", [Ann("Repeat", of="cycle", times=3)])],
+            "lr", optax_sgdr_schedule(cycles),
+            rows(220, edges=[10, 60, 70, 120, 130, 180], large=big),
+            notes=["equal cycles of warmup_cosine_decay_schedule are one cycle repeated: "
+                   "@Repeat(of, times = number of cycles); after the last cycle optax's "
+                   "join_schedules runs the last one on (it holds end_value), as @Repeat does"])
+
+    # DL4J CycleSchedule: linear up, linear down, exponential annealing; forever
+    init, peak, length, annealing, decay = 0.01, 0.1, 100, 20, 0.9
+    s = (length - annealing) // 2
+    add("dl4j-cycleschedule-repeat",
+        "org.nd4j.linalg.schedule.CycleSchedule(ScheduleType.ITERATION, initialLearningRate=%r, "
+        "maxLearningRate=%r, cycleLength=%d, annealingLength=%d, annealingDecay=%r); %s"
+        % (init, peak, length, annealing, decay, DL4J_CYCLE),
+        [("cycle", [Ann("Warmup", steps=s, from_=init),
+                    Ann("Linear", from_=peak, to=init, steps=s),
+                    Ann("Cooldown", steps=annealing, to=init * decay ** annealing,
+                        shape=RAMP["EXPONENTIAL"])]),
+         ("lr", [Ann("Repeat", of="cycle")])],
+        "lr", [(t, dl4j_cycle_schedule(init, peak, length, annealing, decay)(t))
+               for t in rows(260, edges=[40, 80, 100, 140, 180, 200], large=big)],
+        notes=["stepSize = (cycleLength - annealingLength) / 2 = %d: a linear warm-up from the "
+               "initial rate, a @Linear back down, and the annealing initial * decay^u as an "
+               "exponential @Cooldown to initial * decay^annealingLength; @Repeat without times "
+               "repeats it forever, as the iteration %% cycleLength of DL4J does" % s])
+
+    # timm CosineLRScheduler(cycle_limit = 3) after a warm-up prefix
+    base, t0, lr_min, warm, warm_init, limit = 0.1, 40, 0.001, 15, 0.002, 3
+    add("timm-cosine-cycle-limit-repeat",
+        "timm.scheduler.CosineLRScheduler(lr=%r, t_initial=%d, lr_min=%r, cycle_limit=%d, "
+        "warmup_t=%d, warmup_lr_init=%r, warmup_prefix=True); %s"
+        % (base, t0, lr_min, limit, warm, warm_init, TIMM_COSINE),
+        [("warm", [Ann("Linear", from_=warm_init, to=base, steps=warm)]),
+         ("cycle", [Ann("Cosine", from_=base, to=lr_min, steps=t0)]),
+         ("cycles", [Ann("Repeat", of="cycle", times=limit)]),
+         ("lr", [Ann("Sequence", schedules=["warm", "cycles"], boundaries=[warm])])],
+        "lr", [(t, timm_cosine_lr(base, t0, lr_min, cycle_limit=limit, warmup_t=warm,
+                                  warmup_lr_init=warm_init, warmup_prefix=True)(t))
+               for t in rows(200, edges=[15, 55, 95, 135, 150], large=big)],
+        notes=["warmup_prefix: the cycles start after the warm-up, a @Sequence of the warm-up "
+               "and the repeated cosine; after cycle_limit cycles timm holds lr_min, as the "
+               "last repetition running on past its end does"])
+
+
 # --------------------------------------------------------------------------------------
 # Output and checks
 # --------------------------------------------------------------------------------------
@@ -957,6 +1085,7 @@ def main():
     torch_onecycle_momentum_cases()
     torch_cyclic_momentum_cases()
     optax_cases()
+    repeat_cases()
     os.makedirs(OUT_KD, exist_ok=True)
     names = [c["name"] for c in CASES]
     assert len(names) == len(set(names)), "duplicate case names"

@@ -44,7 +44,12 @@ public final class EarlyStopper implements java.io.Serializable {
   private boolean improved;
   private boolean stopped;
 
-  EarlyStopper(StoppingRules rules, long fingerprint) {
+  /** A stopper with fresh state (the factory behind builders and parsing). */
+  static EarlyStopper fresh(StoppingRules rules) {
+    return new EarlyStopper(rules, Controllers.earlyStopper(rules));
+  }
+
+  private EarlyStopper(StoppingRules rules, long fingerprint) {
     this.rules = rules;
     this.fingerprint = fingerprint;
     this.maximize = rules.goal() == Goal.MAXIMIZE;
@@ -72,8 +77,7 @@ public final class EarlyStopper implements java.io.Serializable {
     if (error != null) {
       throw new IllegalArgumentException(error);
     }
-    return dev.anneal.internal.control.Controllers.earlyStopper(
-        dev.anneal.internal.control.StoppingRules.of(part));
+    return fresh(dev.anneal.internal.control.StoppingRules.of(part));
   }
 
   /** A builder with the annotation's defaults and this {@code patience} ({@code >= 0}). */
@@ -117,7 +121,7 @@ public final class EarlyStopper implements java.io.Serializable {
      * @throws IllegalArgumentException naming the attribute and value of every broken rule
      */
     public EarlyStopper build() {
-      return Controllers.earlyStopper(rules);
+      return fresh(rules);
     }
 
     @Override

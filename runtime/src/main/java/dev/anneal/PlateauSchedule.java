@@ -4,7 +4,6 @@ import dev.anneal.internal.Checks;
 import dev.anneal.internal.control.Controllers;
 import dev.anneal.internal.control.PlateauRules;
 import dev.anneal.internal.control.StateText;
-import dev.anneal.internal.control.StoppingRules;
 
 /**
  * A declared curve times a scale that {@link #observe(double)} lowers when a monitored metric stops
@@ -32,20 +31,9 @@ public final class PlateauSchedule implements LrSchedule, java.io.Serializable {
   private static final int KERAS = 2;
   private static final String STATE_HEADER = "anneal.PlateauSchedule.State/1";
 
-  static {
-    Controllers.install(
-        new Controllers.Access() {
-          @Override
-          public PlateauSchedule plateau(
-              LrSchedule curve, PlateauRules rules, double value, long fingerprint) {
-            return new PlateauSchedule(curve, rules, value, fingerprint);
-          }
-
-          @Override
-          public EarlyStopper stopper(StoppingRules rules, long fingerprint) {
-            return new EarlyStopper(rules, fingerprint);
-          }
-        });
+  /** A controller with fresh state (the factory behind {@link #of}, builders and parsing). */
+  static PlateauSchedule fresh(Controllers.Plateau p) {
+    return new PlateauSchedule(p.curve(), p.rules(), p.value(), p.fingerprint());
   }
 
   private final transient LrSchedule curve;
@@ -212,7 +200,7 @@ public final class PlateauSchedule implements LrSchedule, java.io.Serializable {
      */
     public PlateauSchedule build() {
       if (rules.compat() == null || rules.compat() == Compat.ANNEAL) {
-        return Controllers.plateau(curve, rules);
+        return fresh(Controllers.plateau(curve, rules));
       }
       String declaration = Controllers.declaration(curve);
       boolean single = declaration.startsWith("@Constant(") && declaration.indexOf('@', 1) < 0;
@@ -220,7 +208,7 @@ public final class PlateauSchedule implements LrSchedule, java.io.Serializable {
       if (problem != null) {
         throw new IllegalArgumentException("@ReduceOnPlateau.compat " + problem);
       }
-      return Controllers.plateau(curve, rules, curve.at(0));
+      return fresh(Controllers.plateau(curve, rules, curve.at(0)));
     }
 
     @Override
@@ -575,8 +563,52 @@ public final class PlateauSchedule implements LrSchedule, java.io.Serializable {
    * @throws java.io.NotSerializableException if the curve is not serializable (a lambda)
    */
   private Object writeReplace() throws java.io.ObjectStreamException {
-    return dev.anneal.internal.serial.SerialProxy.plateau(
-        curve, rules.declaration(), value, state().toString());
+    if (!(curve instanceof java.io.Serializable)) {
+      throw new java.io.NotSerializableException(
+          "the curve " + curve + " (" + curve.getClass().getName() + ") is not Serializable");
+    }
+    return new SerialForm(
+        (java.io.Serializable) curve, rules.declaration(), value, state().toString());
+  }
+
+  /**
+   * The serialized form of a plateau: its curve (written as itself, i.e. through its own
+   * declaration), the {@code @ReduceOnPlateau} text, the constant value PYTORCH/KERAS reduce (NaN
+   * for ANNEAL) and the state text; reading builds a fresh controller and restores the state.
+   */
+  private static final class SerialForm implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private final java.io.Serializable curve;
+    private final String rules;
+    private final double value;
+    private final String state;
+
+    SerialForm(java.io.Serializable curve, String rules, double value, String state) {
+      this.curve = curve;
+      this.rules = rules;
+      this.value = value;
+      this.state = state;
+    }
+
+    private Object readResolve() throws java.io.ObjectStreamException {
+      try {
+        LrSchedule c = (LrSchedule) curve;
+        PlateauRules r =
+            PlateauRules.of(
+                dev.anneal.internal.DeclarationParser.parseAlone(
+                    rules, dev.anneal.internal.Kind.Role.CONTROLLER));
+        PlateauSchedule p =
+            fresh(value == value ? Controllers.plateau(c, r, value) : Controllers.plateau(c, r));
+        p.restore(State.parse(state));
+        return p;
+      } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
+        java.io.InvalidObjectException bad =
+            new java.io.InvalidObjectException(
+                "unreadable PlateauSchedule \"" + curve + " " + rules + "\": " + e);
+        bad.initCause(e);
+        throw bad;
+      }
+    }
   }
 
   private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {

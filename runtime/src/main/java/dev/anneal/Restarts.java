@@ -16,8 +16,9 @@ import java.lang.annotation.Target;
  * OneCycle}, {@link Tanh} (timm's {@code cycle_mul}, {@code cycle_decay}, {@code cycle_limit}) and
  * {@link Constant} with {@code steps}; not with {@link Cooldown}. PyTorch: {@code
  * CosineAnnealingWarmRestarts(T_0 = steps, T_mult = growth, eta_min = to)}; Keras: {@code
- * CosineDecayRestarts(first_decay_steps = steps, t_mul = growth, m_mul = decay)} when its {@code
- * alpha} is 0 (Keras scales the distance to {@code alpha}, not the start value).
+ * CosineDecayRestarts(first_decay_steps = steps, t_mul = growth, m_mul = decay, alpha = to / from)}
+ * with {@code scale = AMPLITUDE} (Keras scales the distance to {@code alpha}; with {@code alpha =
+ * 0} both scales agree).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -31,4 +32,10 @@ public @interface Restarts {
 
   /** Number of cycles, after which the final value holds; 0 means unlimited. */
   int limit() default 0;
+
+  /**
+   * What {@code decay} scales: the start value ({@link RestartScale#START}, the default) or the
+   * amplitude above the end value ({@link RestartScale#AMPLITUDE}).
+   */
+  RestartScale scale() default RestartScale.START;
 }

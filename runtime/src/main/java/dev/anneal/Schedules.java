@@ -8,6 +8,8 @@ import dev.anneal.internal.Plan;
 import dev.anneal.internal.PlanSchedule;
 import dev.anneal.internal.Rescale;
 import dev.anneal.internal.compose.Composer;
+import dev.anneal.internal.control.Controllers;
+import dev.anneal.internal.control.PlateauRules;
 import dev.anneal.internal.generated.Steps;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,7 +45,15 @@ public final class Schedules {
    * {@code @ReduceOnPlateau}, else the curve.
    */
   private static LrSchedule schedule(Declaration d) {
-    return Composer.schedule(d);
+    Plan plan = Plan.of(d); // validates everything, the controller too
+    if (d.plateau() == null) {
+      return new PlanSchedule(plan);
+    }
+    LrSchedule curve = new PlanSchedule(Plan.of(d.curve()));
+    PlateauRules rules = PlateauRules.of(d.plateau());
+    return rules.compat() == Compat.ANNEAL
+        ? PlateauSchedule.fresh(Controllers.plateau(curve, rules))
+        : PlateauSchedule.fresh(Controllers.plateau(curve, rules, curve.at(0)));
   }
 
   /**
@@ -149,6 +159,20 @@ public final class Schedules {
   }
 
   /**
+   * {@link Repeat}: {@code of} repeated {@code times} times ({@code 0} = forever), the last
+   * repetition running on past its end; {@code of} must end. SGDR with a warm-up in every cycle:
+   *
+   * <pre>{@code
+   * LrSchedule lr = Schedules.repeat(Schedules.cosine(0.1, 90).warmup(10).build(), 5);
+   * }</pre>
+   *
+   * @throws IllegalArgumentException as {@link #sequence}
+   */
+  public static LrSchedule repeat(LrSchedule of, int times) {
+    return Composer.repeat(of, times);
+  }
+
+  /**
    * {@link CycleMomentum} with {@code OneCycleLR}'s defaults, {@code base = 0.85, max = 0.95}.
    *
    * @throws IllegalArgumentException as {@link #cycleMomentum(LrSchedule, double, double)}
@@ -190,7 +214,7 @@ public final class Schedules {
    * @throws IllegalArgumentException {@code "entry: message"} for the first broken rule
    */
   public static LrSchedule parse(Map<String, String> named, String name) {
-    return Composer.parse(named, name);
+    return Composer.parse(named, name, Schedules::schedule);
   }
 
   /**
@@ -208,7 +232,7 @@ public final class Schedules {
    * @throws IllegalArgumentException as {@link #parse(Map, String)}
    */
   public static LrSchedule parseNamed(String entries) {
-    return Composer.parseNamed(entries);
+    return Composer.parseNamed(entries, Schedules::schedule);
   }
 
   // ---- bodies: required attributes are parameters, optional ones are methods ----
@@ -349,11 +373,22 @@ public final class Schedules {
     }
 
     /**
-     * {@link Restarts}: cycle i lasts {@code steps * growth^i}; amplitude scales by {@code
+     * {@link Restarts}: cycle i lasts {@code steps * growth^i}; the start value scales by {@code
      * decay^i}.
      */
     public B restarts(double growth, double decay, int limit) {
       restarts = part(Kind.RESTARTS, "growth", growth, "decay", decay, "limit", limit);
+      return self();
+    }
+
+    /**
+     * {@link Restarts}: cycle i lasts {@code steps * growth^i}; {@code decay^i} scales what {@code
+     * scale} says: the start value ({@link RestartScale#START}) or the amplitude above the end
+     * value ({@link RestartScale#AMPLITUDE}, Keras {@code CosineDecayRestarts}).
+     */
+    public B restarts(double growth, double decay, int limit, RestartScale scale) {
+      restarts =
+          part(Kind.RESTARTS, "growth", growth, "decay", decay, "limit", limit, "scale", scale);
       return self();
     }
 

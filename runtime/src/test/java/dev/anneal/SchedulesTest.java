@@ -112,4 +112,22 @@ class SchedulesTest {
     assertEquals(
         Schedules.parseInEpochs("@Warmup(steps = 2) @Cosine(from = 0.1, steps = 10)", 100), epochs);
   }
+
+  @Test
+  void restartsScaleTheAmplitudeAboveTheEndValueLikeKeras() {
+    LrSchedule amplitude =
+        Schedules.cosine(0.1, 30).to(0.01).restarts(1, 0.8, 0, RestartScale.AMPLITUDE).build();
+    LrSchedule start = Schedules.cosine(0.1, 30).to(0.01).restarts(1, 0.8, 0).build();
+    assertEquals(
+        "@Cosine(from = 0.1, to = 0.01, steps = 30)"
+            + " @Restarts(growth = 1.0, decay = 0.8, limit = 0, scale = RestartScale.AMPLITUDE)",
+        amplitude.toString());
+    assertEquals(Schedules.parse(amplitude.toString()), amplitude);
+    for (int cycle = 0; cycle < 4; cycle++) {
+      double m = Math.pow(0.8, cycle);
+      // Keras CosineDecayRestarts(0.1, 30, t_mul = 1, m_mul = 0.8, alpha = 0.1) at a restart
+      assertEquals(0.1 * (0.1 + 0.9 * m), amplitude.at(30L * cycle), 1e-15);
+      assertEquals(0.1 * m, start.at(30L * cycle), 1e-15);
+    }
+  }
 }

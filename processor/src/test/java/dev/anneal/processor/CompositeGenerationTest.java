@@ -173,6 +173,27 @@ class CompositeGenerationTest {
               "  LrSchedule p();"
             }),
         Arguments.of(
+            "@Repeat.of must name a schedule that ends (a finite length to repeat), but \"a\""
+                + " never ends",
+            "@Repeat(of = \"a\", times = 3)",
+            "\"a\"",
+            new String[] {
+              "  @Constant(0.1)",
+              "  LrSchedule a();",
+              "  @Repeat(of = \"a\", times = 3)",
+              "  LrSchedule r();"
+            }),
+        Arguments.of(
+            "@Repeat.times must be >= 0 (0 = forever), was -2",
+            "@Repeat(of = \"a\", times = -2)",
+            "-2",
+            new String[] {
+              "  @Cosine(from = 0.1, steps = 10)",
+              "  LrSchedule a();",
+              "  @Repeat(of = \"a\", times = -2)",
+              "  LrSchedule r();"
+            }),
+        Arguments.of(
             "@Sequence.schedules must name at least 2 schedules",
             "@Sequence(schedules = {},",
             "{",

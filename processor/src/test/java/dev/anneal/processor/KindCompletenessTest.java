@@ -8,6 +8,7 @@ import dev.anneal.internal.Kernels;
 import dev.anneal.internal.Kind;
 import dev.anneal.internal.Plan;
 import dev.anneal.internal.kind.Body;
+import dev.anneal.internal.kind.Periodic;
 import dev.anneal.processor.internal.emit.Emitters;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -75,6 +76,144 @@ class KindCompletenessTest {
       double want = plan.at(steps[i]);
       assertEquals(want, out[i], 1e-15 * Math.abs(want) + 1e-15, declaration + " at " + steps[i]);
     }
+  }
+
+  // ---- restarts: every kind whose folded curve is Periodic, in every evaluator ----
+
+  /** Restart shapes each periodic body runs under: equal and growing cycles, both scales. */
+  private static final List<String> RESTARTS =
+      List.of(
+          "@Restarts(decay = 0.5, limit = 3)",
+          "@Restarts(growth = 1.5, decay = 0.7, limit = 5)",
+          "@Restarts(decay = 0.5, limit = 4, scale = RestartScale.AMPLITUDE)",
+          "@Warmup(steps = 7) @Restarts(growth = 2, limit = 6, scale = RestartScale.AMPLITUDE)",
+          "@Restarts(limit = 2)");
+
+  /** Body kinds whose folded curve {@code @Restarts} can repeat. */
+  static Stream<Kind> periodicBodies() {
+    return bodies().filter(KindCompletenessTest::foldsPeriodic);
+  }
+
+  private static boolean foldsPeriodic(Kind kind) {
+    try {
+      return Periodic.class.isAssignableFrom(
+          Class.forName(Body.class.getPackageName() + "." + kind.simpleName() + "$Folded"));
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError("no " + kind.simpleName() + ".Folded", e);
+    }
+  }
+
+  private static Compiled restarted;
+
+  /** One config with every periodic body under every restart shape: {@code v<k>_<r>}. */
+  private static synchronized Compiled restarted() throws Exception {
+    if (restarted == null) {
+      StringBuilder src =
+          new StringBuilder("package test;\n\nimport dev.anneal.*;\n\n@Schedule\ninterface R {\n");
+      for (Kind kind : periodicBodies().toList()) {
+        for (int r = 0; r < RESTARTS.size(); r++) {
+          src.append("  ")
+              .append(restartedDeclaration(kind, r))
+              .append("\n  double v")
+              .append(kind.ordinal())
+              .append('_')
+              .append(r)
+              .append("(long step);\n");
+        }
+      }
+      restarted = Compiled.of("test", "R", src.append("}\n").toString());
+    }
+    return restarted;
+  }
+
+  private static String restartedDeclaration(Kind kind, int r) throws Exception {
+    String restarts = RESTARTS.get(r);
+    if (kind == Kind.CONSTANT) { // no amplitude above its end value: AMPLITUDE is an error there
+      restarts = restarts.replace("AMPLITUDE", "START");
+    }
+    return restarts + " " + periodicGoldenBody(kind);
+  }
+
+  @ParameterizedTest
+  @MethodSource("bodies")
+  void aBodyIsPeriodicOnlyWhenItsFoldedCurveIs(Kind kind) throws Exception {
+    for (String declaration : goldenDeclarations(kind)) {
+      Plan plan = Plan.parse(declaration);
+      if (plan.body().periodic()) {
+        assertTrue(
+            plan.curve() instanceof Periodic,
+            declaration + ": periodic() is true but its folded curve is not Periodic");
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("periodicBodies")
+  void hasARestartEmitter(Kind kind) {
+    assertTrue(
+        Emitters.hasPeriodic(kind),
+        kind.simpleName() + "Emitter must implement PeriodicEmitter (its folded curve restarts)");
+  }
+
+  @ParameterizedTest
+  @MethodSource("periodicBodies")
+  void restartsAgreeInEveryEvaluator(Kind kind) throws Exception {
+    Compiled compiled = restarted();
+    for (int r = 0; r < RESTARTS.size(); r++) {
+      String declaration = restartedDeclaration(kind, r);
+      Plan plan = Plan.parse(declaration);
+      long stride = Math.max(1, (plan.warmupSteps + 3 * plan.period) / 200);
+      long[] steps = new long[256];
+      for (int i = 0; i < steps.length; i++) {
+        steps[i] = i * stride + i % 3;
+      }
+      steps[steps.length - 1] = 1L << 50; // the kernels take steps below 2^51
+      double[] out = new double[steps.length];
+      assertTrue(Kernels.fill(plan, steps, out), "no vector kernel took " + declaration);
+      var generated = compiled.function("v" + kind.ordinal() + "_" + r);
+      for (int i = 0; i < steps.length; i++) {
+        double want = plan.at(steps[i]);
+        assertTrue(Double.isFinite(want), declaration + " at " + steps[i]);
+        assertEquals(
+            Double.doubleToRawLongBits(want),
+            Double.doubleToRawLongBits(generated.applyAsDouble(steps[i])),
+            declaration + ": generated vs builder at " + steps[i]);
+        assertEquals(want, out[i], 1e-15 * Math.abs(want) + 1e-15, declaration + " at " + steps[i]);
+      }
+    }
+  }
+
+  /** The body of the first golden case of {@code kind} that {@code @Restarts} can repeat. */
+  private static String periodicGoldenBody(Kind kind) throws Exception {
+    for (String declaration : goldenDeclarations(kind)) {
+      Plan plan = Plan.parse(declaration);
+      if (plan.body().periodic()) {
+        return plan.declaration().body().toSource();
+      }
+    }
+    throw new AssertionError(
+        "no golden case declares a @"
+            + kind.simpleName()
+            + " that @Restarts can repeat (add one to processor/src/test/golden/generate.py)");
+  }
+
+  /** Every golden declaration that uses {@code kind}. */
+  private static List<String> goldenDeclarations(Kind kind) throws Exception {
+    Path dir = Paths.get(KindCompletenessTest.class.getResource("/golden").toURI());
+    List<String> out = new java.util.ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : (Iterable<Path>) files.sorted()::iterator) {
+        if (!f.toString().endsWith(".csv")) {
+          continue;
+        }
+        for (String line : Files.readAllLines(f)) {
+          if (line.startsWith("# anneal: ") && line.contains("@" + kind.simpleName() + "(")) {
+            out.add(line.substring("# anneal: ".length()));
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** The first golden case whose declaration uses {@code kind}. */

@@ -689,6 +689,16 @@ class ValidationTest {
             "  @Cosine(from = 0.1, steps = 100)",
             "  double lr(long step);"),
         rule(
+            "@Restarts.scale AMPLITUDE scales the amplitude above the end value, and a @Constant"
+                + " has none (its start is its end); use RestartScale.START to scale its value",
+            "scale = RestartScale.AMPLITUDE",
+            ".AMPLITUDE)",
+            "  @Restarts(",
+            "      decay = 0.5,",
+            "      scale = RestartScale.AMPLITUDE)",
+            "  @Constant(value = 0.1, steps = 100)",
+            "  double lr(long step);"),
+        rule(
             "@Restarts.decay must be > 0, was 0.0",
             "decay = 0,",
             null,

@@ -15,7 +15,11 @@ public final class Attr {
     DOUBLE_ARRAY,
     LONG_ARRAY,
     /** An enum constant, stored by its Java enum value. */
-    ENUM
+    ENUM,
+    /** A name of another schedule of the config (composites). */
+    STRING,
+    /** Names of other schedules of the config (composites). */
+    STRING_ARRAY
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.anneal.internal;
 
 import dev.anneal.Ramp;
+import dev.anneal.RestartScale;
 import dev.anneal.internal.generated.Steps;
 import dev.anneal.internal.generated.Tables;
 import dev.anneal.internal.kind.Body;
@@ -68,6 +69,21 @@ public final class Plan {
   public final double lnDecay;
   public final int limit;
 
+  /** What {@code decay} scales: the start value or the amplitude above the end value. */
+  public final RestartScale restartScale;
+
+  /** The repeated body's start value, before any scaling ({@code from}, {@code peak}). */
+  public final double restartFirst;
+
+  /** The repeated body's end value, which the scaling leaves alone. */
+  public final double restartLast;
+
+  /** {@code restartFirst - restartLast}: what {@link RestartScale#AMPLITUDE} scales. */
+  public final double restartAmplitude;
+
+  /** The periodic curve when the body restarts, else {@code null}. */
+  private final Periodic periodic;
+
   /** Cycle start steps when {@code growth > 1}: {@code cycleStart[i]} is where cycle i begins. */
   private final double[] cycleStart;
 
@@ -86,6 +102,12 @@ public final class Plan {
     this.decay = r == null ? 1 : r.decay();
     this.lnDecay = Math.log(decay);
     this.limit = r == null ? 0 : r.limit();
+    this.restartScale = r == null ? RestartScale.START : r.scale();
+    // Rules admit @Restarts only on a periodic body, whose folded curve is Periodic.
+    this.periodic = restarts ? (Periodic) curve : null;
+    this.restartFirst = restarts ? periodic.first() : 0;
+    this.restartLast = restarts ? periodic.last() : 0;
+    this.restartAmplitude = restartFirst - restartLast;
     this.cycleStart = restarts && growth != 1 ? Tables.cycleStarts(period, growth, limit) : null;
 
     this.bodyLength = bodyLength(body, r);
@@ -154,6 +176,25 @@ public final class Plan {
     return curve;
   }
 
+  /** The body's folded evaluator when it restarts, else {@code null}. */
+  public Periodic periodic() {
+    return periodic;
+  }
+
+  /**
+   * The start value of a restart cycle whose decay factor is {@code scale} ({@code decay^i}); every
+   * evaluator computes it with these operations. Without decay, the body's own start value.
+   */
+  public double cycleFirst(double scale) {
+    if (decay == 1) {
+      return restartFirst;
+    }
+    return switch (restartScale) {
+      case START -> restartFirst * scale;
+      case AMPLITUDE -> restartLast + restartAmplitude * scale;
+    };
+  }
+
   /** Number of cycle starts in the table of a growing restart, or 0 when there is none. */
   public int cycleStarts() {
     return cycleStart == null ? 0 : cycleStart.length;
@@ -220,17 +261,16 @@ public final class Plan {
   // ---- restarts ----
 
   private double restarted(long t) {
-    Periodic body = (Periodic) curve;
     if (cycleStart == null) {
       long cycleIndex = t / period;
       double local = Steps.toDouble(t - cycleIndex * period);
       double scale = decay == 1 ? 1 : Math.exp(Steps.toDouble(cycleIndex) * lnDecay);
-      return body.periodic(local, period, invPeriod, scale);
+      return periodic.periodic(local, period, invPeriod, cycleFirst(scale));
     }
     int i = Tables.cycleOf(cycleStart, t);
     double p = cycleStart[i + 1] - cycleStart[i];
     double scale = decay == 1 ? 1 : Math.exp(Steps.toDouble(i) * lnDecay);
-    return body.periodic(Steps.toDouble(t) - cycleStart[i], p, 1 / p, scale);
+    return periodic.periodic(Steps.toDouble(t) - cycleStart[i], p, 1 / p, cycleFirst(scale));
   }
 
   /** The value after the last of {@code limit} cycles. */
@@ -241,8 +281,9 @@ public final class Plan {
     int last = limit - 1;
     double p = cycleStart == null ? period : cycleStart[last + 1] - cycleStart[last];
     double scale = decay == 1 ? 1 : Math.exp(last * lnDecay);
-    boolean holdsLast = body.kind() == Kind.ONE_CYCLE; // one-cycle ends at its last step, p - 1
-    return ((Periodic) curve).periodic(holdsLast ? p - 1 : p, p, 1 / p, scale);
+    // one-cycle ends at its last step, p - 1
+    boolean holdsLast = periodic.cycle().shape() == Periodic.Shape.ONE_CYCLE;
+    return periodic.periodic(holdsLast ? p - 1 : p, p, 1 / p, cycleFirst(scale));
   }
 
   /** Length of the body with its restarts, or -1 when it never ends. */

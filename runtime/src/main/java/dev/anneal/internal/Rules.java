@@ -4,6 +4,7 @@ import static dev.anneal.internal.Literals.count;
 import static dev.anneal.internal.Literals.number;
 
 import dev.anneal.Ramp;
+import dev.anneal.RestartScale;
 import dev.anneal.internal.clip.ClipProblem;
 import dev.anneal.internal.clip.ClipRules;
 import dev.anneal.internal.control.ControlProblem;
@@ -294,6 +295,13 @@ public final class Rules {
           "repeats a body whose length is its steps attribute (@Cosine, @Linear,"
               + " @Polynomial without cycle, @OneCycle, @Tanh, @Constant with steps), not "
               + bodySource);
+    }
+    if (periodic && r.scale() == RestartScale.AMPLITUDE && body.kind() == Kind.CONSTANT) {
+      error(
+          k,
+          "scale",
+          "AMPLITUDE scales the amplitude above the end value, and a @Constant has none"
+              + " (its start is its end); use RestartScale.START to scale its value");
     }
     if (cooldown) {
       error(

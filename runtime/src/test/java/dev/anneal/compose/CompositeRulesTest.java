@@ -90,6 +90,16 @@ class CompositeRulesTest {
             + " finite, was Double.POSITIVE_INFINITY",
         "@CycleMomentum(of = \"a\", base = 0.95, max = 0.85)|lr: @CycleMomentum.max must be >= base"
             + " (0.95): the momentum is max where the LR is lowest and base at its peak, was 0.85",
+        // repeat
+        "@Repeat(of = \"a\")|lr: @Repeat.of must name a schedule that ends (a finite length to"
+            + " repeat), but \"a\" never ends",
+        "@Repeat(of = \"b\", times = -1)|lr: @Repeat.times must be >= 0 (0 = forever), was -1",
+        "@Repeat(of = \"x\")|lr: @Repeat.of names no schedule of the config, was \"x\" (declared:"
+            + " a, b, lr)",
+        "@Repeat(times = 2)|lr: @Repeat.of is required but was not given (at character 0 of"
+            + " \"@Repeat(times = 2)\")",
+        "@Repeat(of = \"b\", times = 3000000000)|lr: @Repeat.times must be an int, was 3000000000 (at"
+            + " character 26 of \"@Repeat(of = \"b\", times = 3000000000)\")",
       })
   void compositeRules(String declaration, String message) {
     assertEquals(message, error(named("a", A, "b", B, "lr", declaration), "lr"));
@@ -411,5 +421,31 @@ class CompositeRulesTest {
     assertThrows(IllegalArgumentException.class, () -> Schedules.parseNamed(" ;\n "));
     assertThrows(IllegalArgumentException.class, () -> Schedules.parseNamed(null));
     assertThrows(IllegalArgumentException.class, () -> Schedules.parse(null, "a"));
+  }
+
+  @Test
+  void repeatRunsItsScheduleAgainAndTheLastRepetitionOn() {
+    LrSchedule b = Schedules.parse(B);
+    LrSchedule twice = Schedules.repeat(b, 2);
+    LrSchedule forever = Schedules.repeat(b, 0);
+    assertEquals(20, ((dev.anneal.internal.compose.ComposedSchedule) twice).length());
+    for (long step = 0; step < 40; step++) {
+      assertEquals(step < 20 ? b.at(step % 10) : b.at(step - 10), twice.at(step), "at " + step);
+      assertEquals(b.at(step % 10), forever.at(step), "at " + step);
+    }
+    assertEquals(b.at(Long.MAX_VALUE % 10), forever.at(Long.MAX_VALUE));
+    assertEquals(
+        "@Repeat.of must name a schedule that ends (a finite length to repeat), but \"s0\" never"
+            + " ends",
+        assertThrows(IllegalArgumentException.class, () -> Schedules.repeat(Schedules.parse(A), 3))
+            .getMessage());
+    LrSchedule longCycle = Schedules.parse("@Cosine(from = 0.1, steps = 9_000_000_000L)");
+    assertEquals(
+        "@Repeat.times makes the schedule longer than Long.MAX_VALUE steps: 2147483647 * the"
+            + " length of \"s0\" 9,000,000,000",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Schedules.repeat(longCycle, Integer.MAX_VALUE))
+            .getMessage());
   }
 }

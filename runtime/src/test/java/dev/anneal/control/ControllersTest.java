@@ -179,12 +179,18 @@ class ControllersTest {
             IllegalArgumentException.class,
             () -> Controllers.plateau(CURVE, PlateauRules.DEFAULTS.withCompat(Compat.KERAS), -1.0));
     assertTrue(e.getMessage().contains("@Constant.value must be finite and > 0"), e.getMessage());
-    PlateauSchedule ok =
+    Controllers.Plateau ok =
         Controllers.plateau(
             Schedules.constant(0.1).build(),
             PlateauRules.DEFAULTS.withCompat(Compat.KERAS).withPatience(0),
             0.1);
-    assertTrue(ok.observe(1.0) || ok.scale() == 1.0);
+    assertEquals(0.1, ok.value());
+    PlateauSchedule built =
+        PlateauSchedule.of(Schedules.constant(0.1).build())
+            .compat(Compat.KERAS)
+            .patience(0)
+            .build();
+    assertTrue(built.observe(1.0) || built.scale() == 1.0);
   }
 
   // ---- validation: every attribute

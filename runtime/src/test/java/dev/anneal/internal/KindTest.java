@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.anneal.internal.compose.CompositeKind;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
@@ -12,26 +13,40 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The catalogue in {@link Kind} must describe the annotations exactly: names, types, defaults. */
+/**
+ * The attribute model ({@link Kind} for bodies, modifiers, controllers and clips; {@link
+ * CompositeKind} for composites) must describe the annotations exactly: names, types, defaults,
+ * read reflectively from the annotation classes.
+ */
 class KindTest {
 
   @ParameterizedTest
   @EnumSource(Kind.class)
   void catalogueMatchesAnnotation(Kind kind) throws Exception {
-    Class<?> annotation = Class.forName(kind.qualifiedName());
+    matches(kind.qualifiedName(), kind.simpleName(), kind.attrs());
+  }
+
+  @ParameterizedTest
+  @EnumSource(CompositeKind.class)
+  void compositeModelMatchesAnnotation(CompositeKind kind) throws Exception {
+    matches(kind.qualifiedName(), kind.simpleName(), kind.attrs());
+  }
+
+  private static void matches(String qualifiedName, String simpleName, List<Attr> attrs)
+      throws Exception {
+    Class<?> annotation = Class.forName(qualifiedName);
     List<String> declared =
         Arrays.stream(annotation.getDeclaredMethods())
             .map(Method::getName)
             .sorted()
             .collect(Collectors.toList());
-    List<String> catalogued =
-        kind.attrs().stream().map(Attr::name).sorted().collect(Collectors.toList());
-    assertEquals(declared, catalogued, "attributes of @" + kind.simpleName());
+    List<String> catalogued = attrs.stream().map(Attr::name).sorted().collect(Collectors.toList());
+    assertEquals(declared, catalogued, "attributes of @" + simpleName);
 
-    for (Attr attr : kind.attrs()) {
+    for (Attr attr : attrs) {
       Method m = annotation.getDeclaredMethod(attr.name());
       Object annotationDefault = m.getDefaultValue();
-      String where = "@" + kind.simpleName() + "." + attr.name();
+      String where = "@" + simpleName + "." + attr.name();
       if (attr.isRequired()) {
         assertNull(annotationDefault, where + " is required in the catalogue but has a default");
         continue;
@@ -52,21 +67,16 @@ class KindTest {
   }
 
   private static Class<?> expectedType(Attr.Type type) {
-    switch (type) {
-      case DOUBLE:
-        return double.class;
-      case LONG:
-        return long.class;
-      case INT:
-        return int.class;
-      case BOOLEAN:
-        return boolean.class;
-      case DOUBLE_ARRAY:
-        return double[].class;
-      case LONG_ARRAY:
-        return long[].class;
-      default:
-        return Enum.class;
-    }
+    return switch (type) {
+      case DOUBLE -> double.class;
+      case LONG -> long.class;
+      case INT -> int.class;
+      case BOOLEAN -> boolean.class;
+      case DOUBLE_ARRAY -> double[].class;
+      case LONG_ARRAY -> long[].class;
+      case ENUM -> Enum.class;
+      case STRING -> String.class;
+      case STRING_ARRAY -> String[].class;
+    };
   }
 }

@@ -10,8 +10,11 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.anneal.internal.Declaration;
 import dev.anneal.internal.Plan;
+import dev.anneal.internal.compose.Composite;
 import dev.anneal.internal.compose.CycleMomentum;
 import dev.anneal.internal.compose.Product;
+import dev.anneal.internal.compose.Repeat;
+import dev.anneal.internal.compose.Resolver;
 import dev.anneal.internal.compose.Sequence;
 import dev.anneal.internal.kind.Cyclic;
 import dev.anneal.internal.kind.OneCycle;
@@ -34,6 +37,7 @@ final class Composites {
       ClassName self,
       Map<String, String> curveFields,
       Map<String, Declaration> declarations,
+      Map<String, Object> entries,
       Config config) {
     CodeBlock.Builder at =
         CodeBlock.builder()
@@ -41,42 +45,15 @@ final class Composites {
             .addStatement("throw negative(step)")
             .endControlFlow();
     List<FieldSpec> fields = new ArrayList<>();
-    if (m.composite() instanceof Sequence s
-        && s.boundaries().length > Sequence.Folded.LADDER_LIMIT) {
-      searched(s, at, fields, curveFields);
-    } else if (m.composite() instanceof Sequence s) {
-      // on [b[i-1], b[i]): part i at step - b[i-1]
-      long[] b = s.boundaries();
-      for (int i = 0; i < b.length; i++) {
-        String local = i == 0 ? "step" : "step - " + lit(b[i - 1]);
-        at.beginControlFlow("if (step < $L)", lit(b[i]))
-            .addStatement("return $L.at($L)", curveFields.get(s.schedules().get(i)), local)
-            .endControlFlow();
-      }
-      at.addStatement(
-          "return $L.at(step - $L)",
-          curveFields.get(s.schedules().get(b.length)),
-          lit(b[b.length - 1]));
-    } else if (m.composite() instanceof Product p) {
-      // strictly left to right, as the runtime multiplies
-      at.addStatement("double v = $L.at(step)", curveFields.get(p.schedules().get(0)));
-      for (int i = 1; i < p.schedules().size(); i++) {
-        at.addStatement("v *= $L.at(step)", curveFields.get(p.schedules().get(i)));
-      }
-      at.addStatement("return v");
-    } else {
-      CycleMomentum c = (CycleMomentum) m.composite();
-      Plan lr = Plan.of(declarations.get(c.of()));
-      at.add(
-          "// the momentum PyTorch cycles against $L: the same phases, moving opposite to the LR\n",
-          c.of());
-      if (lr.curve() instanceof Cyclic.Folded cyclic) {
-        Cyclic.Folded momentum = cyclic.momentum(c.base(), c.max());
-        Emitters.of(momentum).emit(at, momentum, "step", fields);
-      } else {
-        Emitters.oneCycleMomentum(at, (OneCycle.Folded) lr.curve(), c.base(), c.max(), "step");
-      }
-    }
+    Composite composite = m.composite();
+    // a switch expression: a new composite kind without its generator does not compile
+    CodeBlock.Builder body =
+        switch (composite.kind()) {
+          case SEQUENCE -> sequence(at, (Sequence) composite, curveFields, fields);
+          case PRODUCT -> product(at, (Product) composite, curveFields);
+          case REPEAT -> repeat(at, m.name(), (Repeat) composite, curveFields, entries);
+          case CYCLE_MOMENTUM -> cycleMomentum(at, (CycleMomentum) composite, declarations, fields);
+        };
     TypeSpec.Builder curve =
         TypeSpec.classBuilder(self.simpleName())
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -103,9 +80,82 @@ final class Composites {
                 .addModifiers(Modifier.PUBLIC)
                 .returns(TypeName.DOUBLE)
                 .addParameter(TypeName.LONG, "step")
-                .addCode(at.build())
+                .addCode(body.build())
                 .build())
         .build();
+  }
+
+  /** On {@code [b[i-1], b[i])}: part i at {@code step - b[i-1]}. */
+  private static CodeBlock.Builder sequence(
+      CodeBlock.Builder at, Sequence s, Map<String, String> curveFields, List<FieldSpec> fields) {
+    if (s.boundaries().length > Sequence.Folded.LADDER_LIMIT) {
+      return searched(s, at, fields, curveFields);
+    }
+    long[] b = s.boundaries();
+    for (int i = 0; i < b.length; i++) {
+      String local = i == 0 ? "step" : "step - " + lit(b[i - 1]);
+      at.beginControlFlow("if (step < $L)", lit(b[i]))
+          .addStatement("return $L.at($L)", curveFields.get(s.schedules().get(i)), local)
+          .endControlFlow();
+    }
+    return at.addStatement(
+        "return $L.at(step - $L)",
+        curveFields.get(s.schedules().get(b.length)),
+        lit(b[b.length - 1]));
+  }
+
+  /** Strictly left to right, as the runtime multiplies. */
+  private static CodeBlock.Builder product(
+      CodeBlock.Builder at, Product p, Map<String, String> curveFields) {
+    at.addStatement("double v = $L.at(step)", curveFields.get(p.schedules().get(0)));
+    for (int i = 1; i < p.schedules().size(); i++) {
+      at.addStatement("v *= $L.at(step)", curveFields.get(p.schedules().get(i)));
+    }
+    return at.addStatement("return v");
+  }
+
+  /** The momentum PyTorch cycles against a plain one-cycle or cyclic LR. */
+  private static CodeBlock.Builder cycleMomentum(
+      CodeBlock.Builder at,
+      CycleMomentum c,
+      Map<String, Declaration> declarations,
+      List<FieldSpec> fields) {
+    Plan lr = Plan.of(declarations.get(c.of()));
+    at.add(
+        "// the momentum PyTorch cycles against $L: the same phases, moving opposite to the LR\n",
+        c.of());
+    if (lr.curve() instanceof Cyclic.Folded cyclic) {
+      Cyclic.Folded momentum = cyclic.momentum(c.base(), c.max());
+      Emitters.of(momentum).emit(at, momentum, "step", fields);
+    } else if (lr.curve() instanceof OneCycle.Folded oneCycle) {
+      Emitters.oneCycleMomentum(at, oneCycle, c.base(), c.max(), "step");
+    } else {
+      // CycleMomentum.unsupported admits only these two
+      throw new AssertionError("@CycleMomentum of " + lr.declaration());
+    }
+    return at;
+  }
+
+  /**
+   * As {@code Repeat.Folded.at}: {@code of.at(step % L)} before {@code times * L} (always when
+   * forever), then {@code of.at(step - (times - 1) * L)}.
+   */
+  private static CodeBlock.Builder repeat(
+      CodeBlock.Builder at,
+      String name,
+      Repeat r,
+      Map<String, String> curveFields,
+      Map<String, Object> entries) {
+    // validated: resolves, and `of` has a finite length
+    Repeat.Folded f = (Repeat.Folded) Resolver.resolve(entries, name).get(name);
+    String of = curveFields.get(r.of());
+    if (r.times() == 0) {
+      return at.addStatement("return $L.at(step % $L)", of, lit(f.period()));
+    }
+    return at.beginControlFlow("if (step < $L)", lit(f.end()))
+        .addStatement("return $L.at(step % $L)", of, lit(f.period()))
+        .endControlFlow()
+        .addStatement("return $L.at(step - $L)", of, lit(f.lastStart()));
   }
 
   /**
@@ -114,7 +164,7 @@ final class Composites {
    * then one branch per distinct part (the parts' static fields are read when {@code at} runs,
    * never while the classes initialize).
    */
-  private static void searched(
+  private static CodeBlock.Builder searched(
       Sequence s, CodeBlock.Builder at, List<FieldSpec> fields, Map<String, String> curveFields) {
     List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(s.schedules()));
     long[] partOf = new long[s.schedules().size()];
@@ -132,7 +182,7 @@ final class Composites {
           .addStatement("return $L.at(t)", curveFields.get(distinct.get(p)))
           .endControlFlow();
     }
-    at.addStatement("return $L.at(t)", curveFields.get(distinct.get(distinct.size() - 1)));
+    return at.addStatement("return $L.at(t)", curveFields.get(distinct.get(distinct.size() - 1)));
   }
 
   /** A string expression: a literal, or joined at run time when too long for one constant. */

@@ -6,9 +6,6 @@ import dev.anneal.internal.Kind;
 import dev.anneal.internal.Part;
 import dev.anneal.internal.compose.Composite;
 import dev.anneal.internal.compose.CompositeKind;
-import dev.anneal.internal.compose.CycleMomentum;
-import dev.anneal.internal.compose.Product;
-import dev.anneal.internal.compose.Sequence;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -515,44 +512,16 @@ public final class ConfigReader {
         elements.getElementValuesWithDefaults(mirror).entrySet()) {
       values.put(e.getKey().getSimpleName().toString(), e.getValue().getValue());
     }
-    Composite composite;
-    try {
-      switch (kind) {
-        case SEQUENCE:
-          composite =
-              new Sequence(strings(values.get("schedules")), longs(values.get("boundaries")));
-          break;
-        case PRODUCT:
-          composite = new Product(strings(values.get("schedules")));
-          break;
-        default:
-          composite =
-              new CycleMomentum(
-                  (String) values.get("of"),
-                  (Double) values.get("base"),
-                  (Double) values.get("max"));
+    Map<String, Object> typed = new LinkedHashMap<>();
+    for (Attr a : kind.attrs()) {
+      Object v = convert(a, values.get(a.name()));
+      if (v == null) {
+        return null; // javac reports the malformed annotation itself
       }
-    } catch (ClassCastException | NullPointerException e) {
-      return null; // javac reports the malformed annotation itself
+      typed.put(a.name(), v);
     }
+    Composite composite = kind.build(typed);
     return new ScheduleMethod(method, form, composite, mirror, suppressed(method));
-  }
-
-  private static List<String> strings(Object value) {
-    List<String> out = new ArrayList<>();
-    for (Object v : (List<?>) value) {
-      out.add((String) ((AnnotationValue) v).getValue());
-    }
-    return out;
-  }
-
-  private static long[] longs(Object value) {
-    List<?> list = (List<?>) value;
-    long[] out = new long[list.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = ((Number) ((AnnotationValue) list.get(i)).getValue()).longValue();
-    }
-    return out;
   }
 
   static CompositeKind compositeKindOf(AnnotationMirror a) {
@@ -815,6 +784,23 @@ public final class ConfigReader {
             ls[i] = ((Number) x).longValue();
           }
           return attr.type() == Attr.Type.DOUBLE_ARRAY ? ds : ls;
+        }
+      case STRING:
+        return v instanceof String ? v : null;
+      case STRING_ARRAY:
+        {
+          if (!(v instanceof List)) {
+            return null;
+          }
+          List<String> names = new ArrayList<>();
+          for (Object x : (List<?>) v) {
+            if (!(x instanceof AnnotationValue)
+                || !(((AnnotationValue) x).getValue() instanceof String)) {
+              return null;
+            }
+            names.add((String) ((AnnotationValue) x).getValue());
+          }
+          return names;
         }
       case ENUM:
         if (!(v instanceof VariableElement)) {

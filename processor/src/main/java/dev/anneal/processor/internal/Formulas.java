@@ -8,10 +8,9 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.TypeName;
 import dev.anneal.Ramp;
-import dev.anneal.internal.Kind;
 import dev.anneal.internal.Plan;
 import dev.anneal.internal.kind.Curve;
-import dev.anneal.processor.internal.emit.BodyEmitter;
+import dev.anneal.internal.kind.Periodic;
 import dev.anneal.processor.internal.emit.Emitters;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,17 +136,15 @@ final class Formulas {
   /** The cycle containing {@code t}, its local step, and the body over that cycle. */
   private void restarts(CodeBlock.Builder code, String t) {
     Plan p = plan;
-    String scale = "1";
     if (p.cycleStarts() == 0) {
       code.addStatement("long cycle = $L / $L", t, lit(p.period));
-      if (p.body().kind() != Kind.CONSTANT) {
+      if (p.periodic().cycle().shape() != Periodic.Shape.CONSTANT) {
         code.addStatement("double local = toDouble($L - cycle * $L)", t, lit(p.period));
       }
       if (p.decay != 1) {
         code.addStatement("double scale = exp(toDouble(cycle) * $L)", lit(p.lnDecay));
-        scale = "scale";
       }
-      periodic(code, p.curve(), "local", lit((double) p.period), lit(p.invPeriod), scale, false);
+      periodic(code, p.periodic(), "local", lit((double) p.period), lit(p.invPeriod), false);
       return;
     }
     fields.add(
@@ -168,20 +165,26 @@ final class Formulas {
         .addStatement("double local = toDouble($L) - CYCLE_START[cycle]", t);
     if (p.decay != 1) {
       code.addStatement("double scale = exp(toDouble(cycle) * $L)", lit(p.lnDecay));
-      scale = "scale";
     }
-    periodic(code, p.curve(), "local", "p", "(1 / p)", scale, true);
+    periodic(code, p.periodic(), "local", "p", "(1 / p)", true);
   }
 
-  private static <C extends Curve> void periodic(
-      CodeBlock.Builder code,
-      C curve,
-      String t,
-      String p,
-      String invP,
-      String scale,
-      boolean mayEnd) {
-    BodyEmitter<C> emitter = Emitters.of(curve);
-    emitter.periodic(code, curve, t, p, invP, scale, mayEnd);
+  /**
+   * As {@link Plan#cycleFirst}: the expression of a cycle's start value from {@code scale}, or
+   * {@code null} when there is no decay (the body's own start value).
+   */
+  private String cycleFirst() {
+    if (plan.decay == 1) {
+      return null;
+    }
+    return switch (plan.restartScale) {
+      case START -> lit(plan.restartFirst) + " * scale";
+      case AMPLITUDE -> lit(plan.restartLast) + " + " + lit(plan.restartAmplitude) + " * scale";
+    };
+  }
+
+  private <C extends Periodic> void periodic(
+      CodeBlock.Builder code, C curve, String t, String p, String invP, boolean mayEnd) {
+    Emitters.periodic(curve).periodic(code, curve, t, p, invP, cycleFirst(), mayEnd);
   }
 }

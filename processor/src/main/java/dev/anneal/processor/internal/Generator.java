@@ -113,11 +113,15 @@ public final class Generator {
     // the field holding each method's curve, for composites that name it
     Map<String, String> curveFields = new HashMap<>();
     Map<String, Declaration> declarations = new HashMap<>();
+    Map<String, Object> entries = new HashMap<>(); // plain and composite, for the parts' lengths
     for (int i = 0; i < config.methods().size(); i++) {
       ScheduleMethod m = config.methods().get(i);
       curveFields.put(m.name(), "CURVE_" + i);
       if (m.declaration() != null) {
         declarations.put(m.name(), m.declaration());
+        entries.put(m.name(), m.declaration());
+      } else if (m.composite() != null) {
+        entries.put(m.name(), m.composite());
       }
     }
     // A nested class cannot share its enclosing class's name: with @Schedule(name = "Curve0") the
@@ -141,7 +145,7 @@ public final class Generator {
                 .initializer("new $T()", curveClass)
                 .build());
         impl.addMethod(delegate(m, curveClass, field));
-        impl.addType(Composites.curve(m, curveClass, curveFields, declarations, config));
+        impl.addType(Composites.curve(m, curveClass, curveFields, declarations, entries, config));
         index++;
         continue;
       }

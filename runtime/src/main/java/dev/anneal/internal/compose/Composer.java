@@ -1,18 +1,17 @@
 package dev.anneal.internal.compose;
 
-import dev.anneal.Compat;
 import dev.anneal.LrSchedule;
+import dev.anneal.internal.Attr;
 import dev.anneal.internal.Declaration;
 import dev.anneal.internal.DeclarationParser;
 import dev.anneal.internal.Plan;
 import dev.anneal.internal.PlanSchedule;
-import dev.anneal.internal.control.Controllers;
-import dev.anneal.internal.control.PlateauRules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Internal, not API. The back end of {@code Schedules.sequence}, {@code product}, {@code
@@ -28,13 +27,13 @@ public final class Composer {
     if (boundaries == null) {
       throw new IllegalArgumentException("@Sequence.boundaries must not be null");
     }
-    List<Declared> ps = parts("Sequence", parts);
+    List<Declared> ps = parts(CompositeKind.SEQUENCE, parts);
     return build(new Sequence(names(ps.size()), boundaries), ps);
   }
 
   /** {@code @Product} of these parts. */
   public static LrSchedule product(LrSchedule... parts) {
-    List<Declared> ps = parts("Product", parts);
+    List<Declared> ps = parts(CompositeKind.PRODUCT, parts);
     return build(new Product(names(ps.size())), ps);
   }
 
@@ -45,7 +44,7 @@ public final class Composer {
 
   /** {@code @CycleMomentum} against {@code of}. */
   public static LrSchedule cycleMomentum(LrSchedule of, double base, double max) {
-    List<Declared> ps = parts("CycleMomentum", of);
+    List<Declared> ps = parts(CompositeKind.CYCLE_MOMENTUM, of);
     String why = CycleMomentum.unsupported(ps.get(0));
     if (why != null) {
       throw new IllegalArgumentException(
@@ -55,6 +54,11 @@ public final class Composer {
               + why);
     }
     return build(new CycleMomentum("s0", base, max), ps);
+  }
+
+  /** {@code @Repeat} of {@code of}, {@code times} times (0 = forever). */
+  public static LrSchedule repeat(LrSchedule of, int times) {
+    return build(new Repeat("s0", times), parts(CompositeKind.REPEAT, of));
   }
 
   private static LrSchedule build(Composite c, List<Declared> parts) {
@@ -76,14 +80,21 @@ public final class Composer {
   }
 
   /** The parts as {@link Declared}: only schedules anneal built (it knows their length, source). */
-  private static List<Declared> parts(String annotation, LrSchedule... parts) {
-    String attr = annotation.equals("CycleMomentum") ? "of" : "schedules";
+  private static List<Declared> parts(CompositeKind kind, LrSchedule... parts) {
+    String annotation = kind.simpleName();
+    Attr reference = kind.attrs().get(0); // every composite names its parts first
+    String attr = reference.name();
     if (parts == null) {
       throw new IllegalArgumentException("@" + annotation + "." + attr + " must not be null");
     }
     List<Declared> out = new ArrayList<>(parts.length);
     for (int i = 0; i < parts.length; i++) {
-      String where = "@" + annotation + "." + attr + (attr.equals("of") ? "" : "[" + i + "]");
+      String where =
+          "@"
+              + annotation
+              + "."
+              + attr
+              + (reference.type() == Attr.Type.STRING_ARRAY ? "[" + i + "]" : "");
       out.add(declared(parts[i], where));
     }
     return out;
@@ -107,11 +118,13 @@ public final class Composer {
 
   /**
    * The schedule {@code name} of named declarations that may refer to each other; every entry is
-   * checked.
+   * checked. A plateau entry is a schedule of its own (built by {@code plain}), never a part.
    *
+   * @param plain the schedule of one plain declaration, its controller included
    * @throws IllegalArgumentException {@code "name: message"} for the first error
    */
-  public static LrSchedule parse(Map<String, String> named, String name) {
+  public static LrSchedule parse(
+      Map<String, String> named, String name, Function<Declaration, LrSchedule> plain) {
     if (named == null) {
       throw new IllegalArgumentException("the named declarations are null");
     }
@@ -151,35 +164,12 @@ public final class Composer {
       throw new IllegalArgumentException(r.errors().get(0));
     }
     if (plateaus.containsKey(name)) {
-      return schedule(plateaus.get(name));
+      return plain.apply(plateaus.get(name));
     }
     Declared d = r.get(name);
     return d instanceof Plain p ? new PlanSchedule(p.plan()) : new ComposedSchedule(d);
   }
 
-  /**
-   * The schedule of one plain declaration: a {@code PlateauSchedule} over its curve when it has a
-   * {@code @ReduceOnPlateau}, else the curve.
-   *
-   * @throws IllegalArgumentException naming the first broken rule
-   */
-  public static LrSchedule schedule(Declaration d) {
-    Plan plan = Plan.of(d); // validates everything, the controller too
-    if (d.plateau() == null) {
-      return new PlanSchedule(plan);
-    }
-    LrSchedule curve = new PlanSchedule(Plan.of(d.curve()));
-    PlateauRules rules = PlateauRules.of(d.plateau());
-    return rules.compat() == Compat.ANNEAL
-        ? Controllers.plateau(curve, rules)
-        : Controllers.plateau(curve, rules, curve.at(0));
-  }
-
-  /**
-   * Entries {@code name: declaration}, separated by {@code ;} or line breaks (blank entries are
-   * skipped); the schedule is the last entry. A text without any {@code :} is one plain
-   * declaration, so this reads back the {@code toString()} of every schedule anneal builds.
-   */
   /**
    * Between entries: a {@code ;}, or a line break before the next {@code name:}. Any other line
    * break is white space inside a (wrapped) declaration.
@@ -187,7 +177,15 @@ public final class Composer {
   private static final java.util.regex.Pattern ENTRY_SEPARATOR =
       java.util.regex.Pattern.compile(";|\\R(?=\\s*[\\p{L}_$][\\p{L}\\p{N}_$]*\\s*:)");
 
-  public static LrSchedule parseNamed(String entries) {
+  /**
+   * Entries {@code name: declaration}, separated by {@code ;} or line breaks before a name (blank
+   * entries are skipped); the schedule is the last entry. A text without any {@code :} is one plain
+   * declaration, so this reads back the {@code toString()} of every schedule anneal builds.
+   *
+   * @param plain the schedule of one plain declaration, its controller included (the public API
+   *     builds controllers; this package does not)
+   */
+  public static LrSchedule parseNamed(String entries, Function<Declaration, LrSchedule> plain) {
     if (entries == null) {
       throw new IllegalArgumentException("the declarations to parse are null");
     }
@@ -195,7 +193,7 @@ public final class Composer {
       entries = entries.substring(1);
     }
     if (entries.indexOf(':') < 0) { // a plain declaration's toString: no names
-      return schedule(DeclarationParser.parse(entries));
+      return plain.apply(DeclarationParser.parse(entries));
     }
     Map<String, String> named = new LinkedHashMap<>();
     String last = null;
@@ -217,6 +215,6 @@ public final class Composer {
     if (last == null) {
       throw new IllegalArgumentException("no declaration in " + Composite.quote(entries));
     }
-    return parse(Collections.unmodifiableMap(named), last);
+    return parse(Collections.unmodifiableMap(named), last, plain);
   }
 }

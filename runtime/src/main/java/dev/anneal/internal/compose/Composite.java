@@ -8,7 +8,7 @@ import java.util.List;
  * the same config. One record per annotation, as {@link dev.anneal.internal.kind.Body} has one per
  * body.
  */
-public sealed interface Composite permits Sequence, Product, CycleMomentum {
+public sealed interface Composite permits Sequence, Product, CycleMomentum, Repeat {
 
   /** The annotation. */
   CompositeKind kind();

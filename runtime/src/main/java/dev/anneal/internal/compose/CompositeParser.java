@@ -1,5 +1,6 @@
 package dev.anneal.internal.compose;
 
+import dev.anneal.internal.Attr;
 import dev.anneal.internal.DeclarationParser;
 import dev.anneal.internal.parse.JavaLexer;
 import dev.anneal.internal.parse.JavaLexer.Kind;
@@ -86,12 +87,13 @@ public final class CompositeParser {
           do {
             Token attr = lexer.expect(Kind.IDENTIFIER);
             String attrName = (String) attr.value();
-            if (!kind.attributes().contains(attrName)) {
+            Attr a = kind.attr(attrName);
+            if (a == null) {
               throw fail(
                   attr.start(), "@" + kind.simpleName() + " has no attribute '" + attrName + "'");
             }
             lexer.expect(Kind.EQUALS);
-            if (values.put(attrName, value(kind, attrName)) != null) {
+            if (values.put(attrName, value(kind, a)) != null) {
               throw fail(attr.start(), "@" + kind.simpleName() + "." + attrName + " given twice");
             }
           } while (lexer.accept(Kind.COMMA));
@@ -117,49 +119,56 @@ public final class CompositeParser {
     }
   }
 
-  private Object value(CompositeKind kind, String attr) {
-    switch (attr) {
-      case "schedules":
-        {
-          List<String> names = new ArrayList<>();
-          if (lexer.accept(Kind.LBRACE)) {
-            while (lexer.peek().kind() != Kind.RBRACE) {
-              names.add(string(kind, attr));
-              if (!lexer.accept(Kind.COMMA)) {
-                break;
-              }
-            }
-            lexer.expect(Kind.RBRACE);
-          } else {
-            names.add(string(kind, attr));
-          }
-          return names;
+  /** The value of {@code a}, read by its type. */
+  private Object value(CompositeKind kind, Attr a) {
+    String attr = a.name();
+    return switch (a.type()) {
+      case STRING_ARRAY -> {
+        List<String> names = new ArrayList<>();
+        for (Object o : elements(() -> string(kind, attr))) {
+          names.add((String) o);
         }
-      case "boundaries":
-        {
-          List<Long> steps = new ArrayList<>();
-          if (lexer.accept(Kind.LBRACE)) {
-            while (lexer.peek().kind() != Kind.RBRACE) {
-              steps.add(whole(kind, attr));
-              if (!lexer.accept(Kind.COMMA)) {
-                break;
-              }
-            }
-            lexer.expect(Kind.RBRACE);
-          } else {
-            steps.add(whole(kind, attr));
-          }
-          long[] b = new long[steps.size()];
-          for (int i = 0; i < b.length; i++) {
-            b[i] = steps.get(i);
-          }
-          return b;
+        yield names;
+      }
+      case LONG_ARRAY -> {
+        List<Object> steps = elements(() -> whole(kind, attr));
+        long[] b = new long[steps.size()];
+        for (int i = 0; i < b.length; i++) {
+          b[i] = (Long) steps.get(i);
         }
-      case "of":
-        return string(kind, attr);
-      default: // base, max
-        return lexer.doubleValue(lexer.signedNumber());
+        yield b;
+      }
+      case STRING -> string(kind, attr);
+      case DOUBLE -> lexer.doubleValue(lexer.signedNumber());
+      case INT -> {
+        int at = lexer.peek().start();
+        long n = whole(kind, attr);
+        if (n != (int) n) {
+          throw fail(at, "@" + kind.simpleName() + "." + attr + " must be an int, was " + n);
+        }
+        yield (int) n;
+      }
+      // no composite has attributes of these types yet
+      case LONG, BOOLEAN, DOUBLE_ARRAY, ENUM ->
+          throw new AssertionError("@" + kind.simpleName() + "." + attr + " of type " + a.type());
+    };
+  }
+
+  /** {@code {e, e, ...}} or a single element, as Java allows for an array attribute. */
+  private List<Object> elements(java.util.function.Supplier<Object> element) {
+    List<Object> out = new ArrayList<>();
+    if (lexer.accept(Kind.LBRACE)) {
+      while (lexer.peek().kind() != Kind.RBRACE) {
+        out.add(element.get());
+        if (!lexer.accept(Kind.COMMA)) {
+          break;
+        }
+      }
+      lexer.expect(Kind.RBRACE);
+    } else {
+      out.add(element.get());
     }
+    return out;
   }
 
   private String string(CompositeKind kind, String attr) {
@@ -189,26 +198,13 @@ public final class CompositeParser {
     return lexer.longValue(t);
   }
 
-  @SuppressWarnings("unchecked")
   private Composite build(CompositeKind kind, Map<String, Object> v, int at) {
-    for (String required :
-        kind == CompositeKind.CYCLE_MOMENTUM
-            ? List.of("of")
-            : kind == CompositeKind.PRODUCT ? List.of("schedules") : kind.attributes()) {
-      if (!v.containsKey(required)) {
-        throw fail(at, "@" + kind.simpleName() + "." + required + " is required but was not given");
+    for (Attr a : kind.attrs()) {
+      if (a.isRequired() && !v.containsKey(a.name())) {
+        throw fail(at, "@" + kind.simpleName() + "." + a.name() + " is required but was not given");
       }
     }
-    return switch (kind) {
-      case SEQUENCE ->
-          new Sequence((List<String>) v.get("schedules"), (long[]) v.get("boundaries"));
-      case PRODUCT -> new Product((List<String>) v.get("schedules"));
-      case CYCLE_MOMENTUM ->
-          new CycleMomentum(
-              (String) v.get("of"),
-              (Double) v.getOrDefault("base", CycleMomentum.DEFAULT_BASE),
-              (Double) v.getOrDefault("max", CycleMomentum.DEFAULT_MAX));
-    };
+    return kind.build(v);
   }
 
   private Failure fail(int at, String message) {

@@ -1,49 +1,25 @@
 package dev.anneal.internal.control;
 
 import dev.anneal.Compat;
-import dev.anneal.EarlyStopper;
 import dev.anneal.LrSchedule;
-import dev.anneal.PlateauSchedule;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Internal, not API. The factory generated code and the runtime builders call: each call returns a
- * controller with fresh state. Validates first and throws an {@link IllegalArgumentException} with
- * every problem's message.
+ * Internal, not API. The validation and state fingerprints of the controllers: the runtime's
+ * package-private factories ({@code PlateauSchedule}, {@code EarlyStopper}) call these, then
+ * construct the controller with fresh state. Validates first and throws an {@link
+ * IllegalArgumentException} with every problem's message. Knows nothing of the controller classes,
+ * so the dependency runs one way: {@code dev.anneal} to here.
  */
 public final class Controllers {
-  /** Implemented by {@code dev.anneal.PlateauSchedule}, whose constructors are not public. */
-  public interface Access {
-    PlateauSchedule plateau(LrSchedule curve, PlateauRules rules, double value, long fingerprint);
-
-    EarlyStopper stopper(StoppingRules rules, long fingerprint);
-  }
-
-  private static volatile Access access;
-
   private Controllers() {}
 
-  /** Called once by {@code PlateauSchedule}'s static initializer. */
-  public static void install(Access a) {
-    if (access != null) {
-      throw new IllegalStateException("already installed");
-    }
-    access = a;
-  }
-
-  private static Access access() {
-    Access a = access;
-    if (a == null) {
-      try {
-        Class.forName("dev.anneal.PlateauSchedule", true, Controllers.class.getClassLoader());
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException(e);
-      }
-      a = access;
-    }
-    return a;
-  }
+  /**
+   * A validated plateau controller: its curve, rules, the constant value PYTORCH/KERAS reduce (NaN
+   * under ANNEAL) and the fingerprint its saved state carries.
+   */
+  public record Plateau(LrSchedule curve, PlateauRules rules, double value, long fingerprint) {}
 
   /**
    * A plateau controller with {@link Compat#ANNEAL} rules over any curve.
@@ -51,7 +27,7 @@ public final class Controllers {
    * @throws IllegalArgumentException if the rules break a rule or ask for PYTORCH/KERAS (which need
    *     {@link #plateau(LrSchedule, PlateauRules, double)})
    */
-  public static PlateauSchedule plateau(LrSchedule curve, PlateauRules rules) {
+  public static Plateau plateau(LrSchedule curve, PlateauRules rules) {
     List<ControlProblem> problems = problems(rules);
     if (rules.compat() != null && rules.compat() != Compat.ANNEAL) {
       problems.add(
@@ -74,8 +50,7 @@ public final class Controllers {
    * @throws IllegalArgumentException if the rules break a rule or the value is not finite and
    *     {@code > 0}
    */
-  public static PlateauSchedule plateau(
-      LrSchedule curve, PlateauRules rules, double constantValue) {
+  public static Plateau plateau(LrSchedule curve, PlateauRules rules, double constantValue) {
     List<ControlProblem> problems = problems(rules);
     if (rules.compat() != null
         && rules.compat() != Compat.ANNEAL
@@ -100,22 +75,22 @@ public final class Controllers {
     return new ArrayList<>(rules.problems());
   }
 
-  private static PlateauSchedule make(LrSchedule curve, PlateauRules rules, double value) {
+  private static Plateau make(LrSchedule curve, PlateauRules rules, double value) {
     if (curve == null) {
       throw new IllegalArgumentException("the curve of @ReduceOnPlateau must not be null");
     }
     long fingerprint =
         Text.fnv1a(rules.canonical() + "|" + Double.toHexString(value) + "|" + declaration(curve));
-    return access().plateau(curve, rules, value, fingerprint);
+    return new Plateau(curve, rules, value, fingerprint);
   }
 
-  /** An early stopper with fresh state. */
-  public static EarlyStopper earlyStopper(StoppingRules rules) {
+  /** The fingerprint of a validated early stopper's state. */
+  public static long earlyStopper(StoppingRules rules) {
     if (rules == null) {
       throw new IllegalArgumentException("@EarlyStopping rules must not be null");
     }
     Text.throwIfAny(rules.problems());
-    return access().stopper(rules, Text.fnv1a(rules.canonical()));
+    return Text.fnv1a(rules.canonical());
   }
 
   /**

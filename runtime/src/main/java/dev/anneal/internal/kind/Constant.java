@@ -82,8 +82,28 @@ public record Constant(double value, long steps) implements Body {
     }
 
     @Override
-    public double periodic(double t, double p, double invP, double scale) {
-      return value * scale;
+    public double periodic(double t, double p, double invP, double first) {
+      return first;
+    }
+
+    @Override
+    public double first() {
+      return value;
+    }
+
+    @Override
+    public double last() {
+      return value;
+    }
+
+    @Override
+    public Cycle cycle() {
+      return new Cycle(Shape.CONSTANT, value, 1, 0, 0);
+    }
+
+    @Override
+    public long divisor() {
+      return 0;
     }
   }
 }

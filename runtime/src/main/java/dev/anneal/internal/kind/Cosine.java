@@ -123,8 +123,28 @@ public record Cosine(double from, double to, long steps, double exponent) implem
     }
 
     @Override
-    public double periodic(double t, double p, double invP, double scale) {
-      return t >= p ? to : cosine(t * invP * Math.PI, from * scale - to);
+    public double periodic(double t, double p, double invP, double first) {
+      return t >= p ? to : cosine(t * invP * Math.PI, first - to);
+    }
+
+    @Override
+    public double first() {
+      return from;
+    }
+
+    @Override
+    public double last() {
+      return to;
+    }
+
+    @Override
+    public Cycle cycle() {
+      return new Cycle(Shape.COSINE, to, exponent, 0, 0);
+    }
+
+    @Override
+    public long divisor() {
+      return 0;
     }
   }
 }

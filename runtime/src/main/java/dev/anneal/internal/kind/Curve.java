@@ -4,11 +4,30 @@ package dev.anneal.internal.kind;
  * A body with its constants folded: what the builder's schedules evaluate, what the processor
  * writes as literals, and what the vector kernels read. {@link #at} is the reference every other
  * evaluator mirrors operation by operation.
+ *
+ * <p>Sealed: one {@code Folded} class per body record, so a body kind without its folded curve, or
+ * a folded curve that does not say what the kernels need ({@link #divisor}), does not compile.
  */
-public interface Curve {
+public sealed interface Curve
+    permits Periodic,
+        StepDecay.Folded,
+        MultiStep.Folded,
+        Exponential.Folded,
+        InverseTime.Folded,
+        InverseSqrt.Folded,
+        Cyclic.Folded,
+        Piecewise.Folded,
+        Sigmoid.Folded {
   /** The body at local step {@code t >= 0} (the timeline handles the end of a finite body). */
   double at(long t);
 
   /** The declared body this curve folds. */
   Body body();
+
+  /**
+   * The largest divisor the evaluators take a quotient of a step by ({@code every}, a cycle's
+   * period, {@code steps}), or 0 when there is none: the vector kernels take quotients in doubles,
+   * exact only for divisors below 2^52.
+   */
+  long divisor();
 }

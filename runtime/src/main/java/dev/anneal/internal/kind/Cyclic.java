@@ -174,6 +174,11 @@ public record Cyclic(double low, double high, long up, long down, CyclicMode mod
     }
 
     @Override
+    public long divisor() {
+      return period;
+    }
+
+    @Override
     public double at(long t) {
       long cycleIndex = t / period;
       long pos = t - cycleIndex * period;

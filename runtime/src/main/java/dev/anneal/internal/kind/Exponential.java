@@ -150,6 +150,11 @@ public record Exponential(double from, double rate, long every, boolean staircas
     }
 
     @Override
+    public long divisor() {
+      return every;
+    }
+
+    @Override
     public double at(long t) {
       double v =
           from

@@ -80,6 +80,11 @@ public record InverseSqrt(double from, double timescale) implements Body {
     }
 
     @Override
+    public long divisor() {
+      return 0;
+    }
+
+    @Override
     public double at(long t) {
       return from * Math.sqrt(timescale / (timescale + Steps.toDouble(t)));
     }

@@ -108,6 +108,11 @@ public record InverseTime(double from, double rate, long every, boolean staircas
     }
 
     @Override
+    public long divisor() {
+      return every;
+    }
+
+    @Override
     public double at(long t) {
       double d =
           1 + (staircase ? Steps.toDouble(t / every) * rate : Steps.toDouble(t) * ratePerStep);

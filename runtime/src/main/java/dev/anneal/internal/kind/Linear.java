@@ -91,9 +91,28 @@ public record Linear(double from, double to, long steps) implements Body {
     }
 
     @Override
-    public double periodic(double t, double p, double invP, double scale) {
-      double start = from * scale;
-      return t >= p ? to : start + (to - start) * (t * invP);
+    public double periodic(double t, double p, double invP, double first) {
+      return t >= p ? to : first + (to - first) * (t * invP);
+    }
+
+    @Override
+    public double first() {
+      return from;
+    }
+
+    @Override
+    public double last() {
+      return to;
+    }
+
+    @Override
+    public Cycle cycle() {
+      return new Cycle(Shape.LINEAR, to, 1, 0, 0);
+    }
+
+    @Override
+    public long divisor() {
+      return 0;
     }
   }
 }

@@ -185,6 +185,11 @@ public record MultiStep(double from, long[] milestones, double factor) implement
     }
 
     @Override
+    public long divisor() {
+      return 0;
+    }
+
+    @Override
     public double at(long t) {
       return levels[Tables.countAtMost(milestones, t)];
     }

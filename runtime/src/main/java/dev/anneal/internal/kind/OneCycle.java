@@ -184,8 +184,28 @@ public record OneCycle(
     }
 
     @Override
-    public double periodic(double t, double p, double invP, double scale) {
-      return phases.periodic(t, p, scale);
+    public double periodic(double t, double p, double invP, double first) {
+      return phases.periodic(t, p, first);
+    }
+
+    @Override
+    public double first() {
+      return phases.peak;
+    }
+
+    @Override
+    public double last() {
+      return phases.min;
+    }
+
+    @Override
+    public Cycle cycle() {
+      return new Cycle(Shape.ONE_CYCLE, phases.min, 1, 0, 0);
+    }
+
+    @Override
+    public long divisor() {
+      return steps;
     }
 
     /**
@@ -228,11 +248,11 @@ public record OneCycle(
     }
 
     /**
-     * Value at local step {@code t} of a restart cycle of length {@code p} whose peak is scaled by
-     * {@code scale}; the initial and final values are not.
+     * Value at local step {@code t} of a restart cycle of length {@code p} whose peak is {@code
+     * top} (the peak scaled for the cycle); the initial and final values are not scaled.
      */
-    public double periodic(double t, double p, double scale) {
-      return value(Math.min(t, p - 1), p, peak * scale, initial, min);
+    public double periodic(double t, double p, double top) {
+      return value(Math.min(t, p - 1), p, top, initial, min);
     }
 
     /**

@@ -222,6 +222,11 @@ public record Piecewise(long[] steps, double[] values, Interpolation interpolati
     }
 
     @Override
+    public long divisor() {
+      return 0;
+    }
+
+    @Override
     public double at(long t) {
       int last = knots.length - 1;
       if (t >= knots[last]) {

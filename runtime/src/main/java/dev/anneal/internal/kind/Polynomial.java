@@ -127,8 +127,28 @@ public record Polynomial(double from, double to, long steps, double power, boole
     }
 
     @Override
-    public double periodic(double t, double p, double invP, double scale) {
-      return t >= p ? to : polynomial((p - t) * invP, from * scale - to);
+    public double periodic(double t, double p, double invP, double first) {
+      return t >= p ? to : polynomial((p - t) * invP, first - to);
+    }
+
+    @Override
+    public double first() {
+      return from;
+    }
+
+    @Override
+    public double last() {
+      return to;
+    }
+
+    @Override
+    public Cycle cycle() {
+      return new Cycle(Shape.POLYNOMIAL, to, power, 0, 0);
+    }
+
+    @Override
+    public long divisor() {
+      return steps;
     }
   }
 }

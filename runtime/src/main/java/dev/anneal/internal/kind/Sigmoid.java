@@ -96,6 +96,11 @@ public record Sigmoid(double from, double gamma, long center) implements Body {
     }
 
     @Override
+    public long divisor() {
+      return 0;
+    }
+
+    @Override
     public double at(long t) {
       long d = t - center;
       return from / (1 + Math.exp(negGamma * (d < 0 ? -Steps.toDouble(-d) : Steps.toDouble(d))));

@@ -103,6 +103,11 @@ public record StepDecay(double from, double factor, long every) implements Body 
     }
 
     @Override
+    public long divisor() {
+      return every;
+    }
+
+    @Override
     public double at(long t) {
       return from * Math.exp(Steps.toDouble(t / every) * lnFactor);
     }

@@ -115,10 +115,28 @@ public record Tanh(double from, double to, long steps, double lower, double uppe
     }
 
     @Override
-    public double periodic(double t, double p, double invP, double scale) {
-      return t >= p
-          ? to
-          : to + 0.5 * (from * scale - to) * (1 - Math.tanh(lower + range * (t * invP)));
+    public double periodic(double t, double p, double invP, double first) {
+      return t >= p ? to : to + 0.5 * (first - to) * (1 - Math.tanh(lower + range * (t * invP)));
+    }
+
+    @Override
+    public double first() {
+      return from;
+    }
+
+    @Override
+    public double last() {
+      return to;
+    }
+
+    @Override
+    public Cycle cycle() {
+      return new Cycle(Shape.TANH, to, 1, lower, range);
+    }
+
+    @Override
+    public long divisor() {
+      return 0;
     }
   }
 }

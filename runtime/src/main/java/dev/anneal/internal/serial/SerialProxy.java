@@ -3,12 +3,7 @@ package dev.anneal.internal.serial;
 import dev.anneal.EarlyStopper;
 import dev.anneal.GradientClip;
 import dev.anneal.LrSchedule;
-import dev.anneal.PlateauSchedule;
 import dev.anneal.Schedules;
-import dev.anneal.internal.DeclarationParser;
-import dev.anneal.internal.Kind;
-import dev.anneal.internal.control.Controllers;
-import dev.anneal.internal.control.PlateauRules;
 import java.io.InvalidObjectException;
 import java.io.NotSerializableException;
 import java.io.ObjectStreamException;
@@ -17,9 +12,10 @@ import java.io.Serializable;
 /**
  * Internal, not API. The serialization proxy every anneal object writes in its place ({@code
  * writeReplace}): the declaration in annotation syntax, and for a controller its state in the
- * one-line text form of its {@code State}. Reading parses the text again ({@code readResolve}), so
- * the stream holds no internal class but this one, and a stream written by one version reads on a
- * later one as long as the declaration does.
+ * one-line text form of its {@code State} ({@code PlateauSchedule} writes a form of its own, since
+ * only it may construct itself). Reading parses the text again ({@code readResolve}), so the stream
+ * holds no internal class but this one, and a stream written by one version reads on a later one as
+ * long as the declaration does.
  */
 public final class SerialProxy implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -28,8 +24,6 @@ public final class SerialProxy implements Serializable {
   private enum Form {
     /** A schedule: one declaration or named entries ({@code Schedules.parseNamed}). */
     SCHEDULE,
-    /** {@code part} is the curve, {@code text} the {@code @ReduceOnPlateau}, plus a state. */
-    PLATEAU,
     /** An {@code @EarlyStopping} and its state. */
     STOPPER,
     /** A {@code @ClipNorm}, {@code @ClipValue} or {@code @AdaptiveClip}. */
@@ -42,44 +36,29 @@ public final class SerialProxy implements Serializable {
   private final String text;
   private final String state;
   private final Serializable part;
-  private final double value;
   private final long count;
 
-  private SerialProxy(
-      Form form, String text, String state, Serializable part, double value, long count) {
+  private SerialProxy(Form form, String text, String state, Serializable part, long count) {
     this.form = form;
     this.text = text;
     this.state = state;
     this.part = part;
-    this.value = value;
     this.count = count;
   }
 
   /** A schedule read back with {@code Schedules.parseNamed(declaration)}. */
   public static SerialProxy schedule(String declaration) {
-    return new SerialProxy(Form.SCHEDULE, declaration, null, null, 0, 0);
+    return new SerialProxy(Form.SCHEDULE, declaration, null, null, 0);
   }
 
   /** A clip read back with {@code GradientClip.parse(declaration)}. */
   public static SerialProxy clip(String declaration) {
-    return new SerialProxy(Form.CLIP, declaration, null, null, 0, 0);
+    return new SerialProxy(Form.CLIP, declaration, null, null, 0);
   }
 
   /** An early stopper: its declaration and {@code state().toString()}. */
   public static SerialProxy stopper(String declaration, String state) {
-    return new SerialProxy(Form.STOPPER, declaration, state, null, 0, 0);
-  }
-
-  /**
-   * A plateau controller: its curve (written as itself, i.e. as its own declaration), the
-   * {@code @ReduceOnPlateau} declaration, the constant value PYTORCH/KERAS reduce (NaN for ANNEAL)
-   * and {@code state().toString()}.
-   *
-   * @throws NotSerializableException if the curve is not serializable (a lambda, a user's class)
-   */
-  public static SerialProxy plateau(LrSchedule curve, String rules, double value, String state)
-      throws NotSerializableException {
-    return new SerialProxy(Form.PLATEAU, rules, state, serializable(curve), value, 0);
+    return new SerialProxy(Form.STOPPER, declaration, state, null, 0);
   }
 
   /**
@@ -89,7 +68,7 @@ public final class SerialProxy implements Serializable {
    */
   public static SerialProxy stair(LrSchedule perEpoch, long iterationsPerEpoch)
       throws NotSerializableException {
-    return new SerialProxy(Form.STAIR, null, null, serializable(perEpoch), 0, iterationsPerEpoch);
+    return new SerialProxy(Form.STAIR, null, null, serializable(perEpoch), iterationsPerEpoch);
   }
 
   private static Serializable serializable(LrSchedule s) throws NotSerializableException {
@@ -110,17 +89,6 @@ public final class SerialProxy implements Serializable {
           EarlyStopper s = EarlyStopper.parse(text);
           s.restore(EarlyStopper.State.parse(state));
           yield s;
-        }
-        case PLATEAU -> {
-          LrSchedule curve = (LrSchedule) part;
-          PlateauRules rules =
-              PlateauRules.of(DeclarationParser.parseAlone(text, Kind.Role.CONTROLLER));
-          PlateauSchedule p =
-              value == value
-                  ? Controllers.plateau(curve, rules, value)
-                  : Controllers.plateau(curve, rules);
-          p.restore(PlateauSchedule.State.parse(state));
-          yield p;
         }
         case STAIR -> Schedules.stairPerEpoch((LrSchedule) part, count);
       };

@@ -19,11 +19,9 @@ import dev.anneal.CyclicMode;
 import dev.anneal.Interpolation;
 import dev.anneal.Ramp;
 import dev.anneal.internal.Kernels;
-import dev.anneal.internal.Kind;
 import dev.anneal.internal.Plan;
 import dev.anneal.internal.kind.Constant;
 import dev.anneal.internal.kind.Cosine;
-import dev.anneal.internal.kind.Curve;
 import dev.anneal.internal.kind.Cyclic;
 import dev.anneal.internal.kind.Exponential;
 import dev.anneal.internal.kind.InverseSqrt;
@@ -31,6 +29,7 @@ import dev.anneal.internal.kind.InverseTime;
 import dev.anneal.internal.kind.Linear;
 import dev.anneal.internal.kind.MultiStep;
 import dev.anneal.internal.kind.OneCycle;
+import dev.anneal.internal.kind.Periodic;
 import dev.anneal.internal.kind.Piecewise;
 import dev.anneal.internal.kind.Polynomial;
 import dev.anneal.internal.kind.Sigmoid;
@@ -208,60 +207,40 @@ public final class VectorKernels implements Kernels.Provider {
 
   private static void run(
       Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
-    int edges;
-    if (p.restarts) {
-      edges =
-          p.body().kind() == Kind.ONE_CYCLE
-              ? oneCycle(p, x, flip, shift, scales, n, f, d)
-              : restarts(p, x, flip, shift, scales, n, f, d);
-    } else {
-      switch (p.body().kind()) {
-        case CONSTANT:
-          edges = constant(p, x, flip, shift, scales, n, f, d);
-          break;
-        case STEP_DECAY:
-          edges = exponential(p, x, flip, shift, scales, n, f, d);
-          break;
-        case EXPONENTIAL:
-          edges = exponential(p, x, flip, shift, scales, n, f, d);
-          break;
-        case MULTI_STEP:
-          edges = multiStep(p, x, flip, shift, scales, n, f, d);
-          break;
-        case COSINE:
-          edges = cosine(p, x, flip, shift, scales, n, f, d);
-          break;
-        case LINEAR:
-          edges = linear(p, x, flip, shift, scales, n, f, d);
-          break;
-        case POLYNOMIAL:
-          edges = polynomial(p, x, flip, shift, scales, n, f, d);
-          break;
-        case INVERSE_TIME:
-          edges = inverseTime(p, x, flip, shift, scales, n, f, d);
-          break;
-        case INVERSE_SQRT:
-          edges = inverseSqrt(p, x, flip, shift, scales, n, f, d);
-          break;
-        case CYCLIC:
-          edges = cyclic(p, x, flip, shift, scales, n, f, d);
-          break;
-        case ONE_CYCLE:
-          edges = oneCycle(p, x, flip, shift, scales, n, f, d);
-          break;
-        case PIECEWISE:
-          edges = piecewise(p, x, flip, shift, scales, n, f, d);
-          break;
-        case TANH:
-          edges = tanh(p, x, flip, shift, scales, n, f, d);
-          break;
-        case SIGMOID:
-          edges = sigmoid(p, x, flip, shift, scales, n, f, d);
-          break;
-        default:
-          throw new AssertionError(p.body().kind());
-      }
-    }
+    // Exhaustive switches: a new body kind or periodic shape without its lane code does not
+    // compile.
+    int edges =
+        p.restarts
+            ? switch (p.periodic().cycle().shape()) {
+              case ONE_CYCLE -> oneCycle(p, x, flip, shift, scales, n, f, d);
+              case CONSTANT, COSINE, LINEAR, POLYNOMIAL, TANH ->
+                  restarts(p, x, flip, shift, scales, n, f, d);
+            }
+            : switch (p.body().kind()) {
+              case CONSTANT -> constant(p, x, flip, shift, scales, n, f, d);
+              case STEP_DECAY, EXPONENTIAL -> exponential(p, x, flip, shift, scales, n, f, d);
+              case MULTI_STEP -> multiStep(p, x, flip, shift, scales, n, f, d);
+              case COSINE -> cosine(p, x, flip, shift, scales, n, f, d);
+              case LINEAR -> linear(p, x, flip, shift, scales, n, f, d);
+              case POLYNOMIAL -> polynomial(p, x, flip, shift, scales, n, f, d);
+              case INVERSE_TIME -> inverseTime(p, x, flip, shift, scales, n, f, d);
+              case INVERSE_SQRT -> inverseSqrt(p, x, flip, shift, scales, n, f, d);
+              case CYCLIC -> cyclic(p, x, flip, shift, scales, n, f, d);
+              case ONE_CYCLE -> oneCycle(p, x, flip, shift, scales, n, f, d);
+              case PIECEWISE -> piecewise(p, x, flip, shift, scales, n, f, d);
+              case TANH -> tanh(p, x, flip, shift, scales, n, f, d);
+              case SIGMOID -> sigmoid(p, x, flip, shift, scales, n, f, d);
+              // the annotations that are not bodies: a plan's body is never one of them
+              case WARMUP,
+                  COOLDOWN,
+                  RESTARTS,
+                  REDUCE_ON_PLATEAU,
+                  EARLY_STOPPING,
+                  CLIP_NORM,
+                  CLIP_VALUE,
+                  ADAPTIVE_CLIP ->
+                  throw new AssertionError(p.body().kind());
+            };
     double w = p.warmupSteps;
     if ((edges & WARM) != 0) {
       ramp(
@@ -936,10 +915,7 @@ public final class VectorKernels implements Kernels.Provider {
         i1 = one.div(o.threePhase ? e1.sub(e0) : lastStep.sub(e0));
         i2 = one.div(lastStep.sub(e1));
       }
-      DoubleVector top =
-          p.decay == 1
-              ? DoubleVector.broadcast(D, o.peak)
-              : index.mul(p.lnDecay).lanewise(EXP).mul(o.peak);
+      DoubleVector top = restarts ? cycleFirst(p, index) : DoubleVector.broadcast(D, o.peak);
       VectorMask<Double> first = local.compare(LE, e0);
       VectorMask<Double> later = first.not();
       DoubleVector a;
@@ -988,34 +964,12 @@ public final class VectorKernels implements Kernels.Provider {
     boolean growing = p.cycleStarts() > 0;
     int last = growing ? p.cycleStarts() - 2 : 0;
     double total = p.period;
-    Kind body = p.body().kind();
-    // The body's constants: its start value, its end value, and an exponent (1 = none).
-    double from;
-    double toValue;
-    double exponent = 1;
-    double lower = 0;
-    double range = 0;
-    if (p.curve() instanceof Constant.Folded c) {
-      from = c.value;
-      toValue = c.value;
-    } else if (p.curve() instanceof Cosine.Folded c) {
-      from = c.from;
-      toValue = c.to;
-      exponent = c.exponent;
-    } else if (p.curve() instanceof Linear.Folded c) {
-      from = c.from;
-      toValue = c.to;
-    } else if (p.curve() instanceof Polynomial.Folded c) {
-      from = c.from;
-      toValue = c.to;
-      exponent = c.power;
-    } else {
-      Tanh.Folded c = (Tanh.Folded) p.curve();
-      from = c.from;
-      toValue = c.to;
-      lower = c.lower;
-      range = c.range;
-    }
+    Periodic.Cycle cycle = p.periodic().cycle();
+    Periodic.Shape shape = cycle.shape();
+    double toValue = cycle.to();
+    double exponent = cycle.exponent();
+    double lower = cycle.lower();
+    double range = cycle.range();
     int edges = 0;
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
@@ -1062,31 +1016,29 @@ public final class VectorKernels implements Kernels.Provider {
         inv = DoubleVector.broadcast(D, 1.0).div(length);
       }
       DoubleVector to = DoubleVector.broadcast(D, toValue);
-      // The start value scales by decay^cycle; the end value does not.
-      DoubleVector first =
-          p.decay == 1
-              ? DoubleVector.broadcast(D, from)
-              : index.mul(p.lnDecay).lanewise(EXP).mul(from);
-      DoubleVector v;
-      if (body == Kind.CONSTANT) {
-        v = first;
-      } else {
-        if (body == Kind.TANH) {
-          // to + 0.5 * (first - to) * (1 - tanh(lower + range * (t * invP)))
-          DoubleVector th = local.mul(inv).mul(range).add(lower).lanewise(TANH);
-          v = first.sub(to).mul(0.5).mul(DoubleVector.broadcast(D, 1.0).sub(th)).add(to);
-        } else if (body == Kind.LINEAR) {
-          v = local.mul(inv).mul(to.sub(first)).add(first);
-        } else {
-          DoubleVector c =
-              body == Kind.COSINE
-                  ? local.mul(inv).mul(Math.PI).lanewise(COS).mul(0.5).add(0.5)
-                  : length.sub(local).mul(inv);
-          if (exponent != 1) {
-            c = c.lanewise(LOG).mul(exponent).lanewise(EXP);
-          }
-          v = c.mul(first.sub(to)).add(to);
-        }
+      DoubleVector first = cycleFirst(p, index);
+      DoubleVector v =
+          switch (shape) {
+            case CONSTANT -> first;
+            // to + 0.5 * (first - to) * (1 - tanh(lower + range * (t * invP)))
+            case TANH ->
+                first
+                    .sub(to)
+                    .mul(0.5)
+                    .mul(
+                        DoubleVector.broadcast(D, 1.0)
+                            .sub(local.mul(inv).mul(range).add(lower).lanewise(TANH)))
+                    .add(to);
+            case LINEAR -> local.mul(inv).mul(to.sub(first)).add(first);
+            case COSINE ->
+                power(local.mul(inv).mul(Math.PI).lanewise(COS).mul(0.5).add(0.5), exponent)
+                    .mul(first.sub(to))
+                    .add(to);
+            case POLYNOMIAL ->
+                power(length.sub(local).mul(inv), exponent).mul(first.sub(to)).add(to);
+            case ONE_CYCLE -> throw new AssertionError("one-cycle restarts run in oneCycle");
+          };
+      if (shape != Periodic.Shape.CONSTANT) {
         v = v.blend(to, local.compare(GE, length));
       }
       DoubleVector scale =
@@ -1314,20 +1266,26 @@ public final class VectorKernels implements Kernels.Provider {
 
   /** The largest divisor the body's kernel takes a quotient by ({@code every}, cycle, steps). */
   private static long divisor(Plan p) {
-    Curve c = p.curve();
-    if (c instanceof StepDecay.Folded e) {
-      return e.every;
-    } else if (c instanceof Exponential.Folded e) {
-      return e.every;
-    } else if (c instanceof InverseTime.Folded e) {
-      return e.every;
-    } else if (c instanceof Cyclic.Folded e) {
-      return e.period;
-    } else if (c instanceof Polynomial.Folded e) {
-      return e.steps;
-    } else if (c instanceof OneCycle.Folded e) {
-      return e.steps;
+    return p.curve().divisor();
+  }
+
+  /** {@code c^exponent} as the kernels take powers: {@code exp(exponent * log(c))}, none for 1. */
+  private static DoubleVector power(DoubleVector c, double exponent) {
+    return exponent == 1 ? c : c.lanewise(LOG).mul(exponent).lanewise(EXP);
+  }
+
+  /**
+   * As {@link Plan#cycleFirst}: the start value of each lane's restart cycle ({@code index}), with
+   * the same operations.
+   */
+  private static DoubleVector cycleFirst(Plan p, DoubleVector index) {
+    if (p.decay == 1) {
+      return DoubleVector.broadcast(D, p.restartFirst);
     }
-    return 0;
+    DoubleVector scale = index.mul(p.lnDecay).lanewise(EXP);
+    return switch (p.restartScale) {
+      case START -> scale.mul(p.restartFirst);
+      case AMPLITUDE -> scale.mul(p.restartAmplitude).add(p.restartLast);
+    };
   }
 }

@@ -7,7 +7,7 @@ import com.palantir.javapoet.FieldSpec;
 import dev.anneal.internal.kind.Constant;
 import java.util.List;
 
-final class ConstantEmitter implements BodyEmitter<Constant.Folded> {
+final class ConstantEmitter implements PeriodicEmitter<Constant.Folded> {
   @Override
   public void emit(CodeBlock.Builder code, Constant.Folded c, String t, List<FieldSpec> fields) {
     code.addStatement("return $L", lit(c.value));
@@ -20,8 +20,8 @@ final class ConstantEmitter implements BodyEmitter<Constant.Folded> {
       String t,
       String p,
       String invP,
-      String scale,
+      String first,
       boolean mayEnd) {
-    code.addStatement("return $L", scale.equals("1") ? lit(c.value) : lit(c.value) + " * " + scale);
+    code.addStatement("return $L", first == null ? lit(c.value) : first);
   }
 }

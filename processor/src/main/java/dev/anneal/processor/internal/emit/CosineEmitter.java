@@ -10,7 +10,7 @@ import com.palantir.javapoet.FieldSpec;
 import dev.anneal.internal.kind.Cosine;
 import java.util.List;
 
-final class CosineEmitter implements BodyEmitter<Cosine.Folded> {
+final class CosineEmitter implements PeriodicEmitter<Cosine.Folded> {
   @Override
   public void emit(CodeBlock.Builder code, Cosine.Folded c, String t, List<FieldSpec> fields) {
     if (c.exponent == 1) {
@@ -31,10 +31,9 @@ final class CosineEmitter implements BodyEmitter<Cosine.Folded> {
       String t,
       String p,
       String invP,
-      String scale,
+      String first,
       boolean mayEnd) {
-    String delta =
-        scale.equals("1") ? lit(c.delta) : lit(c.from) + " * " + scale + " - " + lit(c.to);
+    String delta = first == null ? lit(c.delta) : first + " - " + lit(c.to);
     if (mayEnd) {
       code.beginControlFlow("if ($L >= $L)", t, p)
           .addStatement("return $L", lit(c.to))

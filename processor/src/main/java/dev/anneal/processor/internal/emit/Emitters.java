@@ -2,6 +2,7 @@ package dev.anneal.processor.internal.emit;
 
 import dev.anneal.internal.Kind;
 import dev.anneal.internal.kind.Curve;
+import dev.anneal.internal.kind.Periodic;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -53,6 +54,24 @@ public final class Emitters {
   /** Whether {@code kind} has an emitter (a test checks every body kind does). */
   public static boolean has(Kind kind) {
     return EMITTERS.containsKey(kind);
+  }
+
+  /**
+   * Whether {@code kind}'s emitter writes restart cycles (a test checks that every kind whose
+   * folded curve is {@link Periodic} has one).
+   */
+  public static boolean hasPeriodic(Kind kind) {
+    return EMITTERS.get(kind) instanceof PeriodicEmitter;
+  }
+
+  /** The restart-cycle emitter of {@code curve}'s kind. */
+  @SuppressWarnings("unchecked")
+  public static <C extends Periodic> PeriodicEmitter<C> periodic(C curve) {
+    if (!(of(curve) instanceof PeriodicEmitter<?> e)) {
+      throw new IllegalStateException(
+          "the emitter of @" + curve.body().kind().simpleName() + " does not write restarts");
+    }
+    return (PeriodicEmitter<C>) e;
   }
 
   /** The emitter of {@code curve}'s kind. */

@@ -8,7 +8,7 @@ import com.palantir.javapoet.FieldSpec;
 import dev.anneal.internal.kind.Linear;
 import java.util.List;
 
-final class LinearEmitter implements BodyEmitter<Linear.Folded> {
+final class LinearEmitter implements PeriodicEmitter<Linear.Folded> {
   @Override
   public void emit(CodeBlock.Builder code, Linear.Folded c, String t, List<FieldSpec> fields) {
     code.addStatement("double x = toDouble($L)", t)
@@ -22,15 +22,14 @@ final class LinearEmitter implements BodyEmitter<Linear.Folded> {
       String t,
       String p,
       String invP,
-      String scale,
+      String first,
       boolean mayEnd) {
     if (mayEnd) {
       code.beginControlFlow("if ($L >= $L)", t, p)
           .addStatement("return $L", lit(c.to))
           .endControlFlow();
     }
-    code.addStatement(
-            "double start = $L", scale.equals("1") ? lit(c.from) : lit(c.from) + " * " + scale)
+    code.addStatement("double start = $L", first == null ? lit(c.from) : first)
         .addStatement("return start + ($L - start) * ($L * $L)", lit(c.to), t, invP);
   }
 }

@@ -9,7 +9,7 @@ import dev.anneal.internal.kind.OneCycle;
 import java.util.List;
 
 /** PyTorch's phases, unrolled, with every phase boundary and reciprocal folded. */
-final class OneCycleEmitter implements BodyEmitter<OneCycle.Folded> {
+final class OneCycleEmitter implements PeriodicEmitter<OneCycle.Folded> {
   @Override
   public void emit(CodeBlock.Builder code, OneCycle.Folded c, String t, List<FieldSpec> fields) {
     OneCycle.Phases o = c.phases();
@@ -71,10 +71,10 @@ final class OneCycleEmitter implements BodyEmitter<OneCycle.Folded> {
       String t,
       String p,
       String invP,
-      String scale,
+      String first,
       boolean mayEnd) {
     OneCycle.Phases o = c.phases();
-    String top = scale.equals("1") ? lit(o.peak) : lit(o.peak) + " * " + scale;
+    String top = first == null ? lit(o.peak) : first;
     code.addStatement("double top = $L", top)
         .addStatement("double total = $L", p)
         .addStatement("double x = min($L, total - 1)", t)

@@ -9,7 +9,7 @@ import com.palantir.javapoet.FieldSpec;
 import dev.anneal.internal.kind.Polynomial;
 import java.util.List;
 
-final class PolynomialEmitter implements BodyEmitter<Polynomial.Folded> {
+final class PolynomialEmitter implements PeriodicEmitter<Polynomial.Folded> {
   @Override
   public void emit(CodeBlock.Builder code, Polynomial.Folded c, String t, List<FieldSpec> fields) {
     if (!c.cycle) {
@@ -35,10 +35,9 @@ final class PolynomialEmitter implements BodyEmitter<Polynomial.Folded> {
       String t,
       String p,
       String invP,
-      String scale,
+      String first,
       boolean mayEnd) {
-    String delta =
-        scale.equals("1") ? lit(c.delta) : lit(c.from) + " * " + scale + " - " + lit(c.to);
+    String delta = first == null ? lit(c.delta) : first + " - " + lit(c.to);
     if (mayEnd) {
       code.beginControlFlow("if ($L >= $L)", t, p)
           .addStatement("return $L", lit(c.to))

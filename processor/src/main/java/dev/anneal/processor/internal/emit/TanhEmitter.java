@@ -7,7 +7,7 @@ import com.palantir.javapoet.FieldSpec;
 import dev.anneal.internal.kind.Tanh;
 import java.util.List;
 
-final class TanhEmitter implements BodyEmitter<Tanh.Folded> {
+final class TanhEmitter implements PeriodicEmitter<Tanh.Folded> {
   @Override
   public void emit(CodeBlock.Builder code, Tanh.Folded c, String t, List<FieldSpec> fields) {
     code.addStatement(
@@ -26,14 +26,14 @@ final class TanhEmitter implements BodyEmitter<Tanh.Folded> {
       String t,
       String p,
       String invP,
-      String scale,
+      String first,
       boolean mayEnd) {
     if (mayEnd) {
       code.beginControlFlow("if ($L >= $L)", t, p)
           .addStatement("return $L", lit(c.to))
           .endControlFlow();
     }
-    String start = scale.equals("1") ? lit(c.from) : lit(c.from) + " * " + scale;
+    String start = first == null ? lit(c.from) : first;
     code.addStatement(
         "return $L + 0.5 * ($L - $L) * (1 - tanh($L + $L * ($L * $L)))",
         lit(c.to),
