@@ -98,8 +98,10 @@ class CompositeRulesTest {
             + " a, b, lr)",
         "@Repeat(times = 2)|lr: @Repeat.of is required but was not given (at character 0 of"
             + " \"@Repeat(times = 2)\")",
-        "@Repeat(of = \"b\", times = 3000000000)|lr: @Repeat.times must be an int, was 3000000000 (at"
-            + " character 26 of \"@Repeat(of = \"b\", times = 3000000000)\")",
+        "@Repeat(of = \"b\", times = 3000000000)|lr: @Repeat.times: integer number too large:"
+            + " 3000000000 (at character 26 of \"@Repeat(of = \"b\", times = 3000000000)\")",
+        "@Repeat(of = \"b\", times = 3000000000L)|lr: @Repeat.times must be an int, was 3000000000"
+            + " (at character 26 of \"@Repeat(of = \"b\", times = 3000000000L)\")",
       })
   void compositeRules(String declaration, String message) {
     assertEquals(message, error(named("a", A, "b", B, "lr", declaration), "lr"));

@@ -92,8 +92,25 @@ public final class CompositeParser {
               throw fail(
                   attr.start(), "@" + kind.simpleName() + " has no attribute '" + attrName + "'");
             }
-            lexer.expect(Kind.EQUALS);
-            if (values.put(attrName, value(kind, a)) != null) {
+            Object value;
+            try {
+              lexer.expect(Kind.EQUALS);
+              value = value(kind, a);
+            } catch (Failure e) {
+              throw e;
+            } catch (IllegalArgumentException e) { // a malformed literal: name the attribute
+              java.util.regex.Matcher m =
+                  java.util.regex.Pattern.compile(
+                          "^at ([0-9]+): (.*)$", java.util.regex.Pattern.DOTALL)
+                      .matcher(e.getMessage());
+              if (!m.matches()) {
+                throw e;
+              }
+              throw fail(
+                  Integer.parseInt(m.group(1)) - 1,
+                  "@" + kind.simpleName() + "." + attrName + ": " + m.group(2));
+            }
+            if (values.put(attrName, value) != null) {
               throw fail(attr.start(), "@" + kind.simpleName() + "." + attrName + " given twice");
             }
           } while (lexer.accept(Kind.COMMA));
