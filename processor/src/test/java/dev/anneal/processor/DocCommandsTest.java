@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,39 @@ class DocCommandsTest {
     }
     assertTrue(quiet >= 4, "documented -q commands: " + quiet);
     assertEquals(List.of(), silent);
+  }
+
+  /**
+   * In every java block, {@code improved()} is read after {@code observe(...)} (on its line or the
+   * three before): read before, it reports the previous observation and the checkpoint saved is the
+   * wrong epoch's.
+   */
+  private static final Pattern IMPROVED =
+      Pattern.compile("(\\w+(?:\\.\\w+\\(\\))*)\\.improved\\(\\)");
+
+  @Test
+  void improvedIsReadAfterObserve() {
+    int reads = 0;
+    for (String doc : List.of("README.md", "docs/REFERENCE.md")) {
+      for (DocBlocksTest.Block block : DocBlocksTest.blocks(doc)) {
+        List<String> lines = block.lines();
+        for (int i = 0; i < lines.size(); i++) {
+          Matcher read = IMPROVED.matcher(lines.get(i));
+          if (!read.find()) {
+            continue;
+          }
+          reads++;
+          // the same stopper's observe: another controller's does not count
+          String observe = read.group(1) + ".observe(";
+          boolean observed = lines.get(i).substring(0, read.start()).contains(observe);
+          for (int j = Math.max(0, i - 3); j < i; j++) {
+            observed |= lines.get(j).contains(observe);
+          }
+          assertTrue(observed, block + " line " + (i + 1) + ": " + lines.get(i));
+        }
+      }
+    }
+    assertTrue(reads >= 2, "improved() read in " + reads + " places");
   }
 
   /** javac's -Werror, as the README recommends, turns anneal's warnings into a failed build. */
