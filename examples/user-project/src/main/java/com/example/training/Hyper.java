@@ -1,6 +1,7 @@
 package com.example.training;
 
 import dev.anneal.ClipNorm;
+import dev.anneal.Constant;
 import dev.anneal.Cosine;
 import dev.anneal.EarlyStopper;
 import dev.anneal.EarlyStopping;
@@ -11,7 +12,6 @@ import dev.anneal.PlateauSchedule;
 import dev.anneal.ReduceOnPlateau;
 import dev.anneal.Schedule;
 import dev.anneal.Sequence;
-import dev.anneal.Constant;
 
 /** The training's hyper-parameters: anneal generates {@code HyperImpl}. */
 @Schedule
