@@ -470,11 +470,12 @@ public final class LrRangeTest {
             "OneCycleBounds.declaration steps must be > 0, was " + steps);
       }
       // steps written as every toString() writes a long: 20_000, with an L past int
-      return "@OneCycle(peak = "
-          + Decimals.literal2(peak)
-          + ", steps = "
-          + Literals.source(steps)
-          + ")";
+      return parseable(
+          "@OneCycle(peak = "
+              + Decimals.literal2(peak)
+              + ", steps = "
+              + Literals.source(steps)
+              + ")");
     }
   }
 
@@ -517,13 +518,27 @@ public final class LrRangeTest {
       if (up <= 0) {
         throw new IllegalArgumentException("CyclicBounds.declaration up must be > 0, was " + up);
       }
-      return "@Cyclic(low = "
-          + Decimals.literal2(low)
-          + ", high = "
-          + Decimals.literal2(high)
-          + ", up = "
-          + Literals.source(up)
-          + ")";
+      return parseable(
+          "@Cyclic(low = "
+              + Decimals.literal2(low)
+              + ", high = "
+              + Decimals.literal2(high)
+              + ", up = "
+              + Literals.source(up)
+              + ")");
     }
+  }
+
+  /**
+   * {@code declaration} when it is a schedule {@link Schedules#parse} accepts (every suggestion is
+   * text to paste into a config), else the rule it breaks.
+   */
+  private static String parseable(String declaration) {
+    try {
+      Schedules.parse(declaration);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(declaration + " is no schedule: " + e.getMessage(), e);
+    }
+    return declaration;
   }
 }

@@ -156,4 +156,26 @@ class LrRangeTestDomainTest {
         Schedules.parse(new LrRangeTest.OneCycleBounds(0.12).declaration(20_000)).toString();
     assertTrue(schedule.contains("steps = 20_000"), schedule);
   }
+
+  /**
+   * Every declaration a range test suggests parses; one that could not is refused with the rule.
+   */
+  @Test
+  void suggestedDeclarationsParseOrAreRefusedWithTheRule() {
+    LrRangeTest.OneCycleBounds bounds = new LrRangeTest.OneCycleBounds(0.12);
+    for (long steps = 1; steps <= 40; steps++) {
+      String text;
+      try {
+        text = bounds.declaration(steps);
+      } catch (IllegalArgumentException e) {
+        assertTrue(e.getMessage().contains("is no schedule: @OneCycle."), e.getMessage());
+        continue;
+      }
+      assertEquals(text, Schedules.parse(text).toString());
+    }
+    for (long up = 1; up <= 40; up++) {
+      String text = new LrRangeTest.CyclicBounds(0.03, 0.12).declaration(up);
+      assertEquals(text, Schedules.parse(text).toString());
+    }
+  }
 }

@@ -116,4 +116,16 @@ class NamedParseTest {
     assertEquals("@Constant(value = 0.1, steps = 3_000_000_000L)", ok.toString());
     assertEquals(ok.toString(), Schedules.parseNamed(ok.toString()).toString());
   }
+
+  /**
+   * A generated plateau prints "name: ..."; that reads back, and a plateau is no curve of another.
+   */
+  @Test
+  void plateauTextWithANameReadsBackAndPlateausDoNotNest() {
+    PlateauSchedule p = PlateauSchedule.parse("lr: " + PLATEAU);
+    assertEquals(Schedules.parse(PLATEAU).toString(), p.toString());
+    String e =
+        assertThrows(IllegalArgumentException.class, () -> PlateauSchedule.of(p)).getMessage();
+    assertTrue(e.startsWith("curve is already a PlateauSchedule ("), e);
+  }
 }
