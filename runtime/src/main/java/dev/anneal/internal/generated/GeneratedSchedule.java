@@ -173,8 +173,8 @@ public abstract class GeneratedSchedule implements LrSchedule, java.io.Serializa
   /**
    * Serialized as its declaration, which reads back as the same schedule built at run time. A
    * composite's declaration names other methods of its config and cannot be read alone: it is
-   * written as itself (the config's class must then be on the reader's class path), as is one
-   * in a format this runtime does not read.
+   * written as itself (the config's class must then be on the reader's class path), as is one in a
+   * format this runtime does not read.
    */
   protected final Object writeReplace() {
     if (format == FORMAT) {
