@@ -276,6 +276,28 @@ class SparkTest {
   }
 
   /**
+   * Spark's Kryo serializer (which DL4J's Spark guide recommends) writes fields and skips {@code
+   * readObject}: the schedule parses its declaration again on first use.
+   */
+  @Test
+  void aKryoSerializedConfigurationStillAppliesTheSchedule() {
+    LrSchedule lr = Schedules.parse("@Exponential(from = 0.1, rate = 0.9)");
+    AnnealSchedule schedule = AnnealSchedule.iterations(lr).scaled(0.5);
+    MultiLayerConfiguration conf = conf(schedule);
+    SerializerInstance kryo =
+        new org.apache.spark.serializer.KryoSerializer(new SparkConf()).newInstance();
+    ByteBuffer bytes = kryo.serialize(conf, ClassTag$.MODULE$.apply(MultiLayerConfiguration.class));
+    MultiLayerConfiguration read =
+        kryo.deserialize(bytes, ClassTag$.MODULE$.apply(MultiLayerConfiguration.class));
+    ISchedule received = schedule(read);
+    assertNotSame(schedule, received);
+    assertEquals(schedule, received);
+    for (int i = 0; i < 50; i++) {
+      assertEquals(0.5 * lr.at(i), received.valueAt(i, 0), 0.0);
+    }
+  }
+
+  /**
    * SparkEarlyStoppingTrainer with the anneal stop condition: the score is the validation loss
    * reduced over the cluster (SparkDataSetLossCalculator), the decision is the driver's.
    */
