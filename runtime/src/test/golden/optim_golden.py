@@ -12,8 +12,9 @@ References:
     torch/optim/{sgd,adam,adamw,rmsprop,adagrad}.py), constructed with foreach=False so the
     _single_tensor_* functions run: called here, not re-implemented.
   * Keras 3 Adam / AdamW: keras/src/optimizers/adam.py, Adam.update_step, and
-    keras/src/optimizers/base_optimizer.py, BaseOptimizer._apply_weight_decay (keras-team/keras
-    v3.0.0). Transcribed line by line below (keras_step), in torch ops of the variable's dtype.
+    keras/src/optimizers/base_optimizer.py, BaseOptimizer._apply_weight_decay (keras-team/keras,
+    adam.py at commit 13de96aef1a446c21f545eb929a194ac06b343fd). Transcribed line by line below
+    (keras_step), in torch ops of the variable's dtype.
     One convention of our own: the scalar coefficients (alpha, the decay factor) are computed in
     float64 and rounded once to the variable's dtype, as anneal and torch.optim do with Python
     floats; Keras computes them in the variable's dtype.

@@ -33,7 +33,8 @@ class VectorIsolationTest {
     assertEquals(
         List.of(
             "dev/anneal/internal/vector/VectorClip.java",
-            "dev/anneal/internal/vector/VectorKernels.java"),
+            "dev/anneal/internal/vector/VectorKernels.java",
+            "dev/anneal/internal/vector/VectorOptim.java"),
         users);
   }
 
