@@ -11,44 +11,50 @@ public final class OptimRules {
   /** The first problem of {@code spec}, or {@code null}. */
   public static String firstError(Spec spec) {
     String k = "@" + spec.family().annotation() + ".";
-    return switch (spec.family()) {
-      case SGD -> {
-        Spec.Sgd s = (Spec.Sgd) spec;
-        String e = nonNegative(k + "momentum", s.momentum());
-        e = e != null ? e : nonNegative(k + "dampening", s.dampening());
-        e = e != null ? e : nonNegative(k + "weightDecay", s.weightDecay());
-        if (e == null && s.nesterov() && !(s.momentum() > 0 && s.dampening() == 0)) {
-          e =
-              k
-                  + "nesterov needs momentum > 0 and dampening = 0, were momentum = "
-                  + s.momentum()
-                  + " and dampening = "
-                  + s.dampening();
+    switch (spec.family()) {
+      case SGD:
+        {
+          Spec.Sgd s = (Spec.Sgd) spec;
+          String e = nonNegative(k + "momentum", s.momentum());
+          e = e != null ? e : nonNegative(k + "dampening", s.dampening());
+          e = e != null ? e : nonNegative(k + "weightDecay", s.weightDecay());
+          if (e == null && s.nesterov() && !(s.momentum() > 0 && s.dampening() == 0)) {
+            e =
+                k
+                    + "nesterov needs momentum > 0 and dampening = 0, were momentum = "
+                    + s.momentum()
+                    + " and dampening = "
+                    + s.dampening();
+          }
+          return e;
         }
-        yield e;
-      }
-      case ADAM, ADAMW -> {
-        Spec.Adam s = (Spec.Adam) spec;
-        String e = unit(k + "beta1", s.beta1());
-        e = e != null ? e : unit(k + "beta2", s.beta2());
-        e = e != null ? e : positive(k + "eps", s.eps());
-        yield e != null ? e : nonNegative(k + "weightDecay", s.weightDecay());
-      }
-      case RMSPROP -> {
-        Spec.RmsProp s = (Spec.RmsProp) spec;
-        String e = unit(k + "alpha", s.alpha());
-        e = e != null ? e : positive(k + "eps", s.eps());
-        e = e != null ? e : nonNegative(k + "weightDecay", s.weightDecay());
-        yield e != null ? e : nonNegative(k + "momentum", s.momentum());
-      }
-      case ADAGRAD -> {
-        Spec.AdaGrad s = (Spec.AdaGrad) spec;
-        String e = nonNegative(k + "lrDecay", s.lrDecay());
-        e = e != null ? e : nonNegative(k + "weightDecay", s.weightDecay());
-        e = e != null ? e : nonNegative(k + "initialAccumulator", s.initialAccumulator());
-        yield e != null ? e : positive(k + "eps", s.eps());
-      }
-    };
+      case ADAM:
+      case ADAMW:
+        {
+          Spec.Adam s = (Spec.Adam) spec;
+          String e = unit(k + "beta1", s.beta1());
+          e = e != null ? e : unit(k + "beta2", s.beta2());
+          e = e != null ? e : positive(k + "eps", s.eps());
+          return e != null ? e : nonNegative(k + "weightDecay", s.weightDecay());
+        }
+      case RMSPROP:
+        {
+          Spec.RmsProp s = (Spec.RmsProp) spec;
+          String e = unit(k + "alpha", s.alpha());
+          e = e != null ? e : positive(k + "eps", s.eps());
+          e = e != null ? e : nonNegative(k + "weightDecay", s.weightDecay());
+          return e != null ? e : nonNegative(k + "momentum", s.momentum());
+        }
+      case ADAGRAD:
+        {
+          Spec.AdaGrad s = (Spec.AdaGrad) spec;
+          String e = nonNegative(k + "lrDecay", s.lrDecay());
+          e = e != null ? e : nonNegative(k + "weightDecay", s.weightDecay());
+          e = e != null ? e : nonNegative(k + "initialAccumulator", s.initialAccumulator());
+          return e != null ? e : positive(k + "eps", s.eps());
+        }
+    }
+    throw new AssertionError(spec.family());
   }
 
   /** A scheduled momentum or beta1 value at a step must be in the attribute's domain too. */
