@@ -96,24 +96,15 @@ public final class BoundOptimizer {
 
   /** Which of the three moment slots the optimizer uses (see the kernels' argument order). */
   private static boolean[] slotsUsed(Spec spec, boolean scheduled) {
-    switch (spec.family()) {
-      case SGD:
-        {
-          Spec.Sgd s = (Spec.Sgd) spec;
-          return new boolean[] {s.momentum() != 0 || scheduled, false, false};
-        }
-      case ADAM:
-      case ADAMW:
-        return new boolean[] {true, true, ((Spec.Adam) spec).amsgrad()};
-      case RMSPROP:
-        {
-          Spec.RmsProp s = (Spec.RmsProp) spec;
-          return new boolean[] {true, s.centered(), s.momentum() > 0 || scheduled};
-        }
-      case ADAGRAD:
-        return new boolean[] {true, false, false};
-    }
-    throw new AssertionError(spec.family());
+    return switch (spec.family()) {
+      case SGD -> new boolean[] {((Spec.Sgd) spec).momentum() != 0 || scheduled, false, false};
+      case ADAM, ADAMW -> new boolean[] {true, true, ((Spec.Adam) spec).amsgrad()};
+      case RMSPROP -> {
+        Spec.RmsProp s = (Spec.RmsProp) spec;
+        yield new boolean[] {true, s.centered(), s.momentum() > 0 || scheduled};
+      }
+      case ADAGRAD -> new boolean[] {true, false, false};
+    };
   }
 
   /** The value slot 0 starts at: AdaGrad's initial accumulator, else 0. */

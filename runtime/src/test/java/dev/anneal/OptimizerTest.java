@@ -276,6 +276,20 @@ class OptimizerTest {
   }
 
   @Test
+  void paramGroupsKeepTheirFactoriesAndCheckTheMultiplier() {
+    assertEquals(1.0, ParamGroups.of(0.5, 1.0).weightDecay(1));
+    assertEquals(1.0, ParamGroups.builder().add("a", 1.0, 3).build().weightDecay(0));
+    ParamGroups g = ParamGroups.builder().add("bias", 1.0, 0, 0.0).build();
+    assertEquals(0.0, g.weightDecay(0));
+    assertTrue(g.toString().contains("wd x0.0"), g.toString());
+    assertMessage(
+        () -> ParamGroups.builder().add("x", 1.0, 0, -1.0).build(),
+        "weight-decay multiplier of group 0",
+        "-1.0");
+    assertMessage(() -> ParamGroups.builder().add("x", 1.0, 0, Double.NaN).build(), "NaN");
+  }
+
+  @Test
   void skipClipLeavesEverythingUntouched() throws IOException {
     GradientClip skip = GradientClip.norm(1.0).nonFinite(ClipNonFinite.SKIP).build();
     float[][] p = params(6);

@@ -7,9 +7,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Internal, not API. Loads the Vector API implementations of the runtime's kernels (the fills'
- * {@code VectorKernels}, the clips' {@code VectorClip}), as Lucene's {@code VectorizationProvider}
- * does: a provider class is touched only when {@code jdk.incubator.vector} is in the boot layer, so
- * the runtime links and runs without it; any failure means the scalar path, said once in the log.
+ * {@code VectorKernels}, the clips' {@code VectorClip}, the optimizers' {@code VectorOptim}), as
+ * Lucene's {@code VectorizationProvider} does: a provider class is touched only when {@code
+ * jdk.incubator.vector} is in the boot layer, so the runtime links and runs without it; any failure
+ * means the scalar path, said once in the log.
  *
  * <p>System property {@code anneal.vector}: {@code false} never loads them; {@code true} loads them
  * even where they are not known to be fast (without C2, off x86-64).
@@ -40,8 +41,8 @@ public final class VectorProviders {
       if (TOLD_MISSING.compareAndSet(false, true)) {
         log.log(
             Level.INFO,
-            "anneal: fills over delayed groups or per-row steps and gradient clipping run scalar"
-                + " loops because module "
+            "anneal: fills over delayed groups or per-row steps, gradient clipping and optimizers"
+                + " run scalar loops because module "
                 + MODULE
                 + " is not loaded; run java with --add-modules "
                 + MODULE

@@ -5,8 +5,9 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The memory-bandwidth probes of {@code ClipBenchmark}: Vector API loops that only move the data,
- * kept in their own package as the runtime keeps its Vector API code.
+ * The memory-bandwidth probes of {@code ClipBenchmark} and {@code OptimizerBenchmark}: Vector API
+ * loops that only move the data, kept in their own package as the runtime keeps its Vector API
+ * code.
  */
 public final class BandwidthProbe {
   private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
@@ -38,6 +39,32 @@ public final class BandwidthProbe {
       }
     }
     return total;
+  }
+
+  /**
+   * The traffic of an Adam step: reads the gradient, parameter and both moments, writes the
+   * parameter and both moments (multiplied by 1, so nothing changes).
+   */
+  public static void adamTraffic(float[][] params, float[][] grads, float[][] m, float[][] v) {
+    int l = F.length();
+    for (int a = 0; a < params.length; a++) {
+      float[] p = params[a];
+      float[] g = grads[a];
+      float[] ma = m[a];
+      float[] va = v[a];
+      int i = 0;
+      for (; i <= p.length - l; i += l) {
+        FloatVector gv = FloatVector.fromArray(F, g, i);
+        FloatVector.fromArray(F, p, i).add(gv.mul(0f)).intoArray(p, i);
+        FloatVector.fromArray(F, ma, i).mul(1f).intoArray(ma, i);
+        FloatVector.fromArray(F, va, i).mul(1f).intoArray(va, i);
+      }
+      for (; i < p.length; i++) {
+        p[i] += g[i] * 0f;
+        ma[i] *= 1f;
+        va[i] *= 1f;
+      }
+    }
   }
 
   private static float sum(float[] a) {

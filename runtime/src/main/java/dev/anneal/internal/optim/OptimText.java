@@ -28,19 +28,13 @@ public final class OptimText {
 
   /** The defaults of an annotation. */
   public static Spec defaults(Spec.Family family) {
-    switch (family) {
-      case SGD:
-        return new Spec.Sgd(0, 0, false, 0, false);
-      case ADAM:
-        return new Spec.Adam(false, 0.9, 0.999, 1e-8, 0, false, false, false);
-      case ADAMW:
-        return new Spec.Adam(true, 0.9, 0.999, 1e-8, 0.01, false, false, false);
-      case RMSPROP:
-        return new Spec.RmsProp(0.99, 1e-8, 0, 0, false, false);
-      case ADAGRAD:
-        return new Spec.AdaGrad(0, 0, 0, 1e-10, false);
-    }
-    throw new AssertionError(family);
+    return switch (family) {
+      case SGD -> new Spec.Sgd(0, 0, false, 0, false);
+      case ADAM -> new Spec.Adam(false, 0.9, 0.999, 1e-8, 0, false, false, false);
+      case ADAMW -> new Spec.Adam(true, 0.9, 0.999, 1e-8, 0.01, false, false, false);
+      case RMSPROP -> new Spec.RmsProp(0.99, 1e-8, 0, 0, false, false);
+      case ADAGRAD -> new Spec.AdaGrad(0, 0, 0, 1e-10, false);
+    };
   }
 
   /**
@@ -99,57 +93,49 @@ public final class OptimText {
 
   /** The spec of {@code family} with these attribute values (all of {@link #values}' keys). */
   public static Spec spec(Spec.Family family, Map<String, Object> v) {
-    switch (family) {
-      case SGD:
-        return new Spec.Sgd(
-            d(v, "momentum"),
-            d(v, "dampening"),
-            b(v, "nesterov"),
-            d(v, "weightDecay"),
-            b(v, "maximize"));
-      case ADAM:
-      case ADAMW:
-        return new Spec.Adam(
-            family == Spec.Family.ADAMW,
-            d(v, "beta1"),
-            d(v, "beta2"),
-            d(v, "eps"),
-            d(v, "weightDecay"),
-            b(v, "amsgrad"),
-            b(v, "maximize"),
-            v.get("compat").equals("KERAS"));
-      case RMSPROP:
-        return new Spec.RmsProp(
-            d(v, "alpha"),
-            d(v, "eps"),
-            d(v, "weightDecay"),
-            d(v, "momentum"),
-            b(v, "centered"),
-            b(v, "maximize"));
-      case ADAGRAD:
-        return new Spec.AdaGrad(
-            d(v, "lrDecay"),
-            d(v, "weightDecay"),
-            d(v, "initialAccumulator"),
-            d(v, "eps"),
-            b(v, "maximize"));
-    }
-    throw new AssertionError(family);
+    return switch (family) {
+      case SGD ->
+          new Spec.Sgd(
+              d(v, "momentum"),
+              d(v, "dampening"),
+              b(v, "nesterov"),
+              d(v, "weightDecay"),
+              b(v, "maximize"));
+      case ADAM, ADAMW ->
+          new Spec.Adam(
+              family == Spec.Family.ADAMW,
+              d(v, "beta1"),
+              d(v, "beta2"),
+              d(v, "eps"),
+              d(v, "weightDecay"),
+              b(v, "amsgrad"),
+              b(v, "maximize"),
+              v.get("compat").equals("KERAS"));
+      case RMSPROP ->
+          new Spec.RmsProp(
+              d(v, "alpha"),
+              d(v, "eps"),
+              d(v, "weightDecay"),
+              d(v, "momentum"),
+              b(v, "centered"),
+              b(v, "maximize"));
+      case ADAGRAD ->
+          new Spec.AdaGrad(
+              d(v, "lrDecay"),
+              d(v, "weightDecay"),
+              d(v, "initialAccumulator"),
+              d(v, "eps"),
+              b(v, "maximize"));
+    };
   }
 
   /** The name of the momentum-like schedule attribute, or {@code null} ({@code @AdaGrad}). */
   public static String scheduleAttribute(Spec.Family family) {
-    switch (family) {
-      case SGD:
-      case RMSPROP:
-        return "momentumSchedule";
-      case ADAM:
-      case ADAMW:
-        return "beta1Schedule";
-      case ADAGRAD:
-        return null;
-    }
-    throw new AssertionError(family);
+    return switch (family) {
+      case SGD, RMSPROP -> "momentumSchedule";
+      case ADAM, ADAMW -> "beta1Schedule";
+      case ADAGRAD -> null;
+    };
   }
 
   private static double d(Map<String, Object> v, String k) {
