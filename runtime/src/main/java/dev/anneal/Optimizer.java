@@ -23,11 +23,13 @@ import java.util.Map;
  * equal PyTorch 1.13's float32 {@code torch.optim} ({@code foreach=False}, CPU) bit for bit on the
  * golden cases; {@code double[]} updates its float64 runs to 1e-12 relative.
  */
-public final class Optimizer {
-  private final Spec spec;
-  private final LrSchedule lr;
-  private final LrSchedule momentumSchedule;
-  private final GradientClip clip;
+public final class Optimizer implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final transient Spec spec;
+  private final transient LrSchedule lr;
+  private final transient LrSchedule momentumSchedule;
+  private final transient GradientClip clip;
   private final String lrName;
   private final String momentumName;
   private final String clipName;
@@ -164,6 +166,62 @@ public final class Optimizer {
         lrName,
         momentumSchedule == null ? null : momentumName,
         clip == null ? null : clipName);
+  }
+
+  // --------------------------------------------------------------------------- serialization
+
+  /**
+   * Written as its declaration text and the schedules and clip it names (each written as itself,
+   * i.e. through its own declaration); read back with {@link #parse}, so the stream holds no
+   * internal class.
+   */
+  private Object writeReplace() throws java.io.ObjectStreamException {
+    java.util.LinkedHashMap<String, java.io.Serializable> named = new java.util.LinkedHashMap<>();
+    named.put(lrName, serializable(lr));
+    if (momentumSchedule != null) {
+      named.put(momentumName, serializable(momentumSchedule));
+    }
+    if (clip != null) {
+      named.put(clipName, clip);
+    }
+    return new SerialForm(toString(), named);
+  }
+
+  private static java.io.Serializable serializable(LrSchedule s)
+      throws java.io.NotSerializableException {
+    if (s instanceof java.io.Serializable ok) {
+      return ok;
+    }
+    throw new java.io.NotSerializableException(
+        "the schedule " + s + " (" + s.getClass().getName() + ") is not Serializable");
+  }
+
+  private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+    throw new java.io.InvalidObjectException("read through its serialization form only");
+  }
+
+  /** An optimizer's serialized form: its declaration and what its names refer to. */
+  private static final class SerialForm implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private final String declaration;
+    private final java.util.LinkedHashMap<String, java.io.Serializable> named;
+
+    SerialForm(String declaration, java.util.LinkedHashMap<String, java.io.Serializable> named) {
+      this.declaration = declaration;
+      this.named = named;
+    }
+
+    private Object readResolve() throws java.io.ObjectStreamException {
+      try {
+        return parse(declaration, named);
+      } catch (IllegalArgumentException | NullPointerException e) {
+        java.io.InvalidObjectException bad =
+            new java.io.InvalidObjectException(
+                "unreadable Optimizer \"" + declaration + "\": " + e);
+        bad.initCause(e);
+        throw bad;
+      }
+    }
   }
 
   // -------------------------------------------------------------------------------- builders
