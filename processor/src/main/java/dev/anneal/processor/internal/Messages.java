@@ -464,7 +464,8 @@ public final class Messages {
    * plateau method (dev.anneal.PlateauSchedule)"}.
    */
   public static String notAPart(String form, String returnType) {
-    return "a " + form.toLowerCase(Locale.ROOT) + " method (" + returnType + ")";
+    String f = form.toLowerCase(Locale.ROOT);
+    return ("aeiou".indexOf(f.charAt(0)) >= 0 ? "an " : "a ") + f + " method (" + returnType + ")";
   }
 
   /** What an overloaded name is, when a composite names it as a part. */
