@@ -1,6 +1,5 @@
 package dev.anneal.processor.internal;
 
-import dev.anneal.internal.Kind;
 import dev.anneal.internal.Problem;
 import dev.anneal.internal.Rules;
 import dev.anneal.internal.compose.CompositeProblem;
@@ -182,7 +181,7 @@ public final class Validator {
         message =
             OptimRules.wrongKind(
                 attr, name, runtimeType(target.form()), clip ? "GradientClip" : "LrSchedule");
-      } else if (clip && target.alone().kind() == Kind.ADAPTIVE_CLIP) {
+      } else if (clip && !OptimRules.fusable(target.alone().kind())) {
         message = OptimRules.clipNotFusable(o.family(), target.source());
       }
     }

@@ -1,5 +1,6 @@
 package dev.anneal.internal.optim;
 
+import dev.anneal.internal.Kind;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -35,68 +36,67 @@ public final class OptimRules {
   public static List<Finding> check(Spec spec) {
     String k = "@" + spec.family().annotation() + ".";
     List<Finding> out = new ArrayList<>();
-    switch (spec.family()) {
-      case SGD:
-        {
-          Spec.Sgd s = (Spec.Sgd) spec;
-          boolean ok = nonNegative(out, k, "momentum", s.momentum());
-          ok &= nonNegative(out, k, "dampening", s.dampening());
-          nonNegative(out, k, "weightDecay", s.weightDecay());
-          // judged only on valid momentum and dampening: one error per mistake
-          if (ok && s.nesterov() && !(s.momentum() > 0 && s.dampening() == 0)) {
-            out.add(
-                new Finding(
-                    "nesterov",
-                    k
-                        + "nesterov needs momentum > 0 and dampening = 0, were momentum = "
-                        + s.momentum()
-                        + " and dampening = "
-                        + s.dampening(),
-                    true));
-          }
-          return out;
-        }
-      case ADAM:
-      case ADAMW:
-        {
-          Spec.Adam s = (Spec.Adam) spec;
-          unit(out, k, "beta1", s.beta1());
-          unit(out, k, "beta2", s.beta2());
-          positive(out, k, "eps", s.eps());
-          boolean decay = nonNegative(out, k, "weightDecay", s.weightDecay());
-          if (decay && !s.decoupled() && s.weightDecay() > 0) {
-            out.add(
-                new Finding(
-                    "weightDecay",
-                    k
-                        + "weightDecay = "
-                        + s.weightDecay()
-                        + " is an L2 penalty added to the gradient, which Adam's moments then"
-                        + " rescale; decoupled weight decay is @AdamW",
-                    false));
-          }
-          return out;
-        }
-      case RMSPROP:
-        {
-          Spec.RmsProp s = (Spec.RmsProp) spec;
-          unit(out, k, "alpha", s.alpha());
-          positive(out, k, "eps", s.eps());
-          nonNegative(out, k, "weightDecay", s.weightDecay());
-          nonNegative(out, k, "momentum", s.momentum());
-          return out;
-        }
-      case ADAGRAD:
-        {
-          Spec.AdaGrad s = (Spec.AdaGrad) spec;
-          nonNegative(out, k, "lrDecay", s.lrDecay());
-          nonNegative(out, k, "weightDecay", s.weightDecay());
-          nonNegative(out, k, "initialAccumulator", s.initialAccumulator());
-          positive(out, k, "eps", s.eps());
-          return out;
-        }
+    // a switch expression: a new family does not compile until its rules are here
+    return switch (spec.family()) {
+      case SGD -> sgd(out, k, (Spec.Sgd) spec);
+      case ADAM, ADAMW -> adam(out, k, (Spec.Adam) spec);
+      case RMSPROP -> rmsProp(out, k, (Spec.RmsProp) spec);
+      case ADAGRAD -> adaGrad(out, k, (Spec.AdaGrad) spec);
+    };
+  }
+
+  private static List<Finding> sgd(List<Finding> out, String k, Spec.Sgd s) {
+    boolean ok = nonNegative(out, k, "momentum", s.momentum());
+    ok &= nonNegative(out, k, "dampening", s.dampening());
+    nonNegative(out, k, "weightDecay", s.weightDecay());
+    // judged only on valid momentum and dampening: one error per mistake
+    if (ok && s.nesterov() && !(s.momentum() > 0 && s.dampening() == 0)) {
+      out.add(
+          new Finding(
+              "nesterov",
+              k
+                  + "nesterov needs momentum > 0 and dampening = 0, were momentum = "
+                  + s.momentum()
+                  + " and dampening = "
+                  + s.dampening(),
+              true));
     }
-    throw new AssertionError(spec.family());
+    return out;
+  }
+
+  private static List<Finding> adam(List<Finding> out, String k, Spec.Adam s) {
+    unit(out, k, "beta1", s.beta1());
+    unit(out, k, "beta2", s.beta2());
+    positive(out, k, "eps", s.eps());
+    boolean decay = nonNegative(out, k, "weightDecay", s.weightDecay());
+    if (decay && !s.decoupled() && s.weightDecay() > 0) {
+      out.add(
+          new Finding(
+              "weightDecay",
+              k
+                  + "weightDecay = "
+                  + s.weightDecay()
+                  + " is an L2 penalty added to the gradient, which Adam's moments then"
+                  + " rescale; decoupled weight decay is @AdamW",
+              false));
+    }
+    return out;
+  }
+
+  private static List<Finding> rmsProp(List<Finding> out, String k, Spec.RmsProp s) {
+    unit(out, k, "alpha", s.alpha());
+    positive(out, k, "eps", s.eps());
+    nonNegative(out, k, "weightDecay", s.weightDecay());
+    nonNegative(out, k, "momentum", s.momentum());
+    return out;
+  }
+
+  private static List<Finding> adaGrad(List<Finding> out, String k, Spec.AdaGrad s) {
+    nonNegative(out, k, "lrDecay", s.lrDecay());
+    nonNegative(out, k, "weightDecay", s.weightDecay());
+    nonNegative(out, k, "initialAccumulator", s.initialAccumulator());
+    positive(out, k, "eps", s.eps());
+    return out;
   }
 
   /**
@@ -115,6 +115,15 @@ public final class OptimRules {
   /** {@code attr} names {@code what} (e.g. a {@code GradientClip}) where it needs {@code type}. */
   public static String wrongKind(String attr, String name, String what, String type) {
     return attr + " names \"" + name + "\", a " + what + ", not a " + type;
+  }
+
+  /**
+   * Whether a clip declared by this annotation can run inside the update: not
+   * {@code @AdaptiveClip}, whose factors need the weight matrices ({@code GradientClip.fusable} is
+   * the same rule on a built clip).
+   */
+  public static boolean fusable(Kind clip) {
+    return clip != Kind.ADAPTIVE_CLIP;
   }
 
   /** {@code clip} names a clip that needs the weight matrices ({@code @AdaptiveClip}). */
