@@ -278,14 +278,14 @@ class OptimizerGenerationTest {
             "      lr = \"lrr\")",
             "  Optimizer opt();"),
         error(
-            "@AdamW.lr names \"clip\", a GradientClip, not a LrSchedule",
+            "@AdamW.lr names \"clip\", a GradientClip, not an LrSchedule",
             "lr = \"clip\")",
             "\"",
             "  @AdamW(",
             "      lr = \"clip\")",
             "  Optimizer opt();"),
         error(
-            "@SGD.lr names \"stop\", a EarlyStopper, not a LrSchedule",
+            "@SGD.lr names \"stop\", an EarlyStopper, not an LrSchedule",
             "lr = \"stop\")",
             "\"",
             "  @EarlyStopping(patience = 2)",
@@ -294,7 +294,7 @@ class OptimizerGenerationTest {
             "      lr = \"stop\")",
             "  Optimizer opt();"),
         error(
-            "@AdamW.clip names \"lr\", a LrSchedule, not a GradientClip",
+            "@AdamW.clip names \"lr\", an LrSchedule, not a GradientClip",
             "clip = \"lr\")",
             "\"",
             "  @AdamW(lr = \"lr\",",
@@ -330,7 +330,7 @@ class OptimizerGenerationTest {
             "      momentumSchedule = \"momentm\")",
             "  Optimizer opt();"),
         error(
-            "@Adam.beta1Schedule names \"other\", a Optimizer, not a LrSchedule",
+            "@Adam.beta1Schedule names \"other\", an Optimizer, not an LrSchedule",
             "beta1Schedule = \"other\")",
             "\"",
             "  @SGD(lr = \"lr\")",

@@ -114,7 +114,13 @@ public final class OptimRules {
 
   /** {@code attr} names {@code what} (e.g. a {@code GradientClip}) where it needs {@code type}. */
   public static String wrongKind(String attr, String name, String what, String type) {
-    return attr + " names \"" + name + "\", a " + what + ", not a " + type;
+    return attr + " names \"" + name + "\", " + article(what) + ", not " + article(type);
+  }
+
+  /** {@code "an Optimizer"}, {@code "an LrSchedule"}, {@code "a GradientClip"}. */
+  private static String article(String type) {
+    boolean vowelSound = "AEIOU".indexOf(type.charAt(0)) >= 0 || type.startsWith("Lr");
+    return (vowelSound ? "an " : "a ") + type;
   }
 
   /**
