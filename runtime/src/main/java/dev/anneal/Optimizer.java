@@ -48,29 +48,29 @@ public final class Optimizer implements java.io.Serializable {
 
   /** {@code @SGD(lr = ...)}: a builder with the annotation's defaults. */
   public static SgdBuilder sgd(LrSchedule lr) {
-    return new SgdBuilder(Common.of(lr), new Spec.Sgd(0, 0, false, 0, false));
+    return new SgdBuilder(Common.of(lr), (Spec.Sgd) OptimText.defaults(Spec.Family.SGD));
   }
 
   /** {@code @Adam(lr = ...)}: a builder with the annotation's defaults. */
   public static AdamBuilder adam(LrSchedule lr) {
-    return new AdamBuilder(
-        Common.of(lr), new Spec.Adam(false, 0.9, 0.999, 1e-8, 0, false, false, false));
+    return new AdamBuilder(Common.of(lr), (Spec.Adam) OptimText.defaults(Spec.Family.ADAM));
   }
 
   /** {@code @AdamW(lr = ...)}: a builder with the annotation's defaults (weight decay 0.01). */
   public static AdamBuilder adamW(LrSchedule lr) {
-    return new AdamBuilder(
-        Common.of(lr), new Spec.Adam(true, 0.9, 0.999, 1e-8, 0.01, false, false, false));
+    return new AdamBuilder(Common.of(lr), (Spec.Adam) OptimText.defaults(Spec.Family.ADAMW));
   }
 
   /** {@code @RMSProp(lr = ...)}: a builder with the annotation's defaults. */
   public static RmsPropBuilder rmsProp(LrSchedule lr) {
-    return new RmsPropBuilder(Common.of(lr), new Spec.RmsProp(0.99, 1e-8, 0, 0, false, false));
+    return new RmsPropBuilder(
+        Common.of(lr), (Spec.RmsProp) OptimText.defaults(Spec.Family.RMSPROP));
   }
 
   /** {@code @AdaGrad(lr = ...)}: a builder with the annotation's defaults. */
   public static AdaGradBuilder adaGrad(LrSchedule lr) {
-    return new AdaGradBuilder(Common.of(lr), new Spec.AdaGrad(0, 0, 0, 1e-10, false));
+    return new AdaGradBuilder(
+        Common.of(lr), (Spec.AdaGrad) OptimText.defaults(Spec.Family.ADAGRAD));
   }
 
   /**
@@ -92,12 +92,7 @@ public final class Optimizer implements java.io.Serializable {
   private static Optimizer build(Common c, Spec spec) {
     String error = OptimRules.firstError(spec);
     if (error == null && c.clip != null && !c.clip.fusable()) {
-      error =
-          "@"
-              + spec.family().annotation()
-              + ".clip: "
-              + c.clip
-              + " needs the weight matrices; call its apply(params, grads, rows) before step";
+      error = OptimRules.clipNotFusable(spec.family(), c.clip.toString());
     }
     if (error != null) {
       throw new IllegalArgumentException(error);

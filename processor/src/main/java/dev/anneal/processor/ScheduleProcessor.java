@@ -3,6 +3,7 @@ package dev.anneal.processor;
 import com.google.auto.service.AutoService;
 import dev.anneal.internal.Kind;
 import dev.anneal.internal.compose.CompositeKind;
+import dev.anneal.internal.optim.Spec;
 import dev.anneal.processor.internal.Config;
 import dev.anneal.processor.internal.ConfigReader;
 import dev.anneal.processor.internal.Generator;
@@ -61,6 +62,9 @@ public final class ScheduleProcessor extends AbstractProcessor {
     for (CompositeKind k : CompositeKind.values()) {
       names.add(k.qualifiedName());
     }
+    for (Spec.Family f : Spec.Family.values()) {
+      names.add(f.qualifiedName());
+    }
     return names;
   }
 
@@ -84,8 +88,10 @@ public final class ScheduleProcessor extends AbstractProcessor {
     Set<? extends Element> configs = round.getElementsAnnotatedWith(schedule);
     for (TypeElement annotation : annotations) {
       Kind kind = Kind.ofQualifiedName(annotation.getQualifiedName().toString());
-      if (kind != null) {
-        checkEnclosedInSchedule(kind, annotation, round, configs, reporter);
+      Spec.Family family = Spec.Family.ofQualifiedName(annotation.getQualifiedName().toString());
+      if (kind != null || family != null) {
+        String simple = kind != null ? kind.simpleName() : family.annotation();
+        checkEnclosedInSchedule(simple, annotation, round, configs, reporter);
       }
     }
     for (Element e : configs) {
@@ -140,7 +146,7 @@ public final class ScheduleProcessor extends AbstractProcessor {
    * type is a supertype whose methods a {@code @Schedule} type inherits.
    */
   private void checkEnclosedInSchedule(
-      Kind kind,
+      String simpleName,
       TypeElement annotation,
       RoundEnvironment round,
       Set<? extends Element> configs,
@@ -159,8 +165,7 @@ public final class ScheduleProcessor extends AbstractProcessor {
                           || types.isSubtype(
                               types.erasure(c.asType()), types.erasure(owner.asType())));
       if (!inherited) {
-        reporter.error(
-            Messages.noEffect(kind.simpleName(), e.getSimpleName(), owner.getSimpleName()), e);
+        reporter.error(Messages.noEffect(simpleName, e.getSimpleName(), owner.getSimpleName()), e);
       }
     }
   }

@@ -1285,7 +1285,7 @@ class ValidationTest {
         "abstract method "
             + signature
             + " is not a schedule: schedule methods are `double lr(long step)`,"
-            + " `LrSchedule lr()`, `PlateauSchedule lr()`, `EarlyStopper lr()` or `GradientClip lr()`",
+            + " `LrSchedule lr()`, `PlateauSchedule lr()`, `EarlyStopper lr()`, `GradientClip lr()` or `Optimizer lr()`",
         declaration,
         "lr(");
   }

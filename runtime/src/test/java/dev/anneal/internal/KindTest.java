@@ -6,17 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.anneal.internal.compose.CompositeKind;
+import dev.anneal.internal.optim.OptimText;
+import dev.anneal.internal.optim.Spec;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The attribute model ({@link Kind} for bodies, modifiers, controllers and clips; {@link
- * CompositeKind} for composites) must describe the annotations exactly: names, types, defaults,
- * read reflectively from the annotation classes.
+ * CompositeKind} for composites; {@link Spec.Family} for optimizers) must describe the annotations
+ * exactly: names, types, defaults, read reflectively from the annotation classes.
  */
 class KindTest {
 
@@ -30,6 +33,32 @@ class KindTest {
   @EnumSource(CompositeKind.class)
   void compositeModelMatchesAnnotation(CompositeKind kind) throws Exception {
     matches(kind.qualifiedName(), kind.simpleName(), kind.attrs());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Spec.Family.class)
+  void optimizerModelMatchesAnnotation(Spec.Family family) throws Exception {
+    matches(family.qualifiedName(), family.annotation(), family.attrs());
+  }
+
+  /** The spec's defaults (what the builder starts from and the parser fills in) are the model's. */
+  @ParameterizedTest
+  @EnumSource(Spec.Family.class)
+  void optimizerDefaultsAreTheModels(Spec.Family family) throws Exception {
+    Map<String, Object> values = OptimText.values(OptimText.defaults(family));
+    Class<?> annotation = Class.forName(family.qualifiedName());
+    for (Map.Entry<String, Object> e : values.entrySet()) {
+      Object annotationDefault = annotation.getDeclaredMethod(e.getKey()).getDefaultValue();
+      Object expected =
+          annotationDefault instanceof Enum
+              ? ((Enum<?>) annotationDefault).name()
+              : annotationDefault;
+      assertEquals(expected, e.getValue(), "@" + family.annotation() + "." + e.getKey());
+    }
+    assertEquals(
+        family.attrs().stream().filter(a -> a.type() != Attr.Type.STRING).count(),
+        values.size(),
+        "constant attributes of @" + family.annotation());
   }
 
   private static void matches(String qualifiedName, String simpleName, List<Attr> attrs)

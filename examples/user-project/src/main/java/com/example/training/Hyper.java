@@ -8,8 +8,10 @@ import dev.anneal.EarlyStopping;
 import dev.anneal.GradientClip;
 import dev.anneal.Linear;
 import dev.anneal.LrSchedule;
+import dev.anneal.Optimizer;
 import dev.anneal.PlateauSchedule;
 import dev.anneal.ReduceOnPlateau;
+import dev.anneal.SGD;
 import dev.anneal.Schedule;
 import dev.anneal.Sequence;
 
@@ -39,4 +41,8 @@ public interface Hyper {
 
   @ClipNorm(max = 5.0)
   GradientClip clip();
+
+  /** Plain SGD at {@link #lr()} after {@link #clip()}: {@code w -= lr.at(k) * clipped gradient}. */
+  @SGD(lr = "lr", clip = "clip")
+  Optimizer sgd();
 }

@@ -3,6 +3,7 @@ package com.example.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.anneal.BoundOptimizer;
 import org.junit.jupiter.api.Test;
 
 class TrainingTest {
@@ -27,5 +28,30 @@ class TrainingTest {
     assertTrue(r.bestEpoch() >= 1 && r.bestEpoch() <= r.epochsRun());
     // the weights kept are those of the epoch the stopper calls best (observe, then improved)
     assertEquals(r.bestValLoss(), r.keptValLoss());
+  }
+
+  @Test
+  void theDeclaredOptimizerIsTheClippedUpdateAtTheScheduledRate() {
+    Hyper hp = new HyperImpl();
+    double[] w = {1, -1, 0.5, 2};
+    double[] b = {0};
+    double[] expectedW = w.clone();
+    double[] expectedB = b.clone();
+    BoundOptimizer sgd = hp.sgd().bind(w, b);
+    for (int k = 0; k < 5; k++) {
+      double[] gw = {3 + k, -4, 1, 0.5}; // norm above the clip's 5: scaled down
+      double[] gb = {2};
+      double[] clippedW = gw.clone();
+      double[] clippedB = gb.clone();
+      hp.clip().apply(clippedW, clippedB);
+      sgd.step(gw, gb);
+      for (int f = 0; f < Training.FEATURES; f++) {
+        expectedW[f] -= hp.lr().at(k) * clippedW[f];
+        assertEquals(expectedW[f], w[f], 1e-12, "weight " + f + " after step " + k);
+      }
+      expectedB[0] -= hp.lr().at(k) * clippedB[0];
+      assertEquals(expectedB[0], b[0], 1e-12, "bias after step " + k);
+    }
+    assertEquals(5, sgd.steps());
   }
 }

@@ -6,6 +6,8 @@ import dev.anneal.internal.Kind;
 import dev.anneal.internal.Part;
 import dev.anneal.internal.compose.Composite;
 import dev.anneal.internal.compose.CompositeKind;
+import dev.anneal.internal.optim.OptimText;
+import dev.anneal.internal.optim.Spec;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -247,9 +249,10 @@ public final class ConfigReader {
       if (!m.getModifiers().contains(Modifier.ABSTRACT)) {
         for (AnnotationMirror a : m.getAnnotationMirrors()) {
           Kind kind = kindOf(a);
-          if (kind != null) {
-            reporter.error(
-                Messages.annotatedConcreteMethod(kind.simpleName(), m.getSimpleName()), m, a);
+          Spec.Family family = optimizerOf(a);
+          if (kind != null || family != null) {
+            String simple = kind != null ? kind.simpleName() : family.annotation();
+            reporter.error(Messages.annotatedConcreteMethod(simple, m.getSimpleName()), m, a);
           }
         }
       }
@@ -354,6 +357,28 @@ public final class ConfigReader {
   private ScheduleMethod readMethod(TypeElement config, ExecutableElement method) {
     String name = method.getSimpleName() + "()";
     ScheduleMethod.Form form = form(method);
+    Spec.Family family = null;
+    AnnotationMirror optimizer = null;
+    for (AnnotationMirror a : method.getAnnotationMirrors()) {
+      Spec.Family f = optimizerOf(a);
+      if (f == null) {
+        continue;
+      }
+      if (family != null) {
+        reportOn(
+            config,
+            method,
+            a,
+            Messages.twoAnnotations(
+                false, name, family.annotation(), f.annotation(), inheritedFrom(config, method)));
+        return null;
+      }
+      family = f;
+      optimizer = a;
+    }
+    if (form != null && (family != null || form == ScheduleMethod.Form.OPTIMIZER)) {
+      return readOptimizer(config, method, name, form, family, optimizer);
+    }
     for (AnnotationMirror a : method.getAnnotationMirrors()) {
       CompositeKind composite = compositeKindOf(a);
       if (composite != null) {
@@ -472,6 +497,100 @@ public final class ConfigReader {
     Declaration declaration =
         new Declaration(body, modifiers[0], modifiers[1], modifiers[2], modifiers[3]);
     return new ScheduleMethod(method, form, declaration, null, mirrors, suppressed(method));
+  }
+
+  /**
+   * An {@code Optimizer} method: exactly one of {@code @SGD}, {@code @Adam}, {@code @AdamW},
+   * {@code @RMSProp}, {@code @AdaGrad}, alone; its attributes typed by the family's attribute
+   * model.
+   */
+  private ScheduleMethod readOptimizer(
+      TypeElement config,
+      ExecutableElement method,
+      String name,
+      ScheduleMethod.Form form,
+      Spec.Family family,
+      AnnotationMirror mirror) {
+    String returnType = method.getReturnType().toString();
+    if (family == null) {
+      reportOn(config, method, null, Messages.optimizerUndeclared(name, returnType));
+      return null;
+    }
+    if (form != ScheduleMethod.Form.OPTIMIZER) {
+      reportOn(
+          config,
+          method,
+          mirror,
+          Messages.optimizerNeedsOptimizer(family.annotation(), name, returnType));
+      return null;
+    }
+    for (AnnotationMirror a : method.getAnnotationMirrors()) {
+      Kind other = kindOf(a);
+      CompositeKind composite = compositeKindOf(a);
+      if (other != null || composite != null) {
+        String simple = other != null ? other.simpleName() : composite.simpleName();
+        reportOn(config, method, a, Messages.notForOptimizer(simple, name, returnType));
+        return null;
+      }
+    }
+    String clash = objectClash(config, method);
+    if (clash != null) {
+      reportOn(config, method, null, clash);
+      return null;
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+        elements.getElementValuesWithDefaults(mirror).entrySet()) {
+      values.put(e.getKey().getSimpleName().toString(), e.getValue().getValue());
+    }
+    Map<String, Object> typed = new LinkedHashMap<>();
+    for (Attr a : family.attrs()) {
+      Object v = convert(a, values.get(a.name()));
+      if (v == null) {
+        return null; // javac reports the malformed or missing value itself
+      }
+      typed.put(a.name(), v);
+    }
+    String schedule = OptimText.scheduleAttribute(family);
+    ScheduleMethod.Optim optim =
+        new ScheduleMethod.Optim(
+            family,
+            OptimText.spec(family, typed),
+            (String) typed.get("lr"),
+            schedule == null ? null : emptyToNull((String) typed.get(schedule)),
+            emptyToNull((String) typed.get("clip")),
+            mirror);
+    return new ScheduleMethod(method, optim, suppressed(method));
+  }
+
+  private static String emptyToNull(String s) {
+    return s.isEmpty() ? null : s; // the annotation's "none"
+  }
+
+  /** The declaring type's name when {@code method} is inherited from a class file, else null. */
+  private Name inheritedFrom(TypeElement config, ExecutableElement method) {
+    return reporter.inSource(method)
+        ? null
+        : ((TypeElement) method.getEnclosingElement()).getQualifiedName();
+  }
+
+  /** An error on {@code mirror} of {@code method}, or on the config when it has no source. */
+  private void reportOn(
+      TypeElement config, ExecutableElement method, AnnotationMirror mirror, String message) {
+    if (!reporter.inSource(method)) {
+      reporter.error(message, config);
+    } else if (mirror != null) {
+      reporter.error(message, method, mirror);
+    } else {
+      reporter.error(message, method);
+    }
+  }
+
+  static Spec.Family optimizerOf(AnnotationMirror a) {
+    Element e = a.getAnnotationType().asElement();
+    return e instanceof TypeElement
+        ? Spec.Family.ofQualifiedName(((TypeElement) e).getQualifiedName().toString())
+        : null;
   }
 
   /**
@@ -690,6 +809,9 @@ public final class ConfigReader {
       }
       if (r.getQualifiedName().contentEquals("dev.anneal.GradientClip")) {
         return ScheduleMethod.Form.CLIP;
+      }
+      if (r.getQualifiedName().contentEquals("dev.anneal.Optimizer")) {
+        return ScheduleMethod.Form.OPTIMIZER;
       }
     }
     return null;

@@ -39,6 +39,8 @@ public final class Generator {
   static final ClassName PLATEAU_SCHEDULE = ClassName.get("dev.anneal", "PlateauSchedule");
   static final ClassName EARLY_STOPPER = ClassName.get("dev.anneal", "EarlyStopper");
   static final ClassName GRADIENT_CLIP = ClassName.get("dev.anneal", "GradientClip");
+  static final ClassName OPTIMIZER = ClassName.get("dev.anneal", "Optimizer");
+  static final ClassName MAP = ClassName.get("java.util", "Map");
 
   private final Elements elements;
   private final SourceVersion sourceVersion;
@@ -131,7 +133,12 @@ public final class Generator {
       prefix += "_";
     }
     int index = 0;
+    java.util.List<Integer> optimizers = new java.util.ArrayList<>();
     for (ScheduleMethod m : config.methods()) {
+      if (m.form() == ScheduleMethod.Form.OPTIMIZER) {
+        optimizers.add(index++); // after every field it reads: initializers run in order
+        continue;
+      }
       if (!m.form().isSchedule()) {
         alone(impl, m, index++);
         continue;
@@ -175,6 +182,9 @@ public final class Generator {
       }
       impl.addType(curve(m, declared, plan, curveClass));
       index++;
+    }
+    for (int i : optimizers) {
+      optimizer(impl, config, i);
     }
     return JavaFile.builder(config.packageName(), impl.build()).indent("  ").build();
   }
@@ -241,6 +251,71 @@ public final class Generator {
     }
     impl.addField(f.build());
     impl.addMethod(returning(m, type, field, null));
+  }
+
+  /**
+   * An {@code Optimizer}: {@code Optimizer.parse} of its declaration over the fields the config's
+   * other methods return (the same schedule, plateau and clip objects, so a plateau's cut moves the
+   * optimizer's rate). Per instance when it reads a plateau, else shared.
+   */
+  private static void optimizer(TypeSpec.Builder impl, Config config, int index) {
+    ScheduleMethod m = config.methods().get(index);
+    ScheduleMethod.Optim o = m.optimizer();
+    Map<String, Integer> positions = new HashMap<>();
+    for (int i = 0; i < config.methods().size(); i++) {
+      positions.put(config.methods().get(i).name(), i); // names are unique: validated
+    }
+    Map<String, String> fields = new java.util.LinkedHashMap<>(); // one entry per name
+    boolean perInstance = false;
+    for (String name : new String[] {o.lr(), o.momentum(), o.clip()}) {
+      if (name == null || fields.containsKey(name)) {
+        continue;
+      }
+      int i = positions.get(name);
+      ScheduleMethod.Form form = config.methods().get(i).form();
+      perInstance |= form.hasState();
+      fields.put(name, field(form, i));
+    }
+    CodeBlock.Builder named = CodeBlock.builder();
+    String sep = "";
+    for (Map.Entry<String, String> e : fields.entrySet()) {
+      named.add("$L$S, $L", sep, e.getKey(), e.getValue());
+      sep = ", ";
+    }
+    String field = perInstance ? "optimizer" + index : "OPTIMIZER_" + index;
+    FieldSpec.Builder f =
+        FieldSpec.builder(OPTIMIZER, field, Modifier.PRIVATE, Modifier.FINAL)
+            .initializer("$T.parse($S, $T.of($L))", OPTIMIZER, o.source(), MAP, named.build());
+    if (!perInstance) {
+      f.addModifiers(Modifier.STATIC);
+    }
+    impl.addField(f.build());
+    StringBuilder reads = new StringBuilder();
+    for (String name : fields.keySet()) {
+      reads.append(reads.length() == 0 ? "" : ", ").append("{@code ").append(name).append("()}");
+    }
+    impl.addMethod(
+        MethodSpec.methodBuilder(m.name())
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(OPTIMIZER)
+            .addJavadoc(
+                "{@code $L}: immutable, over the objects $L return$L.\n",
+                o.source(),
+                reads,
+                perInstance ? " on this instance" : "")
+            .addStatement("return $L", field)
+            .build());
+  }
+
+  /** The field holding what the method at {@code index} returns, for an optimizer to read. */
+  private static String field(ScheduleMethod.Form form, int index) {
+    return switch (form) {
+      case VALUE, OBJECT -> "CURVE_" + index;
+      case PLATEAU -> "controller" + index;
+      case CLIP -> "CLIP_" + index;
+      case STOPPER, OPTIMIZER -> throw new AssertionError(form + " named by an optimizer");
+    };
   }
 
   /** {@code .name(value)} for every attribute written explicitly, but those in {@code skip}. */

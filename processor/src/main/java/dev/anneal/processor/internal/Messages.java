@@ -219,7 +219,9 @@ public final class Messages {
         + m
         + "()`, `EarlyStopper "
         + m
-        + "()` or `GradientClip "
+        + "()`, `GradientClip "
+        + m
+        + "()` or `Optimizer "
         + m
         + "()`";
   }
@@ -312,6 +314,54 @@ public final class Messages {
         + method
         + " returns "
         + returnType;
+  }
+
+  // ---- optimizers ----
+
+  /** What declares an {@code Optimizer} method. */
+  private static final String OPTIMIZER_ANNOTATIONS =
+      "one of @SGD(lr = ...), @Adam(lr = ...), @AdamW(lr = ...), @RMSProp(lr = ...) or"
+          + " @AdaGrad(lr = ...)";
+
+  /** Reported when an {@code Optimizer} method has no optimizer annotation. */
+  public static String optimizerUndeclared(String method, String returnType) {
+    return method + " returns " + returnType + ": declare it with " + OPTIMIZER_ANNOTATIONS;
+  }
+
+  /** Reported when an optimizer annotation is on a method not returning {@code Optimizer}. */
+  public static String optimizerNeedsOptimizer(
+      String annotation, String method, String returnType) {
+    return "@"
+        + annotation
+        + " needs a method returning Optimizer, but "
+        + method
+        + " returns "
+        + returnType;
+  }
+
+  /** Reported when a schedule or composite annotation is on an {@code Optimizer} method. */
+  public static String notForOptimizer(String annotation, String method, String returnType) {
+    return "@"
+        + annotation
+        + " does not apply to "
+        + method
+        + ", which returns "
+        + returnType
+        + " and is declared by "
+        + OPTIMIZER_ANNOTATIONS
+        + " alone; declare the schedule on its own method and name it in lr";
+  }
+
+  /** Reported when an optimizer names a method whose name several methods share. */
+  public static String optimizerNamesOverload(String attribute, String name, List<String> sigs) {
+    return attribute
+        + " names \""
+        + name
+        + "\", the name of "
+        + sigs.size()
+        + " methods ("
+        + String.join(", ", sigs)
+        + "): it must name exactly one method";
   }
 
   /** Reported when {@code @ReduceOnPlateau} is on a method not returning PlateauSchedule. */
@@ -414,7 +464,8 @@ public final class Messages {
    * plateau method (dev.anneal.PlateauSchedule)"}.
    */
   public static String notAPart(String form, String returnType) {
-    return "a " + form.toLowerCase(Locale.ROOT) + " method (" + returnType + ")";
+    String f = form.toLowerCase(Locale.ROOT);
+    return ("aeiou".indexOf(f.charAt(0)) >= 0 ? "an " : "a ") + f + " method (" + returnType + ")";
   }
 
   /** What an overloaded name is, when a composite names it as a part. */

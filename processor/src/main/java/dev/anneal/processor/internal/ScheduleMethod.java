@@ -4,6 +4,8 @@ import dev.anneal.internal.Declaration;
 import dev.anneal.internal.Kind;
 import dev.anneal.internal.Part;
 import dev.anneal.internal.compose.Composite;
+import dev.anneal.internal.optim.OptimText;
+import dev.anneal.internal.optim.Spec;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
@@ -24,7 +26,12 @@ public final class ScheduleMethod {
     /** {@code EarlyStopper name()}: {@code @EarlyStopping} alone. */
     STOPPER,
     /** {@code GradientClip name()}: one clip annotation alone. */
-    CLIP;
+    CLIP,
+    /**
+     * {@code Optimizer name()}: one optimizer annotation alone, naming schedules and a clip of the
+     * config.
+     */
+    OPTIMIZER;
 
     /** Whether the method declares a schedule (a body and modifiers). */
     public boolean isSchedule() {
@@ -45,6 +52,24 @@ public final class ScheduleMethod {
   private final AnnotationMirror compositeMirror;
   private final Map<Kind, AnnotationMirror> mirrors;
   private final boolean warningsSuppressed;
+  private final Optim optimizer;
+
+  /**
+   * An optimizer as written: its family, its constant attributes typed ({@code spec}), the names it
+   * uses ({@code momentum} and {@code clip} {@code null} when not given) and its annotation.
+   */
+  public record Optim(
+      Spec.Family family,
+      Spec spec,
+      String lr,
+      String momentum,
+      String clip,
+      AnnotationMirror mirror) {
+    /** The annotation text, as {@code Optimizer.toString} prints it and parses it. */
+    public String source() {
+      return OptimText.format(spec, lr, momentum, clip);
+    }
+  }
 
   ScheduleMethod(
       ExecutableElement element,
@@ -53,7 +78,7 @@ public final class ScheduleMethod {
       Part alone,
       Map<Kind, AnnotationMirror> mirrors,
       boolean warningsSuppressed) {
-    this(element, form, declaration, alone, null, null, mirrors, warningsSuppressed);
+    this(element, form, declaration, alone, null, null, mirrors, warningsSuppressed, null);
   }
 
   /** A composite: {@code @Sequence}, {@code @Product} or {@code @CycleMomentum} alone. */
@@ -63,7 +88,12 @@ public final class ScheduleMethod {
       Composite composite,
       AnnotationMirror compositeMirror,
       boolean warningsSuppressed) {
-    this(element, form, null, null, composite, compositeMirror, Map.of(), warningsSuppressed);
+    this(element, form, null, null, composite, compositeMirror, Map.of(), warningsSuppressed, null);
+  }
+
+  /** An optimizer: one of {@code @SGD}, {@code @Adam}, ... alone. */
+  ScheduleMethod(ExecutableElement element, Optim optimizer, boolean warningsSuppressed) {
+    this(element, Form.OPTIMIZER, null, null, null, null, Map.of(), warningsSuppressed, optimizer);
   }
 
   private ScheduleMethod(
@@ -74,7 +104,8 @@ public final class ScheduleMethod {
       Composite composite,
       AnnotationMirror compositeMirror,
       Map<Kind, AnnotationMirror> mirrors,
-      boolean warningsSuppressed) {
+      boolean warningsSuppressed,
+      Optim optimizer) {
     this.element = element;
     this.form = form;
     this.declaration = declaration;
@@ -83,6 +114,12 @@ public final class ScheduleMethod {
     this.compositeMirror = compositeMirror;
     this.mirrors = Map.copyOf(mirrors);
     this.warningsSuppressed = warningsSuppressed;
+    this.optimizer = optimizer;
+  }
+
+  /** The optimizer ({@link Form#OPTIMIZER}), else {@code null}. */
+  public Optim optimizer() {
+    return optimizer;
   }
 
   public String name() {
@@ -121,6 +158,9 @@ public final class ScheduleMethod {
   public String source() {
     if (composite != null) {
       return composite.toSource();
+    }
+    if (optimizer != null) {
+      return optimizer.source();
     }
     return declaration != null ? declaration.toSource() : alone.toSource();
   }

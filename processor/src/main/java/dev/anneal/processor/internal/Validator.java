@@ -5,6 +5,8 @@ import dev.anneal.internal.Rules;
 import dev.anneal.internal.compose.CompositeProblem;
 import dev.anneal.internal.compose.Declared;
 import dev.anneal.internal.compose.Resolver;
+import dev.anneal.internal.optim.OptimRules;
+import dev.anneal.internal.optim.OptimText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,10 @@ public final class Validator {
     }
     for (ScheduleMethod m : config.methods()) {
       if (m.composite() != null) {
+        continue;
+      }
+      if (m.optimizer() != null) {
+        ok &= optimizer(config, m);
         continue;
       }
       long totalSteps = parts.contains(m.name()) ? 0 : config.totalSteps();
@@ -117,6 +123,85 @@ public final class Validator {
       }
     }
     return ok;
+  }
+
+  /**
+   * An optimizer: the rules of its constant attributes ({@link OptimRules}, as the builder and the
+   * parser apply them), then what its names name: {@code lr} and the momentum / beta1 schedule a
+   * schedule method, {@code clip} a {@code GradientClip} that can run inside the update.
+   */
+  private boolean optimizer(Config config, ScheduleMethod m) {
+    ScheduleMethod.Optim o = m.optimizer();
+    boolean ok = true;
+    for (OptimRules.Finding f : OptimRules.check(o.spec())) {
+      ok &= report(config, m, f.isError(), f.message(), o.mirror(), f.attribute(), -1);
+    }
+    ok &= reference(config, m, "lr", o.lr(), false);
+    String schedule = OptimText.scheduleAttribute(o.family());
+    if (o.momentum() != null) {
+      ok &= reference(config, m, schedule, o.momentum(), false);
+    }
+    if (o.clip() != null) {
+      ok &= reference(config, m, "clip", o.clip(), true);
+    }
+    return ok;
+  }
+
+  /** Whether {@code name}, given to {@code attribute}, names one method of the wanted kind. */
+  private boolean reference(
+      Config config, ScheduleMethod m, String attribute, String name, boolean clip) {
+    ScheduleMethod.Optim o = m.optimizer();
+    String attr = "@" + o.family().annotation() + "." + attribute;
+    if (config.unreadable().contains(name)) {
+      return true; // its own errors are reported on it, and nothing is generated
+    }
+    List<ScheduleMethod> named = new java.util.ArrayList<>();
+    List<String> candidates = new java.util.ArrayList<>();
+    for (ScheduleMethod x : config.methods()) {
+      if (x.name().equals(name)) {
+        named.add(x);
+      }
+      if (isClip(x) == clip && (clip || x.form().isSchedule())) {
+        candidates.add(x.name());
+      }
+    }
+    String message = null;
+    if (named.isEmpty()) {
+      message = OptimRules.unknownName(attr, name, candidates);
+    } else if (named.size() > 1) {
+      List<String> signatures = new java.util.ArrayList<>();
+      for (ScheduleMethod x : named) {
+        signatures.add(x.element().getReturnType() + " " + x.element());
+      }
+      message = Messages.optimizerNamesOverload(attr, name, signatures);
+    } else {
+      ScheduleMethod target = named.get(0);
+      boolean fits = clip ? isClip(target) : target.form().isSchedule();
+      if (!fits) {
+        message =
+            OptimRules.wrongKind(
+                attr, name, runtimeType(target.form()), clip ? "GradientClip" : "LrSchedule");
+      } else if (clip && !OptimRules.fusable(target.alone().kind())) {
+        message = OptimRules.clipNotFusable(o.family(), target.source());
+      }
+    }
+    return message == null || report(config, m, true, message, o.mirror(), attribute, -1);
+  }
+
+  private static boolean isClip(ScheduleMethod m) {
+    return m.form() == ScheduleMethod.Form.CLIP;
+  }
+
+  /** The runtime class a method of this form returns, as the parser names a mistyped entry. */
+  private static String runtimeType(ScheduleMethod.Form form) {
+    // a switch expression: a new form does not compile until it is named here
+    return switch (form) {
+      case VALUE, OBJECT -> "LrSchedule";
+      case PLATEAU -> "PlateauSchedule";
+      case STOPPER -> "EarlyStopper";
+      case CLIP -> "GradientClip";
+      case OPTIMIZER -> "Optimizer";
+    };
   }
 
   /** Names shared by several methods of the config, each with those methods' signatures. */

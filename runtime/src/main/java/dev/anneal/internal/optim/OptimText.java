@@ -2,6 +2,7 @@ package dev.anneal.internal.optim;
 
 import dev.anneal.GradientClip;
 import dev.anneal.LrSchedule;
+import dev.anneal.internal.Attr;
 import dev.anneal.internal.parse.JavaLexer;
 import dev.anneal.internal.parse.JavaLexer.Kind;
 import dev.anneal.internal.parse.JavaLexer.Token;
@@ -26,15 +27,15 @@ public final class OptimText {
       String momentumName,
       String clipName) {}
 
-  /** The defaults of an annotation. */
+  /** The defaults of an annotation: those of its {@link Spec.Family#attrs() attributes}. */
   public static Spec defaults(Spec.Family family) {
-    return switch (family) {
-      case SGD -> new Spec.Sgd(0, 0, false, 0, false);
-      case ADAM -> new Spec.Adam(false, 0.9, 0.999, 1e-8, 0, false, false, false);
-      case ADAMW -> new Spec.Adam(true, 0.9, 0.999, 1e-8, 0.01, false, false, false);
-      case RMSPROP -> new Spec.RmsProp(0.99, 1e-8, 0, 0, false, false);
-      case ADAGRAD -> new Spec.AdaGrad(0, 0, 0, 1e-10, false);
-    };
+    Map<String, Object> v = new LinkedHashMap<>();
+    for (Attr a : family.attrs()) {
+      if (a.type() != Attr.Type.STRING) { // names of the config's methods are not in the spec
+        v.put(a.name(), a.defaultValue());
+      }
+    }
+    return spec(family, v);
   }
 
   /**
@@ -110,7 +111,7 @@ public final class OptimText {
               d(v, "weightDecay"),
               b(v, "amsgrad"),
               b(v, "maximize"),
-              v.get("compat").equals("KERAS"));
+              String.valueOf(v.get("compat")).equals("KERAS"));
       case RMSPROP ->
           new Spec.RmsProp(
               d(v, "alpha"),
@@ -273,23 +274,11 @@ public final class OptimText {
   private static <T> T resolve(Map<String, ?> named, String attr, String name, Class<T> type) {
     Object o = named.get(name);
     if (o == null) {
-      String hint = closest(name, named.keySet().toArray(new String[0]));
-      throw new IllegalArgumentException(
-          attr
-              + " names \""
-              + name
-              + "\", which is not given"
-              + (hint != null ? "; did you mean \"" + hint + "\"?" : ""));
+      throw new IllegalArgumentException(OptimRules.unknownName(attr, name, named.keySet()));
     }
     if (!type.isInstance(o)) {
       throw new IllegalArgumentException(
-          attr
-              + " names \""
-              + name
-              + "\", a "
-              + o.getClass().getSimpleName()
-              + ", not a "
-              + type.getSimpleName());
+          OptimRules.wrongKind(attr, name, o.getClass().getSimpleName(), type.getSimpleName()));
     }
     return type.cast(o);
   }
