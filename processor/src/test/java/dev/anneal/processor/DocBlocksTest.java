@@ -59,8 +59,9 @@ class DocBlocksTest {
           "  int outputs = 2;",
           "  long[] rowSteps = {0, 500, 1_000};",
           "  float[] rowLrs = new float[3];",
-          "  final Optimizer optimizer = new Optimizer();",
-          "  static final class Optimizer { void setLr(double lr) {} }",
+          // a framework's optimizer the docs hand a rate to (anneal's own is dev.anneal.Optimizer)
+          "  final FrameworkOptimizer optimizer = new FrameworkOptimizer();",
+          "  static final class FrameworkOptimizer { void setLr(double lr) {} }",
           "  void log(String message) {}",
           "  void saveCheckpoint() {}",
           "  double trainOneBatch() { return 1.0; }",
@@ -188,7 +189,8 @@ class DocBlocksTest {
   }
 
   private static final String HEADER =
-      "package docs;\n\nimport dev.anneal.*;\nimport dev.anneal.internal.generated.GeneratedSchedule;\n\n";
+      "package docs;\n\nimport dev.anneal.*;\nimport dev.anneal.internal.generated.GeneratedSchedule;\n"
+          + "import java.util.Map;\n\n";
 
   private static final Pattern TYPE_NAME =
       Pattern.compile("\\b(?:interface|class|record|enum) (\\w+)");
