@@ -7,10 +7,10 @@ import dev.anneal.internal.Part;
 import dev.anneal.internal.Plan;
 import dev.anneal.internal.PlanSchedule;
 import dev.anneal.internal.Rescale;
+import dev.anneal.internal.Steps;
 import dev.anneal.internal.compose.Composer;
 import dev.anneal.internal.control.Controllers;
 import dev.anneal.internal.control.PlateauRules;
-import dev.anneal.internal.generated.Steps;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

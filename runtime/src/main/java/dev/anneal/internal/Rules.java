@@ -11,7 +11,6 @@ import dev.anneal.internal.clip.ClipRules;
 import dev.anneal.internal.control.ControlProblem;
 import dev.anneal.internal.control.PlateauRules;
 import dev.anneal.internal.control.StoppingRules;
-import dev.anneal.internal.generated.Tables;
 import dev.anneal.internal.kind.Body;
 import dev.anneal.internal.kind.Checker;
 import dev.anneal.internal.kind.Cooldown;
