@@ -199,25 +199,6 @@ public record PlateauRules(
 
   /** Every attribute, exactly (hex floats): the input of the declaration's fingerprint. */
   String canonical() {
-    return NAME
-        + "("
-        + goal
-        + ","
-        + Double.toHexString(factor)
-        + ","
-        + patience
-        + ","
-        + Double.toHexString(relThreshold)
-        + ","
-        + Double.toHexString(absThreshold)
-        + ","
-        + cooldown
-        + ","
-        + Double.toHexString(minScale)
-        + ","
-        + startAfter
-        + ","
-        + compat
-        + ")";
+    return StateText.canonical(NAME, this, ATTRIBUTES);
   }
 }

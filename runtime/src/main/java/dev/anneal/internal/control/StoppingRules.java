@@ -123,19 +123,6 @@ public record StoppingRules(
   }
 
   String canonical() {
-    return NAME
-        + "("
-        + goal
-        + ","
-        + patience
-        + ","
-        + Double.toHexString(minDelta)
-        + ","
-        + Double.toHexString(baseline)
-        + ","
-        + startAfter
-        + ","
-        + nonFinite
-        + ")";
+    return StateText.canonical(NAME, this, ATTRIBUTES);
   }
 }
