@@ -27,7 +27,7 @@ import java.util.Objects;
  * }</pre>
  */
 public final class GradientClip {
-  private enum Kind {
+  private enum Clipping {
     NORM,
     VALUE,
     ADAPTIVE
@@ -38,7 +38,7 @@ public final class GradientClip {
   private static final double DEFAULT_CLIPPING = 0.01;
   private static final double DEFAULT_AGC_EPS = 1e-3;
 
-  private final Kind kind;
+  private final Clipping kind;
 
   /** {@code max} of {@code @ClipNorm} / {@code @ClipValue}, {@code clipping} of AGC. */
   private final double max;
@@ -49,7 +49,12 @@ public final class GradientClip {
   private final ClipNonFinite nonFinite;
 
   private GradientClip(
-      Kind kind, double max, double norm, double eps, ClipScope scope, ClipNonFinite nonFinite) {
+      Clipping kind,
+      double max,
+      double norm,
+      double eps,
+      ClipScope scope,
+      ClipNonFinite nonFinite) {
     this.kind = kind;
     this.max = max;
     this.norm = norm;
@@ -73,7 +78,7 @@ public final class GradientClip {
    */
   public static GradientClip value(double max) {
     ClipRules.check(ClipRules.clipValue(max));
-    return new GradientClip(Kind.VALUE, max, 0, 0, null, null);
+    return new GradientClip(Clipping.VALUE, max, 0, 0, null, null);
   }
 
   /**
@@ -83,7 +88,7 @@ public final class GradientClip {
    */
   public static GradientClip adaptive(double clipping, double eps) {
     ClipRules.check(ClipRules.adaptiveClip(clipping, eps));
-    return new GradientClip(Kind.ADAPTIVE, clipping, 0, eps, null, null);
+    return new GradientClip(Clipping.ADAPTIVE, clipping, 0, eps, null, null);
   }
 
   /** {@code @AdaptiveClip}: {@code clipping = 0.01, eps = 1e-3}. */
@@ -115,8 +120,10 @@ public final class GradientClip {
             .build();
       case CLIP_VALUE:
         return value(p.d("max"));
-      default:
+      case ADAPTIVE_CLIP:
         return adaptive(p.d("clipping"), p.d("eps"));
+      default: // parseAlone admits only the clip annotations
+        throw new AssertionError(p.kind());
     }
   }
 
@@ -132,28 +139,24 @@ public final class GradientClip {
    *     #apply(float[], float[], int)})
    */
   public double apply(float[]... grads) {
-    switch (kind) {
-      case NORM:
-        return Clipper.norm(
-            ClipKernels.provider(), grads, max, norm, eps, scope == ClipScope.EACH, nonFinite);
-      case VALUE:
-        return Clipper.value(ClipKernels.provider(), grads, max);
-      default:
-        throw needsParams();
-    }
+    return switch (kind) {
+      case NORM ->
+          Clipper.norm(
+              ClipKernels.provider(), grads, max, norm, eps, scope == ClipScope.EACH, nonFinite);
+      case VALUE -> Clipper.value(ClipKernels.provider(), grads, max);
+      case ADAPTIVE -> throw needsParams();
+    };
   }
 
   /** {@link #apply(float[][])} for {@code double[]} gradients. */
   public double apply(double[]... grads) {
-    switch (kind) {
-      case NORM:
-        return Clipper.norm(
-            ClipKernels.provider(), grads, max, norm, eps, scope == ClipScope.EACH, nonFinite);
-      case VALUE:
-        return Clipper.value(ClipKernels.provider(), grads, max);
-      default:
-        throw needsParams();
-    }
+    return switch (kind) {
+      case NORM ->
+          Clipper.norm(
+              ClipKernels.provider(), grads, max, norm, eps, scope == ClipScope.EACH, nonFinite);
+      case VALUE -> Clipper.value(ClipKernels.provider(), grads, max);
+      case ADAPTIVE -> throw needsParams();
+    };
   }
 
   /**
@@ -168,7 +171,7 @@ public final class GradientClip {
    *     gradients ({@link #apply(float[][])})
    */
   public double apply(float[] params, float[] grads, int rows) {
-    if (kind != Kind.ADAPTIVE) {
+    if (kind != Clipping.ADAPTIVE) {
       throw noParams();
     }
     return Clipper.adaptive(ClipKernels.provider(), params, grads, rows, max, eps);
@@ -176,7 +179,7 @@ public final class GradientClip {
 
   /** {@link #apply(float[], float[], int)} for {@code double[]}. */
   public double apply(double[] params, double[] grads, int rows) {
-    if (kind != Kind.ADAPTIVE) {
+    if (kind != Clipping.ADAPTIVE) {
       throw noParams();
     }
     return Clipper.adaptive(ClipKernels.provider(), params, grads, rows, max, eps);
@@ -220,7 +223,7 @@ public final class GradientClip {
         return s.append(')').toString();
       case VALUE:
         return s.append("@ClipValue(max = ").append(max).append(')').toString();
-      default:
+      case ADAPTIVE:
         s.append("@AdaptiveClip");
         String sep = "(";
         if (max != DEFAULT_CLIPPING) {
@@ -233,6 +236,7 @@ public final class GradientClip {
         }
         return sep.equals("(") ? s.toString() : s.append(')').toString();
     }
+    throw new AssertionError(kind); // every case returns
   }
 
   @Override
@@ -305,7 +309,7 @@ public final class GradientClip {
     public GradientClip build() {
       ClipRules.check(ClipRules.clipNorm(max, norm, eps, scope, nonFinite));
       // 2.0 and 2 are the same norm; -0.0 and 0.0 the same eps (equals compares bits).
-      return new GradientClip(Kind.NORM, max, norm, eps == 0 ? 0.0 : eps, scope, nonFinite);
+      return new GradientClip(Clipping.NORM, max, norm, eps == 0 ? 0.0 : eps, scope, nonFinite);
     }
   }
 }
