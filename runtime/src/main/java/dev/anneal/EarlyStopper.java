@@ -62,7 +62,6 @@ public final class EarlyStopper {
     this.best = worst;
   }
 
-  /** A builder with the annotation's defaults and this {@code patience} ({@code >= 0}). */
   /**
    * An early stopper written as its annotation, e.g. {@code "@EarlyStopping(patience = 10, minDelta
    * = 1e-4)"}.
@@ -80,6 +79,7 @@ public final class EarlyStopper {
     return fresh(dev.anneal.internal.control.StoppingRules.of(part));
   }
 
+  /** A builder with the annotation's defaults and this {@code patience} ({@code >= 0}). */
   public static Builder builder(int patience) {
     return new Builder(StoppingRules.of(patience));
   }

@@ -105,11 +105,6 @@ public final class PlateauSchedule implements LrSchedule {
   }
 
   /**
-   * A builder over {@code curve} with the annotation's defaults; {@code build()} gives a fresh
-   * controller each time. PYTORCH and KERAS need a curve declared as a single {@code @Constant}
-   * (e.g. {@code Schedules.constant(0.1).build()}).
-   */
-  /**
    * A plateau schedule written as its annotations, e.g. {@code "@Warmup(steps = 500) @Cosine(from =
    * 0.1, steps = 19_500) @ReduceOnPlateau(factor = 0.5, patience = 3)"}: what {@link
    * Schedules#parse} returns for a declaration with a {@code @ReduceOnPlateau}.
@@ -125,6 +120,11 @@ public final class PlateauSchedule implements LrSchedule {
     return (PlateauSchedule) s;
   }
 
+  /**
+   * A builder over {@code curve} with the annotation's defaults; {@code build()} gives a fresh
+   * controller each time. PYTORCH and KERAS need a curve declared as a single {@code @Constant}
+   * (e.g. {@code Schedules.constant(0.1).build()}).
+   */
   public static Builder of(LrSchedule curve) {
     if (curve == null) {
       throw new IllegalArgumentException("curve must not be null");
