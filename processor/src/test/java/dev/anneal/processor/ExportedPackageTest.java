@@ -64,18 +64,9 @@ class ExportedPackageTest {
       }
     }
     Set<String> exported = new TreeSet<>();
-    File dir =
-        new File(
-            new File(
-                GeneratedSchedule.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI()),
-            EXPORTED.replace('.', File.separatorChar));
-    for (String name : dir.list()) {
-      if (name.endsWith(".class") && !name.contains("$") && !name.equals("package-info.class")) {
-        String type = EXPORTED + "." + name.substring(0, name.length() - ".class".length());
+    for (String name : classFiles()) {
+      if (!name.contains("$") && !name.equals("package-info")) {
+        String type = EXPORTED + "." + name;
         if (java.lang.reflect.Modifier.isPublic(Class.forName(type).getModifiers())) {
           exported.add(type);
         }
@@ -84,6 +75,32 @@ class ExportedPackageTest {
     assertWithMessage("internal types named by generated sources (%s golden cases)", n)
         .that(referenced)
         .isEqualTo(exported);
+  }
+
+  /** Simple names of the class files of the exported package (runtime classes or jar). */
+  private static List<String> classFiles() throws Exception {
+    File location =
+        new File(
+            GeneratedSchedule.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    String prefix = EXPORTED.replace('.', '/') + "/";
+    List<String> names = new ArrayList<>();
+    if (location.isDirectory()) {
+      for (String f : new File(location, prefix).list()) {
+        if (f.endsWith(".class")) {
+          names.add(f.substring(0, f.length() - ".class".length()));
+        }
+      }
+    } else {
+      try (java.util.jar.JarFile jar = new java.util.jar.JarFile(location)) {
+        jar.stream()
+            .map(java.util.jar.JarEntry::getName)
+            .filter(e -> e.startsWith(prefix) && e.endsWith(".class"))
+            .map(e -> e.substring(prefix.length(), e.length() - ".class".length()))
+            .filter(e -> !e.contains("/"))
+            .forEach(names::add);
+      }
+    }
+    return names;
   }
 
   private static List<Path> csvs(Path dir) throws Exception {
