@@ -29,7 +29,7 @@ import java.util.Objects;
 public final class GradientClip implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
-  private enum Kind {
+  private enum Clipping {
     NORM,
     VALUE,
     ADAPTIVE
@@ -40,7 +40,7 @@ public final class GradientClip implements java.io.Serializable {
   private static final double DEFAULT_CLIPPING = 0.01;
   private static final double DEFAULT_AGC_EPS = 1e-3;
 
-  private final Kind kind;
+  private final Clipping kind;
 
   /** {@code max} of {@code @ClipNorm} / {@code @ClipValue}, {@code clipping} of AGC. */
   private final double max;
@@ -51,7 +51,12 @@ public final class GradientClip implements java.io.Serializable {
   private final ClipNonFinite nonFinite;
 
   private GradientClip(
-      Kind kind, double max, double norm, double eps, ClipScope scope, ClipNonFinite nonFinite) {
+      Clipping kind,
+      double max,
+      double norm,
+      double eps,
+      ClipScope scope,
+      ClipNonFinite nonFinite) {
     this.kind = kind;
     this.max = max;
     this.norm = norm;
@@ -75,7 +80,7 @@ public final class GradientClip implements java.io.Serializable {
    */
   public static GradientClip value(double max) {
     ClipRules.check(ClipRules.clipValue(max));
-    return new GradientClip(Kind.VALUE, max, 0, 0, null, null);
+    return new GradientClip(Clipping.VALUE, max, 0, 0, null, null);
   }
 
   /**
@@ -85,7 +90,7 @@ public final class GradientClip implements java.io.Serializable {
    */
   public static GradientClip adaptive(double clipping, double eps) {
     ClipRules.check(ClipRules.adaptiveClip(clipping, eps));
-    return new GradientClip(Kind.ADAPTIVE, clipping, 0, eps, null, null);
+    return new GradientClip(Clipping.ADAPTIVE, clipping, 0, eps, null, null);
   }
 
   /** {@code @AdaptiveClip}: {@code clipping = 0.01, eps = 1e-3}. */
@@ -117,8 +122,10 @@ public final class GradientClip implements java.io.Serializable {
             .build();
       case CLIP_VALUE:
         return value(p.d("max"));
-      default:
+      case ADAPTIVE_CLIP:
         return adaptive(p.d("clipping"), p.d("eps"));
+      default: // parseAlone admits only the clip annotations
+        throw new AssertionError(p.kind());
     }
   }
 
@@ -147,28 +154,24 @@ public final class GradientClip implements java.io.Serializable {
    *     #apply(float[], float[], int)})
    */
   public double apply(float[]... grads) {
-    switch (kind) {
-      case NORM:
-        return Clipper.norm(
-            ClipKernels.provider(), grads, max, norm, eps, scope == ClipScope.EACH, nonFinite);
-      case VALUE:
-        return Clipper.value(ClipKernels.provider(), grads, max);
-      default:
-        throw needsParams();
-    }
+    return switch (kind) {
+      case NORM ->
+          Clipper.norm(
+              ClipKernels.provider(), grads, max, norm, eps, scope == ClipScope.EACH, nonFinite);
+      case VALUE -> Clipper.value(ClipKernels.provider(), grads, max);
+      case ADAPTIVE -> throw needsParams();
+    };
   }
 
   /** {@link #apply(float[][])} for {@code double[]} gradients. */
   public double apply(double[]... grads) {
-    switch (kind) {
-      case NORM:
-        return Clipper.norm(
-            ClipKernels.provider(), grads, max, norm, eps, scope == ClipScope.EACH, nonFinite);
-      case VALUE:
-        return Clipper.value(ClipKernels.provider(), grads, max);
-      default:
-        throw needsParams();
-    }
+    return switch (kind) {
+      case NORM ->
+          Clipper.norm(
+              ClipKernels.provider(), grads, max, norm, eps, scope == ClipScope.EACH, nonFinite);
+      case VALUE -> Clipper.value(ClipKernels.provider(), grads, max);
+      case ADAPTIVE -> throw needsParams();
+    };
   }
 
   /**
@@ -183,7 +186,7 @@ public final class GradientClip implements java.io.Serializable {
    *     gradients ({@link #apply(float[][])})
    */
   public double apply(float[] params, float[] grads, int rows) {
-    if (kind != Kind.ADAPTIVE) {
+    if (kind != Clipping.ADAPTIVE) {
       throw noParams();
     }
     return Clipper.adaptive(ClipKernels.provider(), params, grads, rows, max, eps);
@@ -191,7 +194,7 @@ public final class GradientClip implements java.io.Serializable {
 
   /** {@link #apply(float[], float[], int)} for {@code double[]}. */
   public double apply(double[] params, double[] grads, int rows) {
-    if (kind != Kind.ADAPTIVE) {
+    if (kind != Clipping.ADAPTIVE) {
       throw noParams();
     }
     return Clipper.adaptive(ClipKernels.provider(), params, grads, rows, max, eps);
@@ -224,12 +227,12 @@ public final class GradientClip implements java.io.Serializable {
 
   /** Whether a non-finite norm makes the optimizer skip its step. */
   boolean skipsNonFinite() {
-    return kind == Kind.NORM && nonFinite == ClipNonFinite.SKIP;
+    return kind == Clipping.NORM && nonFinite == ClipNonFinite.SKIP;
   }
 
   /** Whether {@link #factors} can run (not {@code @AdaptiveClip}, which needs the matrices). */
   boolean fusable() {
-    return kind != Kind.ADAPTIVE;
+    return kind != Clipping.ADAPTIVE;
   }
 
   private IllegalStateException needsParams() {
@@ -270,7 +273,7 @@ public final class GradientClip implements java.io.Serializable {
         return s.append(')').toString();
       case VALUE:
         return s.append("@ClipValue(max = ").append(max).append(')').toString();
-      default:
+      case ADAPTIVE:
         s.append("@AdaptiveClip");
         String sep = "(";
         if (max != DEFAULT_CLIPPING) {
@@ -283,6 +286,7 @@ public final class GradientClip implements java.io.Serializable {
         }
         return sep.equals("(") ? s.toString() : s.append(')').toString();
     }
+    throw new AssertionError(kind); // every case returns
   }
 
   /** Serialized as its declaration, parsed again on reading. */
@@ -364,7 +368,7 @@ public final class GradientClip implements java.io.Serializable {
     public GradientClip build() {
       ClipRules.check(ClipRules.clipNorm(max, norm, eps, scope, nonFinite));
       // 2.0 and 2 are the same norm; -0.0 and 0.0 the same eps (equals compares bits).
-      return new GradientClip(Kind.NORM, max, norm, eps == 0 ? 0.0 : eps, scope, nonFinite);
+      return new GradientClip(Clipping.NORM, max, norm, eps == 0 ? 0.0 : eps, scope, nonFinite);
     }
   }
 }

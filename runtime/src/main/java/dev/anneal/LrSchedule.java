@@ -3,8 +3,13 @@ package dev.anneal;
 import dev.anneal.internal.Checks;
 
 /**
- * A schedule: a pure function from a step to a value. Implementations are immutable and
- * thread-safe; generated classes and {@link Schedules} builders allocate nothing per call.
+ * A schedule: the value at each step. Reading it ({@code at}, the {@code fill}s) is thread-safe,
+ * and generated classes and {@link Schedules} builders allocate nothing per call.
+ *
+ * <p>This type does not promise immutability: the schedules of generated classes, of {@link
+ * Schedules} and of composites are immutable pure functions of the step, while a {@link
+ * PlateauSchedule} is stateful (its values follow its latest {@code observe}) and says so. Code
+ * that needs a pure function refuses controllers, as composites do.
  *
  * <p>The {@code fill} methods evaluate many values at once. Generated classes and builder schedules
  * override them with kernels that use the JDK Vector API when {@code jdk.incubator.vector} is

@@ -7,10 +7,10 @@ import dev.anneal.internal.Part;
 import dev.anneal.internal.Plan;
 import dev.anneal.internal.PlanSchedule;
 import dev.anneal.internal.Rescale;
+import dev.anneal.internal.Steps;
 import dev.anneal.internal.compose.Composer;
 import dev.anneal.internal.control.Controllers;
 import dev.anneal.internal.control.PlateauRules;
-import dev.anneal.internal.generated.Steps;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -317,8 +317,9 @@ public final class Schedules {
   }
 
   /**
-   * A schedule under construction: a body, then modifiers. Each method returns the builder; nothing
-   * is checked until {@link #build()}.
+   * A schedule under construction: a body, then modifiers. Immutable, as the controllers' builders:
+   * each method returns a new builder and leaves this one as it was, so a builder can be shared and
+   * extended in several ways. Nothing is checked until {@link #build()}.
    */
   public abstract static class Builder<B extends Builder<B>> {
     private final Kind body;
@@ -331,45 +332,69 @@ public final class Schedules {
       this.body = body;
     }
 
-    @SuppressWarnings("unchecked")
-    final B set(String attribute, Object value) {
-      values.put(attribute, value);
-      return (B) this;
+    /** An empty builder of this class (the copy starts from it). */
+    abstract B blank();
+
+    /** A copy of this builder: every method returns one, so a builder never changes. */
+    private B copy() {
+      B b = blank();
+      Builder<B> c = b;
+      c.values.putAll(values);
+      c.warmup = warmup;
+      c.cooldown = cooldown;
+      c.restarts = restarts;
+      return b;
     }
 
-    @SuppressWarnings("unchecked")
-    private B self() {
-      return (B) this;
+    final B set(String attribute, Object value) {
+      B b = copy();
+      Builder<B> c = b;
+      c.values.put(attribute, value);
+      return b;
+    }
+
+    final Kind body() {
+      return body;
     }
 
     /** {@link Warmup}: linear from 0 over {@code steps}. */
     public B warmup(long steps) {
-      warmup = part(Kind.WARMUP, "steps", steps);
-      return self();
+      B b = copy();
+      Builder<B> c = b;
+      c.warmup = part(Kind.WARMUP, "steps", steps);
+      return b;
     }
 
     /** {@link Warmup}: from {@code from} to the body's first value over {@code steps}, shaped. */
     public B warmup(long steps, double from, Ramp shape) {
-      warmup = part(Kind.WARMUP, "steps", steps, "from", from, "shape", shape);
-      return self();
+      B b = copy();
+      Builder<B> c = b;
+      c.warmup = part(Kind.WARMUP, "steps", steps, "from", from, "shape", shape);
+      return b;
     }
 
     /** {@link Cooldown}: linear to 0 over {@code steps} after the body ends. */
     public B cooldown(long steps) {
-      cooldown = part(Kind.COOLDOWN, "steps", steps);
-      return self();
+      B b = copy();
+      Builder<B> c = b;
+      c.cooldown = part(Kind.COOLDOWN, "steps", steps);
+      return b;
     }
 
     /** {@link Cooldown}: from the body's end value to {@code to} over {@code steps}, shaped. */
     public B cooldown(long steps, double to, Ramp shape) {
-      cooldown = part(Kind.COOLDOWN, "steps", steps, "to", to, "shape", shape);
-      return self();
+      B b = copy();
+      Builder<B> c = b;
+      c.cooldown = part(Kind.COOLDOWN, "steps", steps, "to", to, "shape", shape);
+      return b;
     }
 
     /** {@link Restarts} with fixed-length cycles, forever. */
     public B restarts() {
-      restarts = part(Kind.RESTARTS);
-      return self();
+      B b = copy();
+      Builder<B> c = b;
+      c.restarts = part(Kind.RESTARTS);
+      return b;
     }
 
     /**
@@ -377,8 +402,10 @@ public final class Schedules {
      * decay^i}.
      */
     public B restarts(double growth, double decay, int limit) {
-      restarts = part(Kind.RESTARTS, "growth", growth, "decay", decay, "limit", limit);
-      return self();
+      B b = copy();
+      Builder<B> c = b;
+      c.restarts = part(Kind.RESTARTS, "growth", growth, "decay", decay, "limit", limit);
+      return b;
     }
 
     /**
@@ -387,9 +414,11 @@ public final class Schedules {
      * value ({@link RestartScale#AMPLITUDE}, Keras {@code CosineDecayRestarts}).
      */
     public B restarts(double growth, double decay, int limit, RestartScale scale) {
-      restarts =
+      B b = copy();
+      Builder<B> c = b;
+      c.restarts =
           part(Kind.RESTARTS, "growth", growth, "decay", decay, "limit", limit, "scale", scale);
-      return self();
+      return b;
     }
 
     /**
@@ -433,12 +462,22 @@ public final class Schedules {
     BodyBuilder(Kind kind) {
       super(kind);
     }
+
+    @Override
+    BodyBuilder blank() {
+      return new BodyBuilder(body());
+    }
   }
 
   /** {@link Constant}. */
   public static final class ConstantBuilder extends Builder<ConstantBuilder> {
     ConstantBuilder() {
       super(Kind.CONSTANT);
+    }
+
+    @Override
+    ConstantBuilder blank() {
+      return new ConstantBuilder();
     }
 
     /** Length, so a cool-down or restarts can follow. */
@@ -451,6 +490,11 @@ public final class Schedules {
   public static final class ExponentialBuilder extends Builder<ExponentialBuilder> {
     ExponentialBuilder() {
       super(Kind.EXPONENTIAL);
+    }
+
+    @Override
+    ExponentialBuilder blank() {
+      return new ExponentialBuilder();
     }
 
     public ExponentialBuilder every(long every) {
@@ -473,6 +517,11 @@ public final class Schedules {
       super(Kind.INVERSE_TIME);
     }
 
+    @Override
+    InverseTimeBuilder blank() {
+      return new InverseTimeBuilder();
+    }
+
     public InverseTimeBuilder every(long every) {
       return set("every", every);
     }
@@ -491,6 +540,11 @@ public final class Schedules {
   public static final class TanhBuilder extends Builder<TanhBuilder> {
     TanhBuilder() {
       super(Kind.TANH);
+    }
+
+    @Override
+    TanhBuilder blank() {
+      return new TanhBuilder();
     }
 
     public TanhBuilder to(double to) {
@@ -512,6 +566,11 @@ public final class Schedules {
       super(Kind.COSINE);
     }
 
+    @Override
+    CosineBuilder blank() {
+      return new CosineBuilder();
+    }
+
     public CosineBuilder to(double to) {
       return set("to", to);
     }
@@ -525,6 +584,11 @@ public final class Schedules {
   public static final class PolynomialBuilder extends Builder<PolynomialBuilder> {
     PolynomialBuilder() {
       super(Kind.POLYNOMIAL);
+    }
+
+    @Override
+    PolynomialBuilder blank() {
+      return new PolynomialBuilder();
     }
 
     public PolynomialBuilder to(double to) {
@@ -546,6 +610,11 @@ public final class Schedules {
       super(Kind.CYCLIC);
     }
 
+    @Override
+    CyclicBuilder blank() {
+      return new CyclicBuilder();
+    }
+
     public CyclicBuilder down(long down) {
       return set("down", down);
     }
@@ -563,6 +632,11 @@ public final class Schedules {
   public static final class OneCycleBuilder extends Builder<OneCycleBuilder> {
     OneCycleBuilder() {
       super(Kind.ONE_CYCLE);
+    }
+
+    @Override
+    OneCycleBuilder blank() {
+      return new OneCycleBuilder();
     }
 
     public OneCycleBuilder pctStart(double pctStart) {
@@ -590,6 +664,11 @@ public final class Schedules {
   public static final class PiecewiseBuilder extends Builder<PiecewiseBuilder> {
     PiecewiseBuilder() {
       super(Kind.PIECEWISE);
+    }
+
+    @Override
+    PiecewiseBuilder blank() {
+      return new PiecewiseBuilder();
     }
 
     public PiecewiseBuilder interpolation(Interpolation interpolation) {

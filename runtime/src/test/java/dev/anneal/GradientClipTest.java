@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.anneal.internal.clip.ClipProblem;
+import dev.anneal.internal.Problem;
 import dev.anneal.internal.clip.ClipRules;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -113,17 +113,18 @@ class GradientClipTest {
 
   @Test
   void rulesReportEveryProblemOnItsAttribute() {
-    List<ClipProblem> p = ClipRules.clipNorm(-1, 3, Double.NaN, null, null);
+    List<Problem> p = ClipRules.clipNorm(-1, 3, Double.NaN, null, null);
     assertEquals(
         List.of("max", "norm", "eps", "scope", "nonFinite"),
-        p.stream().map(ClipProblem::attribute).toList());
+        p.stream().map(Problem::attribute).toList());
     assertTrue(p.stream().allMatch(x -> x.annotation().equals("ClipNorm")));
     assertEquals(List.of(), ClipRules.clipNorm(1, 1, 0, ClipScope.EACH, ClipNonFinite.SKIP));
     assertEquals(
         List.of("clipping", "eps"),
-        ClipRules.adaptiveClip(-1, -1).stream().map(ClipProblem::attribute).toList());
+        ClipRules.adaptiveClip(-1, -1).stream().map(Problem::attribute).toList());
     assertEquals(
-        new ClipProblem("ClipValue", "max", "@ClipValue.max must be > 0, was 0.0"),
+        Problem.error(
+            dev.anneal.internal.Kind.CLIP_VALUE, "max", "@ClipValue.max must be > 0, was 0.0"),
         ClipRules.clipValue(0).get(0));
   }
 

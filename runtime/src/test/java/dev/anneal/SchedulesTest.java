@@ -130,4 +130,18 @@ class SchedulesTest {
       assertEquals(0.1 * m, start.at(30L * cycle), 1e-15);
     }
   }
+
+  @Test
+  void buildersAreImmutableAsTheControllersBuildersAre() {
+    Schedules.CosineBuilder base = Schedules.cosine(0.1, 100);
+    Schedules.CosineBuilder floored = base.to(0.01);
+    Schedules.CosineBuilder warm = floored.warmup(10);
+    LrSchedule restarting = floored.restarts().build();
+    assertEquals("@Cosine(from = 0.1, steps = 100)", base.toString());
+    assertEquals("@Cosine(from = 0.1, to = 0.01, steps = 100)", floored.toString());
+    assertEquals(
+        "@Warmup(steps = 10) @Cosine(from = 0.1, to = 0.01, steps = 100)", warm.toString());
+    assertEquals("@Cosine(from = 0.1, to = 0.01, steps = 100) @Restarts", restarting.toString());
+    assertEquals(base.build(), Schedules.cosine(0.1, 100).build());
+  }
 }

@@ -52,6 +52,17 @@ public final class ScheduleProcessor extends AbstractProcessor {
         && sourceTypes.contains(((TypeElement) top).getQualifiedName().toString());
   }
 
+  /**
+   * javac option {@code -Aanneal.trace=true}: the error for an internal failure carries the
+   * processor's stack trace (off by default: the error names the config and the exception).
+   */
+  public static final String TRACE_OPTION = "anneal.trace";
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(TRACE_OPTION);
+  }
+
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     Set<String> names = new LinkedHashSet<>();
@@ -100,14 +111,18 @@ public final class ScheduleProcessor extends AbstractProcessor {
       } catch (FilerException ex) {
         reporter.error(Messages.cannotWrite(e.getSimpleName(), ex.getMessage()), e);
       } catch (RuntimeException | IOException ex) {
-        // Never a stack trace for the user to decode: name the config and keep compiling the rest.
-        StringWriter trace = new StringWriter();
-        ex.printStackTrace(new PrintWriter(trace));
+        // One error naming the config, and compiling goes on; the trace only when asked for.
+        String trace = null;
+        if (Boolean.parseBoolean(processingEnv.getOptions().get(TRACE_OPTION))) {
+          StringWriter w = new StringWriter();
+          ex.printStackTrace(new PrintWriter(w));
+          trace = w.toString();
+        }
         processingEnv
             .getMessager()
             .printMessage(
                 Diagnostic.Kind.ERROR,
-                Messages.internalError(String.valueOf(e), String.valueOf(ex), trace.toString()),
+                Messages.internalError(String.valueOf(e), String.valueOf(ex), trace),
                 e);
       }
     }

@@ -1759,4 +1759,27 @@ class RobustnessTest {
         "@Schedule type Cfg must be static: Cfg is an inner (non-static) class",
         "@Schedule");
   }
+
+  @Test
+  void anInternalFailureIsOneErrorWithItsTraceOnlyUnderTheTraceOption() {
+    String plain =
+        dev.anneal.processor.internal.Messages.internalError(
+            "test.Cfg", "java.lang.IllegalStateException: broken", null);
+    assertThat(plain)
+        .isEqualTo(
+            "anneal could not generate the implementation of test.Cfg:"
+                + " java.lang.IllegalStateException: broken. Please report this with the"
+                + " declaration (compile with -Aanneal.trace=true to add the processor's stack"
+                + " trace).");
+    String traced =
+        dev.anneal.processor.internal.Messages.internalError(
+            "test.Cfg", "e", "java.lang.IllegalStateException\n\tat a.B.c(B.java:1)\n");
+    assertThat(traced).contains("; stack trace:\njava.lang.IllegalStateException\n\tat a.B.c");
+    // the option is the processor's own: javac does not warn that nobody recognized it
+    Compilation c =
+        Compiled.javac()
+            .withOptions("-Xlint:all,-processing", "-Werror", "-Aanneal.trace=true")
+            .compile(config("  @Constant(0.1)", "  double lr(long step);"));
+    assertThat(c).succeededWithoutWarnings();
+  }
 }

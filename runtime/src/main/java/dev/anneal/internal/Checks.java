@@ -1,7 +1,6 @@
 package dev.anneal.internal;
 
 import dev.anneal.ParamGroups;
-import dev.anneal.internal.generated.Steps;
 
 /**
  * Internal, not API. Argument checks shared by the {@code fill} implementations: fail before

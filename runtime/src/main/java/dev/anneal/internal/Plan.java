@@ -2,8 +2,6 @@ package dev.anneal.internal;
 
 import dev.anneal.Ramp;
 import dev.anneal.RestartScale;
-import dev.anneal.internal.generated.Steps;
-import dev.anneal.internal.generated.Tables;
 import dev.anneal.internal.kind.Body;
 import dev.anneal.internal.kind.Cooldown;
 import dev.anneal.internal.kind.Curve;

@@ -2,55 +2,34 @@ package dev.anneal.internal;
 
 /**
  * Internal, not API. A rule a declaration breaks: where (annotation, attribute, array index) and
- * why. The processor turns it into a diagnostic on that exact annotation value; the builder into an
- * {@link IllegalArgumentException}.
+ * why. The one problem type of the annotations in {@link Kind} (bodies, modifiers, controllers,
+ * clips): the processor turns it into a diagnostic on that exact annotation value, the builders
+ * into an {@link IllegalArgumentException}.
+ *
+ * @param kind the annotation at fault
+ * @param attribute the attribute at fault, or {@code null} for the annotation as a whole
+ * @param index the array element at fault, or -1
+ * @param message the whole message, starting with {@code @Annotation.attribute}
  */
-public final class Problem {
+public record Problem(Severity severity, Kind kind, String attribute, int index, String message) {
   /** Errors stop generation; warnings are silenced by {@code @SuppressWarnings("anneal")}. */
   public enum Severity {
     ERROR,
     WARNING
   }
 
-  private final Severity severity;
-  private final Kind kind;
-  private final String attribute;
-  private final int index;
-  private final String message;
-
-  public Problem(Severity severity, Kind kind, String attribute, int index, String message) {
-    this.severity = severity;
-    this.kind = kind;
-    this.attribute = attribute;
-    this.index = index;
-    this.message = message;
-  }
-
-  public Severity severity() {
-    return severity;
+  /** An error on {@code attribute} (not an array element) of {@code kind}. */
+  public static Problem error(Kind kind, String attribute, String message) {
+    return new Problem(Severity.ERROR, kind, attribute, -1, message);
   }
 
   public boolean isError() {
     return severity == Severity.ERROR;
   }
 
-  /** The annotation at fault. */
-  public Kind kind() {
-    return kind;
-  }
-
-  /** The attribute at fault, or {@code null} for the annotation as a whole. */
-  public String attribute() {
-    return attribute;
-  }
-
-  /** The array element at fault, or -1. */
-  public int index() {
-    return index;
-  }
-
-  public String message() {
-    return message;
+  /** The annotation's simple name, e.g. {@code "ReduceOnPlateau"}. */
+  public String annotation() {
+    return kind.simpleName();
   }
 
   @Override

@@ -5,12 +5,9 @@ import static dev.anneal.internal.Literals.number;
 
 import dev.anneal.Ramp;
 import dev.anneal.RestartScale;
-import dev.anneal.internal.clip.ClipProblem;
 import dev.anneal.internal.clip.ClipRules;
-import dev.anneal.internal.control.ControlProblem;
 import dev.anneal.internal.control.PlateauRules;
 import dev.anneal.internal.control.StoppingRules;
-import dev.anneal.internal.generated.Tables;
 import dev.anneal.internal.kind.Body;
 import dev.anneal.internal.kind.Checker;
 import dev.anneal.internal.kind.Cooldown;
@@ -77,11 +74,11 @@ public final class Rules {
       return r.problems;
     }
     if (part.kind() == Kind.EARLY_STOPPING) {
-      for (ControlProblem p : StoppingRules.of(part).problems()) {
+      for (Problem p : StoppingRules.of(part).problems()) {
         r.error(part.kind(), p.attribute(), p.message().substring(p.message().indexOf(' ') + 1));
       }
     } else {
-      for (ClipProblem p : ClipRules.problems(part)) {
+      for (Problem p : ClipRules.problems(part)) {
         r.error(part.kind(), p.attribute(), p.message().substring(p.message().indexOf(' ') + 1));
       }
     }
@@ -92,7 +89,7 @@ public final class Rules {
   private void plateau(Declaration decl, Body body) {
     Kind k = Kind.REDUCE_ON_PLATEAU;
     PlateauRules rules = PlateauRules.of(decl.plateau());
-    for (ControlProblem p : rules.problems()) {
+    for (Problem p : rules.problems()) {
       error(k, p.attribute(), p.message().substring(p.message().indexOf(' ') + 1));
     }
     boolean single = decl.warmup() == null && decl.cooldown() == null && decl.restarts() == null;

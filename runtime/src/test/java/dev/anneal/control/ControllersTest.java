@@ -13,7 +13,7 @@ import dev.anneal.NonFinite;
 import dev.anneal.ParamGroups;
 import dev.anneal.PlateauSchedule;
 import dev.anneal.Schedules;
-import dev.anneal.internal.control.ControlProblem;
+import dev.anneal.internal.Problem;
 import dev.anneal.internal.control.Controllers;
 import dev.anneal.internal.control.PlateauRules;
 import dev.anneal.internal.control.StoppingRules;
@@ -196,9 +196,9 @@ class ControllersTest {
   // ---- validation: every attribute
 
   private static void assertOneProblem(
-      List<ControlProblem> problems, String annotation, String attribute, String value) {
+      List<Problem> problems, String annotation, String attribute, String value) {
     assertEquals(1, problems.size(), problems.toString());
-    ControlProblem p = problems.get(0);
+    Problem p = problems.get(0);
     assertEquals(annotation, p.annotation());
     assertEquals(attribute, p.attribute());
     assertTrue(p.message().startsWith("@" + annotation + "." + attribute + " "), p.message());

@@ -2,7 +2,6 @@ package dev.anneal.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.anneal.internal.generated.Steps;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -534,12 +534,18 @@ public final class Messages {
   }
 
   /** Reported when the processor itself fails on a config: a bug to report, with the trace. */
+  /**
+   * The one error for an internal failure: the config and the exception; the stack trace only when
+   * {@code trace} is given (javac option {@code -Aanneal.trace=true}).
+   */
   public static String internalError(String config, String exception, String trace) {
     return "anneal could not generate the implementation of "
         + config
         + ": "
         + exception
-        + ". Please report this with the declaration; details:\n"
-        + trace;
+        + ". Please report this with the declaration"
+        + (trace == null
+            ? " (compile with -Aanneal.trace=true to add the processor's stack trace)."
+            : "; stack trace:\n" + trace);
   }
 }

@@ -5,7 +5,9 @@ import static dev.anneal.internal.Attr.Type.DOUBLE;
 import dev.anneal.ClipNonFinite;
 import dev.anneal.ClipScope;
 import dev.anneal.internal.Attr;
+import dev.anneal.internal.Kind;
 import dev.anneal.internal.Part;
+import dev.anneal.internal.Problem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,7 +38,7 @@ public final class ClipRules {
       List.of(Attr.optional("clipping", DOUBLE, 0.01), Attr.optional("eps", DOUBLE, 1e-3));
 
   /** The problems of a clip annotation as read. */
-  public static List<ClipProblem> problems(Part p) {
+  public static List<Problem> problems(Part p) {
     switch (p.kind()) {
       case CLIP_NORM:
         return clipNorm(
@@ -57,9 +59,9 @@ public final class ClipRules {
   private ClipRules() {}
 
   /** Problems of {@code @ClipNorm(max, norm, eps, scope, nonFinite)}, in attribute order. */
-  public static List<ClipProblem> clipNorm(
+  public static List<Problem> clipNorm(
       double max, double norm, double eps, ClipScope scope, ClipNonFinite nonFinite) {
-    List<ClipProblem> out = new ArrayList<>();
+    List<Problem> out = new ArrayList<>();
     positive(out, CLIP_NORM, "max", max);
     if (norm != 1 && norm != 2 && norm != Double.POSITIVE_INFINITY) {
       out.add(problem(CLIP_NORM, "norm", "must be 1, 2 or Double.POSITIVE_INFINITY, was " + norm));
@@ -75,28 +77,28 @@ public final class ClipRules {
   }
 
   /** Problems of {@code @ClipValue(max)}. */
-  public static List<ClipProblem> clipValue(double max) {
-    List<ClipProblem> out = new ArrayList<>();
+  public static List<Problem> clipValue(double max) {
+    List<Problem> out = new ArrayList<>();
     positive(out, CLIP_VALUE, "max", max);
     return out;
   }
 
   /** Problems of {@code @AdaptiveClip(clipping, eps)}, in attribute order. */
-  public static List<ClipProblem> adaptiveClip(double clipping, double eps) {
-    List<ClipProblem> out = new ArrayList<>();
+  public static List<Problem> adaptiveClip(double clipping, double eps) {
+    List<Problem> out = new ArrayList<>();
     positive(out, ADAPTIVE_CLIP, "clipping", clipping);
     nonNegative(out, ADAPTIVE_CLIP, "eps", eps);
     return out;
   }
 
   /** Throws an {@link IllegalArgumentException} with the first problem's message, if any. */
-  public static void check(List<ClipProblem> problems) {
+  public static void check(List<Problem> problems) {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(problems.get(0).message());
     }
   }
 
-  private static void positive(List<ClipProblem> out, String annotation, String name, double v) {
+  private static void positive(List<Problem> out, String annotation, String name, double v) {
     if (!Double.isFinite(v)) {
       out.add(problem(annotation, name, "must be finite, was " + v));
     } else if (!(v > 0)) {
@@ -104,7 +106,7 @@ public final class ClipRules {
     }
   }
 
-  private static void nonNegative(List<ClipProblem> out, String annotation, String name, double v) {
+  private static void nonNegative(List<Problem> out, String annotation, String name, double v) {
     if (!Double.isFinite(v)) {
       out.add(problem(annotation, name, "must be finite, was " + v));
     } else if (!(v >= 0)) {
@@ -112,7 +114,8 @@ public final class ClipRules {
     }
   }
 
-  private static ClipProblem problem(String annotation, String attribute, String rule) {
-    return new ClipProblem(annotation, attribute, "@" + annotation + "." + attribute + " " + rule);
+  private static Problem problem(String annotation, String attribute, String rule) {
+    return Problem.error(
+        Kind.ofSimpleName(annotation), attribute, "@" + annotation + "." + attribute + " " + rule);
   }
 }

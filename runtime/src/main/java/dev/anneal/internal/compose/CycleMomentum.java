@@ -2,7 +2,7 @@ package dev.anneal.internal.compose;
 
 import static dev.anneal.internal.Literals.number;
 
-import dev.anneal.internal.generated.Steps;
+import dev.anneal.internal.Steps;
 import dev.anneal.internal.kind.Body;
 import dev.anneal.internal.kind.Cyclic;
 import dev.anneal.internal.kind.OneCycle;

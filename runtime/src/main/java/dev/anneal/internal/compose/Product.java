@@ -3,7 +3,7 @@ package dev.anneal.internal.compose;
 import static dev.anneal.internal.Literals.count;
 import static dev.anneal.internal.Literals.number;
 
-import dev.anneal.internal.generated.Steps;
+import dev.anneal.internal.Steps;
 import java.util.List;
 import java.util.TreeSet;
 

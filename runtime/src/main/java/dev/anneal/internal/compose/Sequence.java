@@ -3,7 +3,7 @@ package dev.anneal.internal.compose;
 import static dev.anneal.internal.Literals.count;
 
 import dev.anneal.internal.Literals;
-import dev.anneal.internal.generated.Steps;
+import dev.anneal.internal.Steps;
 import java.util.Arrays;
 import java.util.List;
 

@@ -2,6 +2,8 @@ package dev.anneal.internal.control;
 
 import dev.anneal.Compat;
 import dev.anneal.LrSchedule;
+import dev.anneal.internal.Kind;
+import dev.anneal.internal.Problem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,11 +30,11 @@ public final class Controllers {
    *     {@link #plateau(LrSchedule, PlateauRules, double)})
    */
   public static Plateau plateau(LrSchedule curve, PlateauRules rules) {
-    List<ControlProblem> problems = problems(rules);
+    List<Problem> problems = problems(rules);
     if (rules.compat() != null && rules.compat() != Compat.ANNEAL) {
       problems.add(
-          new ControlProblem(
-              PlateauRules.NAME,
+          Problem.error(
+              Kind.REDUCE_ON_PLATEAU,
               "compat",
               "@ReduceOnPlateau.compat = "
                   + rules.compat()
@@ -51,13 +53,13 @@ public final class Controllers {
    *     {@code > 0}
    */
   public static Plateau plateau(LrSchedule curve, PlateauRules rules, double constantValue) {
-    List<ControlProblem> problems = problems(rules);
+    List<Problem> problems = problems(rules);
     if (rules.compat() != null
         && rules.compat() != Compat.ANNEAL
         && !(constantValue > 0 && constantValue < Double.POSITIVE_INFINITY)) {
       problems.add(
-          new ControlProblem(
-              "Constant",
+          Problem.error(
+              Kind.CONSTANT,
               "value",
               "@Constant.value must be finite and > 0 under @ReduceOnPlateau(compat = Compat."
                   + rules.compat()
@@ -68,7 +70,7 @@ public final class Controllers {
     return make(curve, rules, rules.compat() == Compat.ANNEAL ? Double.NaN : constantValue);
   }
 
-  private static List<ControlProblem> problems(PlateauRules rules) {
+  private static List<Problem> problems(PlateauRules rules) {
     if (rules == null) {
       throw new IllegalArgumentException("@ReduceOnPlateau rules must not be null");
     }

@@ -6,14 +6,16 @@ import static dev.anneal.internal.Attr.Type.INT;
 import dev.anneal.Compat;
 import dev.anneal.Goal;
 import dev.anneal.internal.Attr;
+import dev.anneal.internal.Kind;
 import dev.anneal.internal.Part;
+import dev.anneal.internal.Problem;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Internal, not API. Every attribute of a {@code @ReduceOnPlateau}, defaults as the annotation's.
- * {@link #problems()} lists what breaks the rules, one {@link ControlProblem} per attribute at
- * fault; the processor reports them, {@link Controllers} throws them.
+ * {@link #problems()} lists what breaks the rules, one {@link Problem} per attribute at fault; the
+ * processor reports them, {@link Controllers} throws them.
  */
 public record PlateauRules(
     Goal goal,
@@ -106,15 +108,17 @@ public record PlateauRules(
         goal, factor, patience, relThreshold, absThreshold, cooldown, minScale, startAfter, v);
   }
 
-  private static void add(List<ControlProblem> out, String attribute, String rule, String was) {
+  private static void add(List<Problem> out, String attribute, String rule, String was) {
     out.add(
-        new ControlProblem(
-            NAME, attribute, "@" + NAME + "." + attribute + " " + rule + ", was " + was));
+        Problem.error(
+            Kind.REDUCE_ON_PLATEAU,
+            attribute,
+            "@" + NAME + "." + attribute + " " + rule + ", was " + was));
   }
 
   /** What breaks the rules, in attribute order; empty when valid. */
-  public List<ControlProblem> problems() {
-    List<ControlProblem> out = new ArrayList<>();
+  public List<Problem> problems() {
+    List<Problem> out = new ArrayList<>();
     if (goal == null) {
       add(out, "goal", "must not be null", "null");
     }
@@ -231,25 +235,6 @@ public record PlateauRules(
 
   /** Every attribute, exactly (hex floats): the input of the declaration's fingerprint. */
   String canonical() {
-    return NAME
-        + "("
-        + goal
-        + ","
-        + Double.toHexString(factor)
-        + ","
-        + patience
-        + ","
-        + Double.toHexString(relThreshold)
-        + ","
-        + Double.toHexString(absThreshold)
-        + ","
-        + cooldown
-        + ","
-        + Double.toHexString(minScale)
-        + ","
-        + startAfter
-        + ","
-        + compat
-        + ")";
+    return StateText.canonical(NAME, this, ATTRIBUTES);
   }
 }

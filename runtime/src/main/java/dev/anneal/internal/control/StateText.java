@@ -1,5 +1,9 @@
 package dev.anneal.internal.control;
 
+import dev.anneal.internal.Attr;
+import java.lang.reflect.RecordComponent;
+import java.util.List;
+
 /**
  * Internal, not API. Reader and writer of the controllers' single-line state texts: a header word,
  * then {@code name=value} fields in a fixed order separated by one space. Doubles are written as
@@ -16,12 +20,57 @@ public final class StateText {
     this.tokens = tokens;
   }
 
-  /** Starts reading {@code text}, which must begin with {@code header} and have {@code fields}. */
+  /**
+   * The canonical text of a controller's rules, derived from its attribute model: {@code
+   * Name(v,v,...)} in attribute order, doubles as hex floats. The state fingerprint hashes it, so a
+   * new or changed attribute changes the fingerprint: {@code StateFormatTest} then fails until the
+   * format version in the state header is bumped.
+   */
+  public static String canonical(String name, Record rules, List<Attr> attrs) {
+    StringBuilder sb = new StringBuilder(name).append('(');
+    for (int i = 0; i < attrs.size(); i++) {
+      Object v = component(rules, attrs.get(i).name());
+      sb.append(i > 0 ? "," : "").append(v instanceof Double d ? Double.toHexString(d) : v);
+    }
+    return sb.append(')').toString();
+  }
+
+  private static Object component(Record r, String name) {
+    for (RecordComponent c : r.getClass().getRecordComponents()) {
+      if (c.getName().equals(name)) {
+        try {
+          return c.getAccessor().invoke(r);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    throw new IllegalStateException(r.getClass().getSimpleName() + " has no component " + name);
+  }
+
+  /**
+   * Starts reading {@code text}, which must begin with {@code header} ({@code name/version}) and
+   * have {@code fields}; a text of another version of the format is refused with a message that
+   * says so.
+   */
   public static StateText read(String what, String header, int fields, String text) {
     if (text == null) {
       throw new IllegalArgumentException(what + " text must not be null");
     }
     String[] tokens = text.split(" ", -1);
+    String name = header.substring(0, header.lastIndexOf('/') + 1);
+    if (tokens[0].startsWith(name) && !tokens[0].equals(header)) {
+      throw new IllegalArgumentException(
+          what
+              + " text is format version "
+              + tokens[0].substring(name.length())
+              + ", this runtime reads version "
+              + header.substring(name.length())
+              + " only ('"
+              + header
+              + "'): the state was saved by another version of anneal whose rules or"
+              + " fingerprint differ; start the controller afresh");
+    }
     if (tokens.length != fields + 1 || !tokens[0].equals(header)) {
       throw new IllegalArgumentException(
           what + " text must be '" + header + "' and " + fields + " fields, was '" + text + "'");

@@ -6,7 +6,9 @@ import static dev.anneal.internal.Attr.Type.INT;
 import dev.anneal.Goal;
 import dev.anneal.NonFinite;
 import dev.anneal.internal.Attr;
+import dev.anneal.internal.Kind;
 import dev.anneal.internal.Part;
+import dev.anneal.internal.Problem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,15 +72,17 @@ public record StoppingRules(
     return new StoppingRules(goal, patience, minDelta, baseline, startAfter, v);
   }
 
-  private static void add(List<ControlProblem> out, String attribute, String rule, String was) {
+  private static void add(List<Problem> out, String attribute, String rule, String was) {
     out.add(
-        new ControlProblem(
-            NAME, attribute, "@" + NAME + "." + attribute + " " + rule + ", was " + was));
+        Problem.error(
+            Kind.EARLY_STOPPING,
+            attribute,
+            "@" + NAME + "." + attribute + " " + rule + ", was " + was));
   }
 
   /** What breaks the rules, in attribute order; empty when valid. */
-  public List<ControlProblem> problems() {
-    List<ControlProblem> out = new ArrayList<>();
+  public List<Problem> problems() {
+    List<Problem> out = new ArrayList<>();
     if (goal == null) {
       add(out, "goal", "must not be null", "null");
     }
@@ -123,19 +127,6 @@ public record StoppingRules(
   }
 
   String canonical() {
-    return NAME
-        + "("
-        + goal
-        + ","
-        + patience
-        + ","
-        + Double.toHexString(minDelta)
-        + ","
-        + Double.toHexString(baseline)
-        + ","
-        + startAfter
-        + ","
-        + nonFinite
-        + ")";
+    return StateText.canonical(NAME, this, ATTRIBUTES);
   }
 }

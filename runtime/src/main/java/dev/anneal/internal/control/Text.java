@@ -1,5 +1,6 @@
 package dev.anneal.internal.control;
 
+import dev.anneal.internal.Problem;
 import java.util.List;
 
 /** Internal, not API. Declaration text, fingerprints and the strict state text form. */
@@ -29,10 +30,10 @@ final class Text {
   }
 
   /** Throws the joined messages of {@code problems}, if any. */
-  static void throwIfAny(List<ControlProblem> problems) {
+  static void throwIfAny(List<Problem> problems) {
     if (!problems.isEmpty()) {
       StringBuilder sb = new StringBuilder();
-      for (ControlProblem p : problems) {
+      for (Problem p : problems) {
         sb.append(sb.length() == 0 ? "" : "; ").append(p.message());
       }
       throw new IllegalArgumentException(sb.toString());

@@ -4,6 +4,8 @@ import dev.anneal.LrSchedule;
 import dev.anneal.ParamGroups;
 import dev.anneal.internal.Kernels;
 import dev.anneal.internal.Plan;
+import dev.anneal.internal.Steps;
+import dev.anneal.internal.Tables;
 
 /**
  * Internal, not API. The base of every generated schedule: the generated subclass writes only
@@ -14,6 +16,10 @@ import dev.anneal.internal.Plan;
  * read only on the first {@code fill} that could use a kernel, never while the class loads: a
  * runtime that cannot read it (a newer format, a rule that changed) falls back to the plain loops,
  * which are exact, rather than fail.
+ *
+ * <p>The fills follow {@code at}, whoever subclasses this: the kernels run only when {@code at}
+ * agrees bit for bit with the embedded declaration at every regime boundary (as generated code
+ * does), else the plain loops over {@code at} run.
  */
 public abstract class GeneratedSchedule implements LrSchedule, java.io.Serializable {
   private static final long serialVersionUID = 1L;
@@ -54,7 +60,8 @@ public abstract class GeneratedSchedule implements LrSchedule, java.io.Serializa
       p = UNREADABLE;
       if (format == FORMAT) {
         try {
-          p = Plan.parse(declaration);
+          Plan parsed = Plan.parse(declaration);
+          p = agrees(parsed) ? parsed : UNREADABLE;
         } catch (IllegalArgumentException e) {
           p = UNREADABLE;
         }
@@ -62,6 +69,31 @@ public abstract class GeneratedSchedule implements LrSchedule, java.io.Serializa
       plan = p;
     }
     return p == UNREADABLE ? null : (Plan) p;
+  }
+
+  /**
+   * Whether {@code at} equals {@code p.at} bit for bit around every boundary of the declaration's
+   * timeline (warm-up, cycle, body end, cool-down end) and at a few steps between: a subclass that
+   * embeds a declaration other than its {@code at} gets the loops over {@code at}.
+   */
+  private boolean agrees(Plan p) {
+    long w = p.warmupSteps;
+    long end = p.bodyLength < 0 ? 0 : w + p.bodyLength;
+    long[] marks = {
+      0, w, w + p.period, w + 2 * p.period, end, end + p.cooldownSteps, 1_000, 1_000_003, 1L << 40
+    };
+    try {
+      for (long mark : marks) {
+        for (long s = Math.max(0, mark - 1); s <= mark + 1 && s >= 0; s++) {
+          if (Double.doubleToRawLongBits(at(s)) != Double.doubleToRawLongBits(p.at(s))) {
+            return false;
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      return false;
+    }
+    return true;
   }
 
   @Override

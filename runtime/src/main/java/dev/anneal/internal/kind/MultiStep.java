@@ -9,7 +9,7 @@ import dev.anneal.internal.Attr;
 import dev.anneal.internal.Kind;
 import dev.anneal.internal.Literals;
 import dev.anneal.internal.Part;
-import dev.anneal.internal.generated.Tables;
+import dev.anneal.internal.Tables;
 import java.util.Arrays;
 import java.util.List;
 

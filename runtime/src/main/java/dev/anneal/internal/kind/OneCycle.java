@@ -10,7 +10,7 @@ import dev.anneal.Anneal;
 import dev.anneal.internal.Attr;
 import dev.anneal.internal.Kind;
 import dev.anneal.internal.Part;
-import dev.anneal.internal.generated.Steps;
+import dev.anneal.internal.Steps;
 import java.util.List;
 
 /**

@@ -3,7 +3,7 @@ package dev.anneal.processor.internal.emit;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.TypeName;
-import dev.anneal.internal.generated.Tables;
+import dev.anneal.internal.Tables;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 

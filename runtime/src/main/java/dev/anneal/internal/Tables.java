@@ -1,4 +1,4 @@
-package dev.anneal.internal.generated;
+package dev.anneal.internal;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package dev.anneal.internal.generated;
+package dev.anneal.internal;
 
 /**
  * Internal, not API. Steps as numbers: the negative-step message and the step-to-double conversion.
