@@ -43,53 +43,48 @@ public final class OptimText {
    */
   public static Map<String, Object> values(Spec spec) {
     Map<String, Object> m = new LinkedHashMap<>();
-    switch (spec.family()) {
-      case SGD:
-        {
-          Spec.Sgd s = (Spec.Sgd) spec;
-          m.put("momentum", s.momentum());
-          m.put("dampening", s.dampening());
-          m.put("nesterov", s.nesterov());
-          m.put("weightDecay", s.weightDecay());
-          m.put("maximize", s.maximize());
-          return m;
-        }
-      case ADAM:
-      case ADAMW:
-        {
-          Spec.Adam s = (Spec.Adam) spec;
-          m.put("beta1", s.beta1());
-          m.put("beta2", s.beta2());
-          m.put("eps", s.eps());
-          m.put("weightDecay", s.weightDecay());
-          m.put("amsgrad", s.amsgrad());
-          m.put("maximize", s.maximize());
-          m.put("compat", s.keras() ? "KERAS" : "PYTORCH");
-          return m;
-        }
-      case RMSPROP:
-        {
-          Spec.RmsProp s = (Spec.RmsProp) spec;
-          m.put("alpha", s.alpha());
-          m.put("eps", s.eps());
-          m.put("weightDecay", s.weightDecay());
-          m.put("momentum", s.momentum());
-          m.put("centered", s.centered());
-          m.put("maximize", s.maximize());
-          return m;
-        }
-      case ADAGRAD:
-        {
-          Spec.AdaGrad s = (Spec.AdaGrad) spec;
-          m.put("lrDecay", s.lrDecay());
-          m.put("weightDecay", s.weightDecay());
-          m.put("initialAccumulator", s.initialAccumulator());
-          m.put("eps", s.eps());
-          m.put("maximize", s.maximize());
-          return m;
-        }
-    }
-    throw new AssertionError(spec.family());
+    // a switch expression: a new family that is not listed here does not compile
+    return switch (spec.family()) {
+      case SGD -> {
+        Spec.Sgd s = (Spec.Sgd) spec;
+        m.put("momentum", s.momentum());
+        m.put("dampening", s.dampening());
+        m.put("nesterov", s.nesterov());
+        m.put("weightDecay", s.weightDecay());
+        m.put("maximize", s.maximize());
+        yield m;
+      }
+      case ADAM, ADAMW -> {
+        Spec.Adam s = (Spec.Adam) spec;
+        m.put("beta1", s.beta1());
+        m.put("beta2", s.beta2());
+        m.put("eps", s.eps());
+        m.put("weightDecay", s.weightDecay());
+        m.put("amsgrad", s.amsgrad());
+        m.put("maximize", s.maximize());
+        m.put("compat", s.keras() ? "KERAS" : "PYTORCH");
+        yield m;
+      }
+      case RMSPROP -> {
+        Spec.RmsProp s = (Spec.RmsProp) spec;
+        m.put("alpha", s.alpha());
+        m.put("eps", s.eps());
+        m.put("weightDecay", s.weightDecay());
+        m.put("momentum", s.momentum());
+        m.put("centered", s.centered());
+        m.put("maximize", s.maximize());
+        yield m;
+      }
+      case ADAGRAD -> {
+        Spec.AdaGrad s = (Spec.AdaGrad) spec;
+        m.put("lrDecay", s.lrDecay());
+        m.put("weightDecay", s.weightDecay());
+        m.put("initialAccumulator", s.initialAccumulator());
+        m.put("eps", s.eps());
+        m.put("maximize", s.maximize());
+        yield m;
+      }
+    };
   }
 
   /** The spec of {@code family} with these attribute values (all of {@link #values}' keys). */
