@@ -109,7 +109,10 @@ public final class BoundOptimizer {
 
   /** The value slot 0 starts at: AdaGrad's initial accumulator, else 0. */
   private static double initialValue(Spec spec) {
-    return spec instanceof Spec.AdaGrad ? ((Spec.AdaGrad) spec).initialAccumulator() : 0;
+    return switch (spec.family()) {
+      case ADAGRAD -> ((Spec.AdaGrad) spec).initialAccumulator();
+      case SGD, ADAM, ADAMW, RMSPROP -> 0;
+    };
   }
 
   static BoundOptimizer bind(

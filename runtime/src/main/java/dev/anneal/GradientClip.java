@@ -206,23 +206,23 @@ public final class GradientClip implements java.io.Serializable {
    * total norm (largest element for {@code @ClipValue}); NaN/infinite with {@code SKIP} means skip.
    */
   double factors(Object[] grads, double[] factors) {
-    switch (kind) {
-      case NORM:
-        return Clipper.factors(
-            ClipKernels.provider(),
-            grads,
-            max,
-            norm,
-            eps,
-            scope == ClipScope.EACH,
-            nonFinite,
-            factors);
-      case VALUE:
+    return switch (kind) {
+      case NORM ->
+          Clipper.factors(
+              ClipKernels.provider(),
+              grads,
+              max,
+              norm,
+              eps,
+              scope == ClipScope.EACH,
+              nonFinite,
+              factors);
+      case VALUE -> {
         java.util.Arrays.fill(factors, 0, grads.length, 1.0);
-        return grads instanceof float[][] ? apply((float[][]) grads) : apply((double[][]) grads);
-      default:
-        throw needsParams();
-    }
+        yield grads instanceof float[][] ? apply((float[][]) grads) : apply((double[][]) grads);
+      }
+      case ADAPTIVE -> throw needsParams();
+    };
   }
 
   /** Whether a non-finite norm makes the optimizer skip its step. */
