@@ -271,7 +271,34 @@ public final class EarlyStopper implements java.io.Serializable {
    * continues exactly as this one would.
    */
   private Object writeReplace() {
-    return dev.anneal.internal.serial.SerialProxy.stopper(toString(), state().toString());
+    return new SerialForm(toString(), state().toString());
+  }
+
+  /** The serialized form of a stopper: its declaration and its state text. */
+  private static final class SerialForm implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private final String declaration;
+    private final String state;
+
+    SerialForm(String declaration, String state) {
+      this.declaration = declaration;
+      this.state = state;
+    }
+
+    /** A fresh stopper of the declaration with the state restored. */
+    private Object readResolve() throws java.io.ObjectStreamException {
+      try {
+        EarlyStopper s = parse(declaration);
+        s.restore(State.parse(state));
+        return s;
+      } catch (IllegalArgumentException | NullPointerException e) {
+        java.io.InvalidObjectException bad =
+            new java.io.InvalidObjectException(
+                "unreadable EarlyStopper \"" + declaration + "\": " + e);
+        bad.initCause(e);
+        throw bad;
+      }
+    }
   }
 
   private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {

@@ -291,7 +291,29 @@ public final class GradientClip implements java.io.Serializable {
 
   /** Serialized as its declaration, parsed again on reading. */
   private Object writeReplace() {
-    return dev.anneal.internal.serial.SerialProxy.clip(toString());
+    return new SerialForm(toString());
+  }
+
+  /** The serialized form of a clip: its declaration. */
+  private static final class SerialForm implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private final String declaration;
+
+    SerialForm(String declaration) {
+      this.declaration = declaration;
+    }
+
+    private Object readResolve() throws java.io.ObjectStreamException {
+      try {
+        return parse(declaration);
+      } catch (IllegalArgumentException | NullPointerException e) {
+        java.io.InvalidObjectException bad =
+            new java.io.InvalidObjectException(
+                "unreadable GradientClip \"" + declaration + "\": " + e);
+        bad.initCause(e);
+        throw bad;
+      }
+    }
   }
 
   private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {

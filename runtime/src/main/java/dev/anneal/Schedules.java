@@ -5,10 +5,10 @@ import dev.anneal.internal.DeclarationParser;
 import dev.anneal.internal.Kind;
 import dev.anneal.internal.Part;
 import dev.anneal.internal.Plan;
-import dev.anneal.internal.PlanSchedule;
 import dev.anneal.internal.Rescale;
 import dev.anneal.internal.Steps;
 import dev.anneal.internal.compose.Composer;
+import dev.anneal.internal.compose.PlanSchedule;
 import dev.anneal.internal.control.Controllers;
 import dev.anneal.internal.control.PlateauRules;
 import java.util.LinkedHashMap;
@@ -121,11 +121,42 @@ public final class Schedules {
      * @throws java.io.NotSerializableException if {@code perEpoch} is not serializable
      */
     private Object writeReplace() throws java.io.ObjectStreamException {
-      return dev.anneal.internal.serial.SerialProxy.stair(perEpoch, iterationsPerEpoch);
+      if (!(perEpoch instanceof java.io.Serializable)) {
+        throw new java.io.NotSerializableException(
+            "the schedule "
+                + perEpoch
+                + " ("
+                + perEpoch.getClass().getName()
+                + ") is not Serializable");
+      }
+      return new StairForm((java.io.Serializable) perEpoch, iterationsPerEpoch);
     }
 
     private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
       throw new java.io.InvalidObjectException("read through its serialization proxy only");
+    }
+  }
+
+  /** The serialized form of a {@link Stair}: its per-epoch schedule and the epoch length. */
+  private static final class StairForm implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private final java.io.Serializable perEpoch;
+    private final long iterationsPerEpoch;
+
+    StairForm(java.io.Serializable perEpoch, long iterationsPerEpoch) {
+      this.perEpoch = perEpoch;
+      this.iterationsPerEpoch = iterationsPerEpoch;
+    }
+
+    private Object readResolve() throws java.io.ObjectStreamException {
+      try {
+        return stairPerEpoch((LrSchedule) perEpoch, iterationsPerEpoch);
+      } catch (IllegalArgumentException | ClassCastException e) {
+        java.io.InvalidObjectException bad =
+            new java.io.InvalidObjectException("unreadable per-epoch schedule: " + e);
+        bad.initCause(e);
+        throw bad;
+      }
     }
   }
 

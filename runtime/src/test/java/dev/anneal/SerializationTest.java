@@ -320,4 +320,47 @@ class SerializationTest {
             });
     assertTrue(e.getMessage().contains("@Cosine"), e.getMessage());
   }
+
+  /** Each public class's own serial form parses its text on reading: a garbled one is refused. */
+  @Test
+  void aForgedStopperOrClipIsRejected() throws Exception {
+    assertForgedIsRejected(EarlyStopper.builder(10).build(), "@EarlyStopping", "@EarlyStoppinX");
+    assertForgedIsRejected(GradientClip.norm(1.0).build(), "@ClipNorm", "@ClipNorX");
+  }
+
+  /** A plateau writes a form of its own; the schedules' proxy does not construct one. */
+  @Test
+  void theScheduleProxyRefusesAPlateau() throws Exception {
+    Object proxy =
+        dev.anneal.internal.compose.SerialProxy.schedule(
+            "@ReduceOnPlateau @Cosine(from = 0.1, steps = 100)");
+    InvalidObjectException e =
+        assertThrows(InvalidObjectException.class, () -> readBack(write(proxy)));
+    assertTrue(e.getMessage().contains("@ReduceOnPlateau"), e.getMessage());
+  }
+
+  private static void assertForgedIsRejected(Object o, String from, String to) throws Exception {
+    byte[] b = write(o);
+    String text = new String(b, StandardCharsets.ISO_8859_1);
+    int at = text.indexOf(from);
+    assertTrue(at >= 0, text);
+    byte[] forged = to.getBytes(StandardCharsets.ISO_8859_1);
+    System.arraycopy(forged, 0, b, at, forged.length);
+    InvalidObjectException e = assertThrows(InvalidObjectException.class, () -> readBack(b));
+    assertTrue(e.getMessage().contains(to), e.getMessage());
+  }
+
+  private static byte[] write(Object o) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(o);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static Object readBack(byte[] b) throws Exception {
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(b))) {
+      return in.readObject();
+    }
+  }
 }

@@ -12,6 +12,7 @@ import dev.anneal.LrSchedule;
 import dev.anneal.ParamGroups;
 import dev.anneal.Ramp;
 import dev.anneal.Schedules;
+import dev.anneal.internal.compose.PlanSchedule;
 import dev.anneal.internal.kind.Body;
 import dev.anneal.internal.kind.Constant;
 import dev.anneal.internal.kind.Cosine;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.anneal.LrSchedule;
 import dev.anneal.ParamGroups;
+import dev.anneal.internal.compose.PlanSchedule;
 import dev.anneal.internal.kind.Body;
 import dev.anneal.internal.kind.Cyclic;
 import dev.anneal.internal.kind.Exponential;

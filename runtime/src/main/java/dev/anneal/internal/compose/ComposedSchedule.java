@@ -60,7 +60,7 @@ public final class ComposedSchedule implements LrSchedule, java.io.Serializable 
 
   /** Serialized as its named entries, which {@code Schedules.parseNamed} reads back. */
   private Object writeReplace() {
-    return dev.anneal.internal.serial.SerialProxy.schedule(text);
+    return dev.anneal.internal.compose.SerialProxy.schedule(text);
   }
 
   private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {

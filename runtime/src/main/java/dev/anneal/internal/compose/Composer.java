@@ -5,7 +5,6 @@ import dev.anneal.internal.Attr;
 import dev.anneal.internal.Declaration;
 import dev.anneal.internal.DeclarationParser;
 import dev.anneal.internal.Plan;
-import dev.anneal.internal.PlanSchedule;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

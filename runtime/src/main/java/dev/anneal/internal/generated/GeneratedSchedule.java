@@ -214,8 +214,8 @@ public abstract class GeneratedSchedule implements LrSchedule, java.io.Serializa
   protected final Object writeReplace() {
     if (format == FORMAT) {
       try {
-        return dev.anneal.internal.serial.SerialProxy.schedule(
-            dev.anneal.Schedules.parse(declaration).toString());
+        return dev.anneal.internal.compose.SerialProxy.schedule(
+            dev.anneal.internal.compose.SerialProxy.canonical(declaration));
       } catch (IllegalArgumentException e) {
         return this; // a composite, or a declaration this runtime cannot read alone
       }

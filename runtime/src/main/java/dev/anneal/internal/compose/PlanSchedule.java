@@ -1,7 +1,9 @@
-package dev.anneal.internal;
+package dev.anneal.internal.compose;
 
 import dev.anneal.LrSchedule;
 import dev.anneal.ParamGroups;
+import dev.anneal.internal.Kernels;
+import dev.anneal.internal.Plan;
 
 /**
  * Internal, not API. An {@link LrSchedule} that evaluates a {@link Plan}: what the builder returns.
@@ -65,7 +67,7 @@ public final class PlanSchedule implements LrSchedule, java.io.Serializable {
 
   /** Serialized as its declaration, parsed again on reading. */
   private Object writeReplace() {
-    return dev.anneal.internal.serial.SerialProxy.schedule(toString());
+    return dev.anneal.internal.compose.SerialProxy.schedule(toString());
   }
 
   private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
