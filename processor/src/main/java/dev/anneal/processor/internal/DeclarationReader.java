@@ -143,7 +143,7 @@ final class DeclarationReader {
         switch (form) {
           case STOPPER -> Kind.Role.STOPPER;
           case CLIP -> Kind.Role.CLIP;
-            // the caller reads schedules itself, and an Optimizer method never gets here
+          // the caller reads schedules itself, and an Optimizer method never gets here
           case VALUE, OBJECT, PLATEAU, OPTIMIZER -> throw new IllegalStateException(form.name());
         };
     boolean stopper = role == Kind.Role.STOPPER;

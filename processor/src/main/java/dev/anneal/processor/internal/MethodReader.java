@@ -126,8 +126,8 @@ final class MethodReader {
 
   /**
    * A composite method: one of {@code @Sequence}, {@code @Product}, {@code @CycleMomentum},
-   * {@code @Repeat}, alone (its parts carry their own modifiers), on a {@code double name(long)}
-   * or {@code LrSchedule name()}.
+   * {@code @Repeat}, alone (its parts carry their own modifiers), on a {@code double name(long)} or
+   * {@code LrSchedule name()}.
    */
   private ScheduleMethod composite(
       TypeElement config,
