@@ -245,7 +245,7 @@ public final class Generator {
               Literals.number(p.d("clipping")),
               Literals.number(p.d("eps")));
     } else {
-      // a stopper or clip kind without its factory call (ControllerGenerationTest covers each)
+      // a stopper or clip kind without its factory call (ReadingTest generates each)
       throw new IllegalStateException("no factory call for " + p.toSource());
     }
     boolean state = m.form().hasState();
@@ -373,15 +373,18 @@ public final class Generator {
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
             .addJavadoc("{@code $L}; see {@link $T}.\n", m.source(), curve);
-    if (m.form() == ScheduleMethod.Form.VALUE) {
+    return switch (m.form()) {
       // Always "step": the user's parameter name could obscure the field.
-      return method
-          .returns(TypeName.DOUBLE)
-          .addParameter(TypeName.LONG, "step")
-          .addStatement("return $L.at(step)", field)
-          .build();
-    }
-    return method.returns(LR_SCHEDULE).addStatement("return $L", field).build();
+      case VALUE ->
+          method
+              .returns(TypeName.DOUBLE)
+              .addParameter(TypeName.LONG, "step")
+              .addStatement("return $L.at(step)", field)
+              .build();
+      case OBJECT -> method.returns(LR_SCHEDULE).addStatement("return $L", field).build();
+      // their own fields: returning(...), alone(...), optimizer(...)
+      case PLATEAU, STOPPER, CLIP, OPTIMIZER -> throw new IllegalStateException(m.form().name());
+    };
   }
 
   private static TypeSpec curve(ScheduleMethod m, Declaration declared, Plan plan, ClassName self) {

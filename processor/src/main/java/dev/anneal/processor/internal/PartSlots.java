@@ -37,14 +37,6 @@ final class PartSlots {
     }
   }
 
-  /** Whether a {@code @Kind} of this role stands alone on its method (a stopper, a clip). */
-  static boolean standsAlone(Kind kind) {
-    return switch (kind.role()) {
-      case STOPPER, CLIP -> true;
-      case BODY, MODIFIER, CONTROLLER -> false;
-    };
-  }
-
   /** The body, or {@code null}. */
   Part body() {
     return body;
