@@ -5,6 +5,7 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.anneal.processor.Sources.compile;
 import static dev.anneal.processor.Sources.config;
+import static dev.anneal.processor.Sources.file;
 import static dev.anneal.processor.Sources.line;
 
 import com.google.testing.compile.Compilation;
@@ -14,12 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What the reading step does where no other test looks: a repeated modifier is javac's error alone,
- * and every annotation that stands alone on its method (a stopper, a clip) is generated.
+ * every annotation that stands alone on its method (a stopper, a clip) is generated, and a
+ * composite where nothing reads it is reported as the other families are.
  */
 class ReadingTest {
 
@@ -68,6 +71,49 @@ class ReadingTest {
     Object it = compiled.implClass().getMethod("it").invoke(compiled.instance());
     assertThat(it.getClass().getSimpleName()).isEqualTo(type);
     assertThat(it.toString()).startsWith("@" + kind.simpleName());
+  }
+
+  /** A composite on a method with a body would be ignored: reported as a body annotation is. */
+  @Test
+  void aCompositeOnAMethodWithABodyIsReported() {
+    JavaFileObject f =
+        config(
+            "  @Constant(0.1)",
+            "  double a(long step);",
+            "  @Product(schedules = {\"a\", \"a\"})",
+            "  default double lr(long step) {",
+            "    return 0;",
+            "  }");
+    Compilation c = compile(f);
+    assertThat(c).failed();
+    assertWithMessage("errors:\n%s", Compiled.diagnostics(c)).that(c.errors()).hasSize(1);
+    assertThat(c)
+        .hadErrorContaining(
+            "@Product is on lr(), which has a body; schedule methods are abstract and the"
+                + " processor implements them")
+        .inFile(f)
+        .onLine(line(f, "@Product"));
+  }
+
+  /** A composite outside a {@code @Schedule} type would be ignored: reported as a body is. */
+  @Test
+  void aCompositeOutsideAScheduleTypeIsReported() {
+    JavaFileObject f =
+        file(
+            "Plain",
+            "package test;",
+            "import dev.anneal.*;",
+            "interface Plain {",
+            "  @Repeat(of = \"a\")",
+            "  double lr(long step);",
+            "}");
+    Compilation c = compile(f);
+    assertThat(c).failed();
+    assertWithMessage("errors:\n%s", Compiled.diagnostics(c)).that(c.errors()).hasSize(1);
+    assertThat(c)
+        .hadErrorContaining("@Repeat on lr() has no effect: Plain is not annotated @Schedule")
+        .inFile(f)
+        .onLine(line(f, "double lr(long step);"));
   }
 
   /** The required attributes with a valid value each ({@code (max = 1.0)}), or nothing. */

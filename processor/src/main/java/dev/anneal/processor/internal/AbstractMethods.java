@@ -1,7 +1,5 @@
 package dev.anneal.processor.internal;
 
-import dev.anneal.internal.Kind;
-import dev.anneal.internal.optim.Spec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,10 +65,12 @@ final class AbstractMethods {
     for (ExecutableElement m : ElementFilter.methodsIn(type.getEnclosedElements())) {
       if (!m.getModifiers().contains(Modifier.ABSTRACT)) {
         for (AnnotationMirror a : m.getAnnotationMirrors()) {
-          Kind kind = AnnotationValues.kindOf(a);
-          Spec.Family family = AnnotationValues.optimizerOf(a);
-          if (kind != null || family != null) {
-            String simple = kind != null ? kind.simpleName() : family.annotation();
+          Element annotation = a.getAnnotationType().asElement();
+          String simple =
+              annotation instanceof TypeElement t
+                  ? AnnotationValues.methodAnnotation(t.getQualifiedName().toString())
+                  : null;
+          if (simple != null) {
             reporter.error(Messages.annotatedConcreteMethod(simple, m.getSimpleName()), m, a);
           }
         }

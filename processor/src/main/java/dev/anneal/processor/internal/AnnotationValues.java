@@ -151,6 +151,24 @@ final class AnnotationValues {
     return name == null ? null : Spec.Family.ofQualifiedName(name);
   }
 
+  /**
+   * The simple name of the method annotation of any family (a schedule annotation, a composite, an
+   * optimizer) called {@code qualifiedName}, or {@code null}: what reports an annotation that
+   * nothing reads name.
+   */
+  static String methodAnnotation(String qualifiedName) {
+    Kind kind = Kind.ofQualifiedName(qualifiedName);
+    if (kind != null) {
+      return kind.simpleName();
+    }
+    CompositeKind composite = CompositeKind.ofQualifiedName(qualifiedName);
+    if (composite != null) {
+      return composite.simpleName();
+    }
+    Spec.Family family = Spec.Family.ofQualifiedName(qualifiedName);
+    return family == null ? null : family.annotation();
+  }
+
   /** The annotation called {@code qualifiedName} on {@code e}, or {@code null}. */
   static AnnotationMirror mirror(Element e, String qualifiedName) {
     for (AnnotationMirror a : e.getAnnotationMirrors()) {

@@ -31,6 +31,14 @@ public final class ConfigReader {
   }
 
   /**
+   * The simple name of the method annotation of any family (a schedule annotation, a composite, an
+   * optimizer) called {@code qualifiedName}, or {@code null}.
+   */
+  public static String methodAnnotation(String qualifiedName) {
+    return AnnotationValues.methodAnnotation(qualifiedName);
+  }
+
+  /**
    * The config with the methods that could be read, or {@code null} when it is no abstract type.
    * Reported errors (see {@link Reporter#errors}) mean: validate it, but generate nothing.
    */
