@@ -98,10 +98,8 @@ public final class ScheduleProcessor extends AbstractProcessor {
     }
     Set<? extends Element> configs = round.getElementsAnnotatedWith(schedule);
     for (TypeElement annotation : annotations) {
-      Kind kind = Kind.ofQualifiedName(annotation.getQualifiedName().toString());
-      Spec.Family family = Spec.Family.ofQualifiedName(annotation.getQualifiedName().toString());
-      if (kind != null || family != null) {
-        String simple = kind != null ? kind.simpleName() : family.annotation();
+      String simple = ConfigReader.methodAnnotation(annotation.getQualifiedName().toString());
+      if (simple != null) {
         checkEnclosedInSchedule(simple, annotation, round, configs, reporter);
       }
     }

@@ -16,8 +16,6 @@ import dev.anneal.internal.compose.Product;
 import dev.anneal.internal.compose.Repeat;
 import dev.anneal.internal.compose.Resolver;
 import dev.anneal.internal.compose.Sequence;
-import dev.anneal.internal.kind.Cyclic;
-import dev.anneal.internal.kind.OneCycle;
 import dev.anneal.processor.internal.emit.Emitters;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,20 +118,21 @@ final class Composites {
       CycleMomentum c,
       Map<String, Declaration> declarations,
       List<FieldSpec> fields) {
-    Plan lr = Plan.of(declarations.get(c.of()));
     at.add(
         "// the momentum PyTorch cycles against $L: the same phases, moving opposite to the LR\n",
         c.of());
-    if (lr.curve() instanceof Cyclic.Folded cyclic) {
-      Cyclic.Folded momentum = cyclic.momentum(c.base(), c.max());
-      Emitters.of(momentum).emit(at, momentum, "step", fields);
-    } else if (lr.curve() instanceof OneCycle.Folded oneCycle) {
-      Emitters.oneCycleMomentum(at, oneCycle, c.base(), c.max(), "step");
-    } else {
-      // CycleMomentum.unsupported admits only these two
-      throw new AssertionError("@CycleMomentum of " + lr.declaration());
-    }
-    return at;
+    // validated: `of` is a plain one-cycle or cyclic LR; each admitted curve has its case
+    Plan lr = Plan.of(declarations.get(c.of()));
+    return CycleMomentum.momentum(lr, c.base(), c.max())
+        .match(
+            oneCycle -> {
+              Emitters.oneCycleMomentum(at, oneCycle.lr(), oneCycle.base(), oneCycle.max(), "step");
+              return at;
+            },
+            cyclic -> {
+              Emitters.of(cyclic.curve()).emit(at, cyclic.curve(), "step", fields);
+              return at;
+            });
   }
 
   /**

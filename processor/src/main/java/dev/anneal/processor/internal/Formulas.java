@@ -117,20 +117,14 @@ final class Formulas {
     if (a == b && shape != Ramp.EXPONENTIAL) {
       return lit(a); // a flat ramp: a + 0 * (...) is a
     }
-    switch (shape) {
-      case LINEAR:
-        return sum(a, lit(b - a) + " * (" + p + ")");
-      case COSINE:
-        return sum(a, lit(b - a) + " * (0.5 - 0.5 * cos(PI * (" + p + ")))");
-      case EXPONENTIAL:
-        return lit(a) + " * exp(" + lit(lnRatio) + " * (" + p + "))";
-      case SQRT:
-        return sum(b, lit(a - b) + " * (1 - sqrt(" + p + "))");
-      case CONSTANT:
-        return lit(a);
-      default:
-        throw new AssertionError(shape);
-    }
+    // a switch expression: a new ramp shape does not compile until it is written here
+    return switch (shape) {
+      case LINEAR -> sum(a, lit(b - a) + " * (" + p + ")");
+      case COSINE -> sum(a, lit(b - a) + " * (0.5 - 0.5 * cos(PI * (" + p + ")))");
+      case EXPONENTIAL -> lit(a) + " * exp(" + lit(lnRatio) + " * (" + p + "))";
+      case SQRT -> sum(b, lit(a - b) + " * (1 - sqrt(" + p + "))");
+      case CONSTANT -> lit(a);
+    };
   }
 
   /** The cycle containing {@code t}, its local step, and the body over that cycle. */

@@ -218,29 +218,35 @@ public final class Generator {
   /** An {@code EarlyStopper} (fresh state per instance) or a {@code GradientClip} (shared). */
   private static void alone(TypeSpec.Builder impl, ScheduleMethod m, int index) {
     Part p = m.alone();
+    // a switch expression over the roles: a role that stands alone has its field here
+    ClassName type =
+        switch (p.kind().role()) {
+          case STOPPER -> EARLY_STOPPER;
+          case CLIP -> GRADIENT_CLIP;
+          // read only on a Form.STOPPER or Form.CLIP method (DeclarationReader)
+          case BODY, MODIFIER, CONTROLLER -> throw new IllegalStateException(p.toSource());
+        };
     CodeBlock init;
-    ClassName type;
     if (p.kind() == Kind.EARLY_STOPPING) {
-      type = EARLY_STOPPER;
       init =
           CodeBlock.of(
               "$T.builder($L)$L.build()", type, p.i("patience"), chain(p, Set.of("patience")));
     } else if (p.kind() == Kind.CLIP_NORM) {
-      type = GRADIENT_CLIP;
       init =
           CodeBlock.of(
               "$T.norm($L)$L.build()", type, Literals.number(p.d("max")), chain(p, Set.of("max")));
     } else if (p.kind() == Kind.CLIP_VALUE) {
-      type = GRADIENT_CLIP;
       init = CodeBlock.of("$T.value($L)", type, Literals.number(p.d("max")));
-    } else {
-      type = GRADIENT_CLIP;
+    } else if (p.kind() == Kind.ADAPTIVE_CLIP) {
       init =
           CodeBlock.of(
               "$T.adaptive($L, $L)",
               type,
               Literals.number(p.d("clipping")),
               Literals.number(p.d("eps")));
+    } else {
+      // a stopper or clip kind without its factory call (ReadingTest generates each)
+      throw new IllegalStateException("no factory call for " + p.toSource());
     }
     boolean state = m.form().hasState();
     String field = state ? "controller" + index : "CLIP_" + index;
@@ -367,15 +373,18 @@ public final class Generator {
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
             .addJavadoc("{@code $L}; see {@link $T}.\n", m.source(), curve);
-    if (m.form() == ScheduleMethod.Form.VALUE) {
+    return switch (m.form()) {
       // Always "step": the user's parameter name could obscure the field.
-      return method
-          .returns(TypeName.DOUBLE)
-          .addParameter(TypeName.LONG, "step")
-          .addStatement("return $L.at(step)", field)
-          .build();
-    }
-    return method.returns(LR_SCHEDULE).addStatement("return $L", field).build();
+      case VALUE ->
+          method
+              .returns(TypeName.DOUBLE)
+              .addParameter(TypeName.LONG, "step")
+              .addStatement("return $L.at(step)", field)
+              .build();
+      case OBJECT -> method.returns(LR_SCHEDULE).addStatement("return $L", field).build();
+      // their own fields: returning(...), alone(...), optimizer(...)
+      case PLATEAU, STOPPER, CLIP, OPTIMIZER -> throw new IllegalStateException(m.form().name());
+    };
   }
 
   private static TypeSpec curve(ScheduleMethod m, Declaration declared, Plan plan, ClassName self) {

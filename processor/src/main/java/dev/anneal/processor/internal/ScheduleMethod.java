@@ -35,12 +35,19 @@ public final class ScheduleMethod {
 
     /** Whether the method declares a schedule (a body and modifiers). */
     public boolean isSchedule() {
-      return this == VALUE || this == OBJECT || this == PLATEAU;
+      // switch expressions: a new form does not compile until it says what it is
+      return switch (this) {
+        case VALUE, OBJECT, PLATEAU -> true;
+        case STOPPER, CLIP, OPTIMIZER -> false;
+      };
     }
 
     /** Whether each instance of the generated class owns fresh state for this method. */
     public boolean hasState() {
-      return this == PLATEAU || this == STOPPER;
+      return switch (this) {
+        case PLATEAU, STOPPER -> true;
+        case VALUE, OBJECT, CLIP, OPTIMIZER -> false;
+      };
     }
   }
 
@@ -81,7 +88,7 @@ public final class ScheduleMethod {
     this(element, form, declaration, alone, null, null, mirrors, warningsSuppressed, null);
   }
 
-  /** A composite: {@code @Sequence}, {@code @Product} or {@code @CycleMomentum} alone. */
+  /** A composite ({@code @Sequence}, {@code @Product}, {@code @CycleMomentum}, ...) alone. */
   ScheduleMethod(
       ExecutableElement element,
       Form form,
@@ -144,7 +151,7 @@ public final class ScheduleMethod {
     return alone;
   }
 
-  /** The composite ({@code @Sequence}, {@code @Product}, {@code @CycleMomentum}), else null. */
+  /** The composite ({@code @Sequence}, {@code @Repeat}, ...), else null. */
   public Composite composite() {
     return composite;
   }

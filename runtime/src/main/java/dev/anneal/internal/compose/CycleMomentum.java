@@ -2,11 +2,13 @@ package dev.anneal.internal.compose;
 
 import static dev.anneal.internal.Literals.number;
 
+import dev.anneal.internal.Plan;
 import dev.anneal.internal.Steps;
 import dev.anneal.internal.kind.Body;
 import dev.anneal.internal.kind.Cyclic;
 import dev.anneal.internal.kind.OneCycle;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * {@code @CycleMomentum}: the momentum PyTorch cycles against a one-cycle or cyclic LR ({@code
@@ -136,32 +138,81 @@ public record CycleMomentum(String of, double base, double max) implements Compo
   }
 
   /**
-   * The evaluator. Of a one-cycle: {@link OneCycle.Folded#momentum}{@code (t, base, max)}, the LR's
-   * phases with {@code peak -> base}, {@code initial -> max}, {@code min -> max}, at {@code min(t,
-   * steps - 1)}. Of a cyclic LR: the LR's folded curve with {@code low = max} and {@code height =
-   * base - max} ({@link Cyclic.Folded#momentum}), evaluated by the LR's own {@code at}.
+   * The momentum cycled against an LR, by the LR's folded curve: one record per curve {@link
+   * #unsupported} admits. The runtime evaluates it with {@link #at}; generated code asks {@link
+   * #match}, which hands each case its own type, so admitting a third curve does not compile until
+   * every evaluator has its case.
    */
+  public sealed interface Momentum {
+    /** The momentum at {@code step >= 0}. */
+    double at(long step);
+
+    /** {@code oneCycle}'s result against a one-cycle LR, {@code cyclic}'s against a cyclic one. */
+    <R> R match(Function<OfOneCycle, R> oneCycle, Function<OfCyclic, R> cyclic);
+  }
+
+  /**
+   * Against a one-cycle LR: {@link OneCycle.Folded#momentum}{@code (t, base, max)}, the LR's phases
+   * with {@code peak -> base}, {@code initial -> max}, {@code min -> max}, at {@code min(t, steps -
+   * 1)}.
+   */
+  public record OfOneCycle(OneCycle.Folded lr, double base, double max) implements Momentum {
+    @Override
+    public double at(long step) {
+      return lr.momentum(step, base, max);
+    }
+
+    @Override
+    public <R> R match(Function<OfOneCycle, R> oneCycle, Function<OfCyclic, R> cyclic) {
+      return oneCycle.apply(this);
+    }
+  }
+
+  /**
+   * Against a cyclic LR: the LR's folded curve with {@code low = max} and {@code height = base -
+   * max} ({@link Cyclic.Folded#momentum}), evaluated by the LR's own {@code at}.
+   */
+  public record OfCyclic(Cyclic.Folded curve) implements Momentum {
+    @Override
+    public double at(long step) {
+      return curve.at(step);
+    }
+
+    @Override
+    public <R> R match(Function<OfOneCycle, R> oneCycle, Function<OfCyclic, R> cyclic) {
+      return cyclic.apply(this);
+    }
+  }
+
+  /**
+   * The momentum between {@code base} and {@code max} against {@code lr}, a plain one-cycle or
+   * cyclic LR ({@link #unsupported} admits no other).
+   *
+   * @throws IllegalArgumentException when {@code lr}'s curve is neither
+   */
+  public static Momentum momentum(Plan lr, double base, double max) {
+    if (lr.curve() instanceof OneCycle.Folded o) {
+      return new OfOneCycle(o, base, max);
+    }
+    if (lr.curve() instanceof Cyclic.Folded c) {
+      return new OfCyclic(c.momentum(base, max));
+    }
+    throw new IllegalArgumentException(
+        "not a one-cycle or cyclic schedule: " + lr.declaration().toSource());
+  }
+
+  /** The evaluator: the {@link Momentum} against the LR's curve. */
   public static final class Folded implements Declared {
     private final Plain lr;
     private final double base;
     private final double max;
-
-    /** Of a one-cycle, else null. */
-    private final OneCycle.Folded oneCycle;
-
-    /** Of a cyclic LR: the momentum curve, else null. */
-    private final Cyclic.Folded cyclic;
+    private final Momentum momentum;
 
     Folded(Plain lr, double base, double max) {
       this.lr = lr;
       this.base = base;
       this.max = max;
-      Object curve = lr.plan().curve();
-      this.oneCycle = curve instanceof OneCycle.Folded o ? o : null;
-      this.cyclic = curve instanceof Cyclic.Folded c ? c.momentum(base, max) : null;
-      if (oneCycle == null && cyclic == null) {
-        throw new IllegalArgumentException("not a one-cycle or cyclic schedule: " + lr);
-      }
+      this.momentum = momentum(lr.plan(), base, max);
     }
 
     @Override
@@ -174,7 +225,7 @@ public record CycleMomentum(String of, double base, double max) implements Compo
       if (step < 0) {
         throw Steps.negative(step);
       }
-      return oneCycle != null ? oneCycle.momentum(step, base, max) : cyclic.at(step);
+      return momentum.at(step);
     }
 
     @Override

@@ -4,7 +4,6 @@ import static dev.anneal.processor.internal.emit.Expr.lit;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import dev.anneal.CyclicMode;
 import dev.anneal.internal.kind.Cyclic;
 import java.util.List;
 
@@ -19,21 +18,23 @@ final class CyclicEmitter implements BodyEmitter<Cyclic.Folded> {
             lit(c.invUp),
             lit(c.period),
             lit(c.invDown));
-    if (c.mode == CyclicMode.TRIANGULAR) {
-      code.addStatement("return $L + $L * x", lit(c.low), lit(c.height));
-    } else if (c.mode == CyclicMode.TRIANGULAR2) {
-      code.add("// the amplitude halves every cycle\n")
-          .addStatement(
-              "return $L + $L * x * scalb(1.0, (int) -min(cycle, 2000))",
-              lit(c.low),
-              lit(c.height));
-    } else {
-      code.addStatement(
-          "return $L + $L * x * exp(toDouble($L) * $L)",
-          lit(c.low),
-          lit(c.height),
-          t,
-          lit(c.lnGamma));
-    }
+    // a switch expression: a new mode does not compile until it is written here
+    CodeBlock value =
+        switch (c.mode) {
+          case TRIANGULAR -> CodeBlock.of("$L + $L * x", lit(c.low), lit(c.height));
+          case TRIANGULAR2 -> {
+            code.add("// the amplitude halves every cycle\n");
+            yield CodeBlock.of(
+                "$L + $L * x * scalb(1.0, (int) -min(cycle, 2000))", lit(c.low), lit(c.height));
+          }
+          case EXP_RANGE ->
+              CodeBlock.of(
+                  "$L + $L * x * exp(toDouble($L) * $L)",
+                  lit(c.low),
+                  lit(c.height),
+                  t,
+                  lit(c.lnGamma));
+        };
+    code.addStatement("return $L", value);
   }
 }

@@ -65,17 +65,22 @@ final class PiecewiseEmitter implements BodyEmitter<Piecewise.Folded> {
     Table.longs(fields, "KNOTS", knots, "The knots.");
     Table.doubles(fields, "VALUES", values, "The value at each knot");
     code.addStatement("int i = countAtMost(KNOTS, $L) - 1", t);
-    if (c.interpolation == Interpolation.STEP) {
-      code.addStatement("return VALUES[i]");
-    } else if (c.interpolation == Interpolation.LINEAR) {
-      Table.doubles(
-          fields, "SLOPES", rates, "Per segment, (values[i + 1] - values[i]) / its length");
-      code.addStatement("return VALUES[i] + SLOPES[i] * toDouble($L - KNOTS[i])", t);
-    } else {
-      Table.doubles(fields, "INVERSE_LENGTHS", rates, "Per segment, 1 / its length");
-      code.addStatement("double p = toDouble($L - KNOTS[i]) * INVERSE_LENGTHS[i]", t)
-          .addStatement(
-              "return VALUES[i + 1] + (VALUES[i] - VALUES[i + 1]) * (0.5 + 0.5 * cos(PI * p))");
-    }
+    // a switch expression: a new interpolation does not compile until it is written here
+    CodeBlock value =
+        switch (c.interpolation) {
+          case STEP -> CodeBlock.of("VALUES[i]");
+          case LINEAR -> {
+            Table.doubles(
+                fields, "SLOPES", rates, "Per segment, (values[i + 1] - values[i]) / its length");
+            yield CodeBlock.of("VALUES[i] + SLOPES[i] * toDouble($L - KNOTS[i])", t);
+          }
+          case COSINE -> {
+            Table.doubles(fields, "INVERSE_LENGTHS", rates, "Per segment, 1 / its length");
+            code.addStatement("double p = toDouble($L - KNOTS[i]) * INVERSE_LENGTHS[i]", t);
+            yield CodeBlock.of(
+                "VALUES[i + 1] + (VALUES[i] - VALUES[i + 1]) * (0.5 + 0.5 * cos(PI * p))");
+          }
+        };
+    code.addStatement("return $L", value);
   }
 }
