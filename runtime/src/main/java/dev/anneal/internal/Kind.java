@@ -131,6 +131,21 @@ public enum Kind {
     return null;
   }
 
+  /**
+   * The default of {@code attribute}, typed: what a builder starts from, so that the annotation's
+   * default is written once (in the attribute list, which {@code KindTest} reads against the
+   * annotation).
+   *
+   * @throws IllegalArgumentException if the attribute does not exist or is required
+   */
+  public <T> T defaultValue(String attribute, Class<T> type) {
+    Attr a = attr(attribute);
+    if (a == null || a.isRequired()) {
+      throw new IllegalArgumentException("@" + simpleName + "." + attribute + " has no default");
+    }
+    return type.cast(a.defaultValue());
+  }
+
   /** The kind whose annotation has this qualified name, or {@code null}. */
   public static Kind ofQualifiedName(String qualifiedName) {
     for (Kind k : values()) {

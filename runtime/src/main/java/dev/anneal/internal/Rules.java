@@ -72,14 +72,16 @@ public final class Rules {
     if (!r.problems.isEmpty()) {
       return r.problems;
     }
-    if (part.kind() == Kind.EARLY_STOPPING) {
-      for (Problem p : StoppingRules.of(part).problems()) {
-        r.error(part.kind(), p.attribute(), p.message().substring(p.message().indexOf(' ') + 1));
-      }
-    } else {
-      for (Problem p : ClipRules.problems(part)) {
-        r.error(part.kind(), p.attribute(), p.message().substring(p.message().indexOf(' ') + 1));
-      }
+    List<Problem> own =
+        switch (part.kind().role()) {
+          case STOPPER -> StoppingRules.of(part).problems();
+          case CLIP -> ClipRules.problems(part);
+          case BODY, MODIFIER, CONTROLLER ->
+              throw new IllegalArgumentException(
+                  "@" + part.kind().simpleName() + " does not stand alone on its method");
+        };
+    for (Problem p : own) {
+      r.error(part.kind(), p.attribute(), p.message().substring(p.message().indexOf(' ') + 1));
     }
     return r.problems;
   }

@@ -39,21 +39,17 @@ public final class ClipRules {
 
   /** The problems of a clip annotation as read. */
   public static List<Problem> problems(Part p) {
-    switch (p.kind()) {
-      case CLIP_NORM:
-        return clipNorm(
-            p.d("max"),
-            p.d("norm"),
-            p.d("eps"),
-            p.e("scope", ClipScope.class),
-            p.e("nonFinite", ClipNonFinite.class));
-      case CLIP_VALUE:
-        return clipValue(p.d("max"));
-      case ADAPTIVE_CLIP:
-        return adaptiveClip(p.d("clipping"), p.d("eps"));
-      default:
-        throw new IllegalArgumentException("not a clip annotation: " + p);
-    }
+    return switch (Clipping.of(p.kind())) {
+      case NORM ->
+          clipNorm(
+              p.d("max"),
+              p.d("norm"),
+              p.d("eps"),
+              p.e("scope", ClipScope.class),
+              p.e("nonFinite", ClipNonFinite.class));
+      case VALUE -> clipValue(p.d("max"));
+      case ADAPTIVE -> adaptiveClip(p.d("clipping"), p.d("eps"));
+    };
   }
 
   private ClipRules() {}
