@@ -139,11 +139,7 @@ public enum Kind {
    * @throws IllegalArgumentException if the attribute does not exist or is required
    */
   public <T> T defaultValue(String attribute, Class<T> type) {
-    Attr a = attr(attribute);
-    if (a == null || a.isRequired()) {
-      throw new IllegalArgumentException("@" + simpleName + "." + attribute + " has no default");
-    }
-    return type.cast(a.defaultValue());
+    return Attr.defaultOf(attrs, attribute, type);
   }
 
   /** The kind whose annotation has this qualified name, or {@code null}. */

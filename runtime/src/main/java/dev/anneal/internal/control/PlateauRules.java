@@ -59,9 +59,18 @@ public record PlateauRules(
         p.e("compat", Compat.class));
   }
 
-  /** The annotation's defaults. */
+  /** The annotation's defaults, from {@link #ATTRIBUTES}. */
   public static final PlateauRules DEFAULTS =
-      new PlateauRules(Goal.MINIMIZE, 0.1, 10, 1e-4, 0, 0, 0, 0, Compat.ANNEAL);
+      new PlateauRules(
+          Attr.defaultOf(ATTRIBUTES, "goal", Goal.class),
+          Attr.defaultOf(ATTRIBUTES, "factor", Double.class),
+          Attr.defaultOf(ATTRIBUTES, "patience", Integer.class),
+          Attr.defaultOf(ATTRIBUTES, "relThreshold", Double.class),
+          Attr.defaultOf(ATTRIBUTES, "absThreshold", Double.class),
+          Attr.defaultOf(ATTRIBUTES, "cooldown", Integer.class),
+          Attr.defaultOf(ATTRIBUTES, "minScale", Double.class),
+          Attr.defaultOf(ATTRIBUTES, "startAfter", Integer.class),
+          Attr.defaultOf(ATTRIBUTES, "compat", Compat.class));
 
   public PlateauRules withGoal(Goal v) {
     return new PlateauRules(

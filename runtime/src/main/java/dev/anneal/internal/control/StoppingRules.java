@@ -47,9 +47,9 @@ public record StoppingRules(
         p.e("nonFinite", NonFinite.class));
   }
 
-  /** The annotation's defaults with this {@code patience}. */
+  /** The annotation's defaults (from {@link #ATTRIBUTES}) with this {@code patience}. */
   public static StoppingRules of(int patience) {
-    return new StoppingRules(Goal.MINIMIZE, patience, 0, Double.NaN, 0, NonFinite.STOP);
+    return of(Part.of(Kind.EARLY_STOPPING, java.util.Map.of("patience", patience)));
   }
 
   public StoppingRules withGoal(Goal v) {
