@@ -297,190 +297,202 @@ public final class BoundOptimizer {
 
   /** Array {@code i} of group {@code g} at its step {@code t} (1, 2, ...). */
   private void update(int i, int g, long t, float[] fg, double[] dg) {
-    double lr = groupLr[g];
-    double cf = factors[i];
     double wd = spec.weightDecay() * wdMults[g];
-    boolean scheduled = opt.momentumSchedule() != null;
     int flags = spec.maximize() ? OptimKernels.MAXIMIZE : 0;
-    switch (spec.family()) {
-      case SGD:
-        {
-          Spec.Sgd s = (Spec.Sgd) spec;
-          double m = scheduled ? groupMom[g] : s.momentum();
-          flags |= wd != 0 ? OptimKernels.L2 : 0;
-          flags |= m != 0 ? OptimKernels.MOMENTUM : 0;
-          flags |= t == 1 ? OptimKernels.FIRST : 0;
-          flags |= s.nesterov() ? OptimKernels.NESTEROV : 0;
-          double damp1 = 1 - s.dampening();
-          if (fg != null) {
-            kernels.sgd(
-                fp[i],
-                fg,
-                slot(fs, 0, i),
-                (float) cf,
-                (float) -lr,
-                (float) wd,
-                (float) m,
-                (float) damp1,
-                flags);
-          } else {
-            kernels.sgd(dp[i], dg, slot(ds, 0, i), cf, -lr, wd, m, damp1, flags);
-          }
-          return;
-        }
-      case ADAM:
-      case ADAMW:
-        {
-          Spec.Adam s = (Spec.Adam) spec;
-          double b1 = scheduled ? groupMom[g] : s.beta1();
-          double b2 = s.beta2();
-          flags |= s.amsgrad() ? OptimKernels.AMSGRAD : 0;
-          boolean decoupled = s.decoupled();
-          flags |= decoupled && wd != 0 ? OptimKernels.DECAY : 0;
-          flags |= !decoupled && wd != 0 ? OptimKernels.L2 : 0;
-          double bc1 = 1 - Math.pow(b1, (double) t);
-          double bc2 = 1 - Math.pow(b2, (double) t);
-          if (s.keras()) {
-            double alpha = lr * Math.sqrt(bc2) / bc1;
-            double decay = wd * lr;
-            if (fg != null) {
-              kernels.adamKeras(
-                  fp[i],
-                  fg,
-                  slot(fs, 0, i),
-                  slot(fs, 1, i),
-                  slot(fs, 2, i),
-                  (float) cf,
-                  (float) decay,
-                  (float) wd,
-                  (float) (1 - b1),
-                  (float) (1 - b2),
-                  (float) alpha,
-                  (float) s.eps(),
-                  flags);
-            } else {
-              kernels.adamKeras(
-                  dp[i],
-                  dg,
-                  slot(ds, 0, i),
-                  slot(ds, 1, i),
-                  slot(ds, 2, i),
-                  cf,
-                  decay,
-                  wd,
-                  1 - b1,
-                  1 - b2,
-                  alpha,
-                  s.eps(),
-                  flags);
-            }
-            return;
-          }
-          double decay = 1 - lr * wd;
-          double negStep = -(lr / bc1);
-          double bc2s = Math.sqrt(bc2);
-          if (fg != null) {
-            kernels.adam(
-                fp[i],
-                fg,
-                slot(fs, 0, i),
-                slot(fs, 1, i),
-                slot(fs, 2, i),
-                (float) cf,
-                (float) decay,
-                (float) wd,
-                (float) b1,
-                (float) (1 - b1),
-                (float) b2,
-                (float) (1 - b2),
-                (float) bc2s,
-                (float) s.eps(),
-                (float) negStep,
-                flags);
-          } else {
-            kernels.adam(
-                dp[i],
-                dg,
-                slot(ds, 0, i),
-                slot(ds, 1, i),
-                slot(ds, 2, i),
-                cf,
-                decay,
-                wd,
-                b1,
-                1 - b1,
-                b2,
-                1 - b2,
-                bc2s,
-                s.eps(),
-                negStep,
-                flags);
-          }
-          return;
-        }
-      case RMSPROP:
-        {
-          Spec.RmsProp s = (Spec.RmsProp) spec;
-          double m = scheduled ? groupMom[g] : s.momentum();
-          flags |= wd != 0 ? OptimKernels.L2 : 0;
-          flags |= m > 0 ? OptimKernels.MOMENTUM : 0;
-          flags |= s.centered() ? OptimKernels.CENTERED : 0;
-          double a = s.alpha();
-          if (fg != null) {
-            kernels.rmsProp(
-                fp[i],
-                fg,
-                slot(fs, 0, i),
-                slot(fs, 1, i),
-                slot(fs, 2, i),
-                (float) cf,
-                (float) wd,
-                (float) a,
-                (float) (1 - a),
-                (float) s.eps(),
-                (float) m,
-                (float) -lr,
-                flags);
-          } else {
-            kernels.rmsProp(
-                dp[i],
-                dg,
-                slot(ds, 0, i),
-                slot(ds, 1, i),
-                slot(ds, 2, i),
-                cf,
-                wd,
-                a,
-                1 - a,
-                s.eps(),
-                m,
-                -lr,
-                flags);
-          }
-          return;
-        }
-      case ADAGRAD:
-        {
-          Spec.AdaGrad s = (Spec.AdaGrad) spec;
-          flags |= wd != 0 ? OptimKernels.L2 : 0;
-          double clr = lr / (1 + (double) (t - 1) * s.lrDecay());
-          if (fg != null) {
-            kernels.adaGrad(
-                fp[i],
-                fg,
-                slot(fs, 0, i),
-                (float) cf,
-                (float) wd,
-                (float) s.eps(),
-                (float) -clr,
-                flags);
-          } else {
-            kernels.adaGrad(dp[i], dg, slot(ds, 0, i), cf, wd, s.eps(), -clr, flags);
-          }
-          return;
-        }
+    // an exhaustive switch: a new family without its update does not compile (the method
+    // references capture nothing, so choosing one allocates nothing)
+    Step step =
+        switch (spec.family()) {
+          case SGD -> BoundOptimizer::sgd;
+          case ADAM, ADAMW -> BoundOptimizer::adam;
+          case RMSPROP -> BoundOptimizer::rmsProp;
+          case ADAGRAD -> BoundOptimizer::adaGrad;
+        };
+    step.apply(this, i, g, t, groupLr[g], factors[i], wd, flags, fg, dg);
+  }
+
+  /** One family's update of one array, with its group's rate, clip factor and weight decay. */
+  @FunctionalInterface
+  private interface Step {
+    void apply(
+        BoundOptimizer o,
+        int i,
+        int g,
+        long t,
+        double lr,
+        double cf,
+        double wd,
+        int flags,
+        float[] fg,
+        double[] dg);
+  }
+
+  private void sgd(
+      int i, int g, long t, double lr, double cf, double wd, int flags, float[] fg, double[] dg) {
+    Spec.Sgd s = (Spec.Sgd) spec;
+    double m = opt.momentumSchedule() != null ? groupMom[g] : s.momentum();
+    flags |= wd != 0 ? OptimKernels.L2 : 0;
+    flags |= m != 0 ? OptimKernels.MOMENTUM : 0;
+    flags |= t == 1 ? OptimKernels.FIRST : 0;
+    flags |= s.nesterov() ? OptimKernels.NESTEROV : 0;
+    double damp1 = 1 - s.dampening();
+    if (fg != null) {
+      kernels.sgd(
+          fp[i],
+          fg,
+          slot(fs, 0, i),
+          (float) cf,
+          (float) -lr,
+          (float) wd,
+          (float) m,
+          (float) damp1,
+          flags);
+    } else {
+      kernels.sgd(dp[i], dg, slot(ds, 0, i), cf, -lr, wd, m, damp1, flags);
     }
-    throw new AssertionError(spec.family());
+  }
+
+  private void adam(
+      int i, int g, long t, double lr, double cf, double wd, int flags, float[] fg, double[] dg) {
+    Spec.Adam s = (Spec.Adam) spec;
+    double b1 = opt.momentumSchedule() != null ? groupMom[g] : s.beta1();
+    double b2 = s.beta2();
+    flags |= s.amsgrad() ? OptimKernels.AMSGRAD : 0;
+    boolean decoupled = s.decoupled();
+    flags |= decoupled && wd != 0 ? OptimKernels.DECAY : 0;
+    flags |= !decoupled && wd != 0 ? OptimKernels.L2 : 0;
+    double bc1 = 1 - Math.pow(b1, (double) t);
+    double bc2 = 1 - Math.pow(b2, (double) t);
+    if (s.keras()) {
+      double alpha = lr * Math.sqrt(bc2) / bc1;
+      double decay = wd * lr;
+      if (fg != null) {
+        kernels.adamKeras(
+            fp[i],
+            fg,
+            slot(fs, 0, i),
+            slot(fs, 1, i),
+            slot(fs, 2, i),
+            (float) cf,
+            (float) decay,
+            (float) wd,
+            (float) (1 - b1),
+            (float) (1 - b2),
+            (float) alpha,
+            (float) s.eps(),
+            flags);
+      } else {
+        kernels.adamKeras(
+            dp[i],
+            dg,
+            slot(ds, 0, i),
+            slot(ds, 1, i),
+            slot(ds, 2, i),
+            cf,
+            decay,
+            wd,
+            1 - b1,
+            1 - b2,
+            alpha,
+            s.eps(),
+            flags);
+      }
+      return;
+    }
+    double decay = 1 - lr * wd;
+    double negStep = -(lr / bc1);
+    double bc2s = Math.sqrt(bc2);
+    if (fg != null) {
+      kernels.adam(
+          fp[i],
+          fg,
+          slot(fs, 0, i),
+          slot(fs, 1, i),
+          slot(fs, 2, i),
+          (float) cf,
+          (float) decay,
+          (float) wd,
+          (float) b1,
+          (float) (1 - b1),
+          (float) b2,
+          (float) (1 - b2),
+          (float) bc2s,
+          (float) s.eps(),
+          (float) negStep,
+          flags);
+    } else {
+      kernels.adam(
+          dp[i],
+          dg,
+          slot(ds, 0, i),
+          slot(ds, 1, i),
+          slot(ds, 2, i),
+          cf,
+          decay,
+          wd,
+          b1,
+          1 - b1,
+          b2,
+          1 - b2,
+          bc2s,
+          s.eps(),
+          negStep,
+          flags);
+    }
+  }
+
+  private void rmsProp(
+      int i, int g, long t, double lr, double cf, double wd, int flags, float[] fg, double[] dg) {
+    Spec.RmsProp s = (Spec.RmsProp) spec;
+    double m = opt.momentumSchedule() != null ? groupMom[g] : s.momentum();
+    flags |= wd != 0 ? OptimKernels.L2 : 0;
+    flags |= m > 0 ? OptimKernels.MOMENTUM : 0;
+    flags |= s.centered() ? OptimKernels.CENTERED : 0;
+    double a = s.alpha();
+    if (fg != null) {
+      kernels.rmsProp(
+          fp[i],
+          fg,
+          slot(fs, 0, i),
+          slot(fs, 1, i),
+          slot(fs, 2, i),
+          (float) cf,
+          (float) wd,
+          (float) a,
+          (float) (1 - a),
+          (float) s.eps(),
+          (float) m,
+          (float) -lr,
+          flags);
+    } else {
+      kernels.rmsProp(
+          dp[i],
+          dg,
+          slot(ds, 0, i),
+          slot(ds, 1, i),
+          slot(ds, 2, i),
+          cf,
+          wd,
+          a,
+          1 - a,
+          s.eps(),
+          m,
+          -lr,
+          flags);
+    }
+  }
+
+  private void adaGrad(
+      int i, int g, long t, double lr, double cf, double wd, int flags, float[] fg, double[] dg) {
+    Spec.AdaGrad s = (Spec.AdaGrad) spec;
+    flags |= wd != 0 ? OptimKernels.L2 : 0;
+    double clr = lr / (1 + (double) (t - 1) * s.lrDecay());
+    if (fg != null) {
+      kernels.adaGrad(
+          fp[i], fg, slot(fs, 0, i), (float) cf, (float) wd, (float) s.eps(), (float) -clr, flags);
+    } else {
+      kernels.adaGrad(dp[i], dg, slot(ds, 0, i), cf, wd, s.eps(), -clr, flags);
+    }
   }
 
   private static float[] slot(float[][][] slots, int s, int i) {

@@ -1,8 +1,10 @@
 package dev.anneal;
 
+import dev.anneal.internal.Kind;
 import dev.anneal.internal.clip.ClipKernels;
 import dev.anneal.internal.clip.ClipRules;
 import dev.anneal.internal.clip.Clipper;
+import dev.anneal.internal.clip.Clipping;
 import java.util.Objects;
 
 /**
@@ -29,16 +31,17 @@ import java.util.Objects;
 public final class GradientClip implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
-  private enum Clipping {
-    NORM,
-    VALUE,
-    ADAPTIVE
-  }
-
-  private static final double DEFAULT_NORM = 2;
-  private static final double DEFAULT_EPS = 1e-6;
-  private static final double DEFAULT_CLIPPING = 0.01;
-  private static final double DEFAULT_AGC_EPS = 1e-3;
+  // the annotations' defaults, from the attribute model (KindTest reads it against them)
+  private static final double DEFAULT_NORM = Kind.CLIP_NORM.defaultValue("norm", Double.class);
+  private static final double DEFAULT_EPS = Kind.CLIP_NORM.defaultValue("eps", Double.class);
+  private static final ClipScope DEFAULT_SCOPE =
+      Kind.CLIP_NORM.defaultValue("scope", ClipScope.class);
+  private static final ClipNonFinite DEFAULT_NON_FINITE =
+      Kind.CLIP_NORM.defaultValue("nonFinite", ClipNonFinite.class);
+  private static final double DEFAULT_CLIPPING =
+      Kind.ADAPTIVE_CLIP.defaultValue("clipping", Double.class);
+  private static final double DEFAULT_AGC_EPS =
+      Kind.ADAPTIVE_CLIP.defaultValue("eps", Double.class);
 
   private final Clipping kind;
 
@@ -70,7 +73,7 @@ public final class GradientClip implements java.io.Serializable {
    * {@link ClipScope#GLOBAL}, {@link ClipNonFinite#PROPAGATE}); {@link Builder#build} validates.
    */
   public static Builder norm(double max) {
-    return new Builder(max, DEFAULT_NORM, DEFAULT_EPS, ClipScope.GLOBAL, ClipNonFinite.PROPAGATE);
+    return new Builder(max, DEFAULT_NORM, DEFAULT_EPS, DEFAULT_SCOPE, DEFAULT_NON_FINITE);
   }
 
   /**
@@ -106,27 +109,22 @@ public final class GradientClip implements java.io.Serializable {
    */
   public static GradientClip parse(String declaration) {
     dev.anneal.internal.Part p =
-        dev.anneal.internal.DeclarationParser.parseAlone(
-            declaration, dev.anneal.internal.Kind.Role.CLIP);
+        dev.anneal.internal.DeclarationParser.parseAlone(declaration, Kind.Role.CLIP);
     String error = dev.anneal.internal.Rules.firstError(dev.anneal.internal.Rules.checkAlone(p));
     if (error != null) {
       throw new IllegalArgumentException(error);
     }
-    switch (p.kind()) {
-      case CLIP_NORM:
-        return norm(p.d("max"))
-            .norm(p.d("norm"))
-            .eps(p.d("eps"))
-            .scope(p.e("scope", ClipScope.class))
-            .nonFinite(p.e("nonFinite", ClipNonFinite.class))
-            .build();
-      case CLIP_VALUE:
-        return value(p.d("max"));
-      case ADAPTIVE_CLIP:
-        return adaptive(p.d("clipping"), p.d("eps"));
-      default: // parseAlone admits only the clip annotations
-        throw new AssertionError(p.kind());
-    }
+    return switch (Clipping.of(p.kind())) {
+      case NORM ->
+          norm(p.d("max"))
+              .norm(p.d("norm"))
+              .eps(p.d("eps"))
+              .scope(p.e("scope", ClipScope.class))
+              .nonFinite(p.e("nonFinite", ClipNonFinite.class))
+              .build();
+      case VALUE -> value(p.d("max"));
+      case ADAPTIVE -> adaptive(p.d("clipping"), p.d("eps"));
+    };
   }
 
   private static final float[][] NO_ARRAYS = {};
@@ -232,7 +230,7 @@ public final class GradientClip implements java.io.Serializable {
 
   /** Whether {@link #factors} can run (not {@code @AdaptiveClip}, which needs the matrices). */
   boolean fusable() {
-    return kind != Clipping.ADAPTIVE;
+    return kind.fusable();
   }
 
   private IllegalStateException needsParams() {
@@ -254,8 +252,8 @@ public final class GradientClip implements java.io.Serializable {
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder();
-    switch (kind) {
-      case NORM:
+    return switch (kind) {
+      case NORM -> {
         s.append("@ClipNorm(max = ").append(max);
         if (norm != DEFAULT_NORM) {
           s.append(", norm = ")
@@ -264,16 +262,16 @@ public final class GradientClip implements java.io.Serializable {
         if (eps != DEFAULT_EPS) {
           s.append(", eps = ").append(eps);
         }
-        if (scope != ClipScope.GLOBAL) {
+        if (scope != DEFAULT_SCOPE) {
           s.append(", scope = ClipScope.").append(scope.name());
         }
-        if (nonFinite != ClipNonFinite.PROPAGATE) {
+        if (nonFinite != DEFAULT_NON_FINITE) {
           s.append(", nonFinite = ClipNonFinite.").append(nonFinite.name());
         }
-        return s.append(')').toString();
-      case VALUE:
-        return s.append("@ClipValue(max = ").append(max).append(')').toString();
-      case ADAPTIVE:
+        yield s.append(')').toString();
+      }
+      case VALUE -> s.append("@ClipValue(max = ").append(max).append(')').toString();
+      case ADAPTIVE -> {
         s.append("@AdaptiveClip");
         String sep = "(";
         if (max != DEFAULT_CLIPPING) {
@@ -284,9 +282,9 @@ public final class GradientClip implements java.io.Serializable {
           s.append(sep).append("eps = ").append(eps);
           sep = ", ";
         }
-        return sep.equals("(") ? s.toString() : s.append(')').toString();
-    }
-    throw new AssertionError(kind); // every case returns
+        yield sep.equals("(") ? s.toString() : s.append(')').toString();
+      }
+    };
   }
 
   /** Serialized as its declaration, parsed again on reading. */

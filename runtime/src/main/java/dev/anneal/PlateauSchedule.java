@@ -26,9 +26,6 @@ import dev.anneal.internal.control.StateText;
  */
 public final class PlateauSchedule implements LrSchedule, java.io.Serializable {
   private static final long serialVersionUID = 1L;
-  private static final int ANNEAL = 0;
-  private static final int PYTORCH = 1;
-  private static final int KERAS = 2;
   private static final String STATE_HEADER = "anneal.PlateauSchedule.State/1";
 
   /** A controller with fresh state (the factory behind {@link #of}, builders and parsing). */
@@ -39,7 +36,7 @@ public final class PlateauSchedule implements LrSchedule, java.io.Serializable {
   private final transient LrSchedule curve;
   private final transient PlateauRules rules;
   private final long fingerprint;
-  private final int mode;
+  private final Compat mode;
   private final boolean maximize;
   private final double value;
   private final double factor;
@@ -78,10 +75,7 @@ public final class PlateauSchedule implements LrSchedule, java.io.Serializable {
     this.curve = curve;
     this.rules = rules;
     this.fingerprint = fingerprint;
-    this.mode =
-        rules.compat() == Compat.ANNEAL
-            ? ANNEAL
-            : rules.compat() == Compat.PYTORCH ? PYTORCH : KERAS;
+    this.mode = rules.compat();
     this.maximize = rules.goal() == Goal.MAXIMIZE;
     this.value = value;
     this.factor = rules.factor();
@@ -90,17 +84,17 @@ public final class PlateauSchedule implements LrSchedule, java.io.Serializable {
     this.torchRel = rules.absThreshold() == 0;
     this.relEpsilon = maximize ? rel + 1. : 1. - rel;
     this.minScale = rules.minScale();
-    this.minLr = mode == ANNEAL ? minScale : minScale * value;
+    this.minLr = mode == Compat.ANNEAL ? minScale : minScale * value;
     this.minLr32 = (float) minLr;
     this.patience = rules.patience();
     this.cooldown = rules.cooldown();
     this.startAfter = rules.startAfter();
-    this.level = mode == ANNEAL ? 1 : value;
+    this.level = mode == Compat.ANNEAL ? 1 : value;
     this.best = initialBest();
   }
 
   private double initialBest() {
-    return mode == ANNEAL
+    return mode == Compat.ANNEAL
         ? Double.NaN
         : maximize ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
   }
@@ -230,14 +224,11 @@ public final class PlateauSchedule implements LrSchedule, java.io.Serializable {
     if (index < startAfter) {
       return false;
     }
-    switch (mode) {
-      case ANNEAL:
-        return anneal(metric);
-      case PYTORCH:
-        return pytorch(metric);
-      default:
-        return keras(metric);
-    }
+    return switch (mode) {
+      case ANNEAL -> anneal(metric);
+      case PYTORCH -> pytorch(metric);
+      case KERAS -> keras(metric);
+    };
   }
 
   private boolean anneal(double m) {
@@ -461,8 +452,8 @@ public final class PlateauSchedule implements LrSchedule, java.io.Serializable {
     if (s.observations < 0) {
       throw field("observations", "must be >= 0", Long.toString(s.observations));
     }
-    double minLevel = mode == ANNEAL ? minScale : minLr;
-    double maxLevel = mode == ANNEAL ? 1 : value;
+    double minLevel = mode == Compat.ANNEAL ? minScale : minLr;
+    double maxLevel = mode == Compat.ANNEAL ? 1 : value;
     if (!(s.level >= Math.min(minLevel, maxLevel) && s.level <= maxLevel)) {
       throw field(
           "level", "must be in [" + minLevel + ", " + maxLevel + "]", Double.toString(s.level));
@@ -478,15 +469,15 @@ public final class PlateauSchedule implements LrSchedule, java.io.Serializable {
               + minLevel,
           Double.toString(s.level));
     }
-    double expectedScale = mode == ANNEAL ? s.level : s.level == value ? 1 : s.level / value;
+    double expectedScale = mode == Compat.ANNEAL ? s.level : s.level == value ? 1 : s.level / value;
     if (Double.compare(s.scale, expectedScale) != 0) {
       throw field("scale", "must be " + expectedScale + " (from level)", Double.toString(s.scale));
     }
-    boolean none = mode == ANNEAL ? s.best != s.best : s.best == initialBest();
-    if (mode == ANNEAL ? !(none || Double.isFinite(s.best)) : s.best != s.best) {
+    boolean none = mode == Compat.ANNEAL ? s.best != s.best : s.best == initialBest();
+    if (mode == Compat.ANNEAL ? !(none || Double.isFinite(s.best)) : s.best != s.best) {
       throw field(
           "best",
-          mode == ANNEAL ? "must be finite or NaN (none)" : "must not be NaN",
+          mode == Compat.ANNEAL ? "must be finite or NaN (none)" : "must not be NaN",
           Double.toString(s.best));
     }
     long counted = Math.max(0, s.observations - startAfter);
@@ -504,9 +495,11 @@ public final class PlateauSchedule implements LrSchedule, java.io.Serializable {
     // The counter resets when it reaches patience (Keras: unless the level is at its floor, where
     // it keeps counting), and is 0 during cool-down.
     long maxBad =
-        mode == PYTORCH
-            ? patience
-            : mode == KERAS && !(s.level > minLr32) ? counted : Math.max(0, patience - 1);
+        switch (mode) {
+          case PYTORCH -> patience;
+          case KERAS -> !(s.level > minLr32) ? counted : Math.max(0, patience - 1);
+          case ANNEAL -> Math.max(0, patience - 1);
+        };
     if (s.bad < 0 || s.bad > Math.min(maxBad, counted)) {
       throw field("bad", "must be in [0, " + Math.min(maxBad, counted) + "]", Long.toString(s.bad));
     }
@@ -534,8 +527,8 @@ public final class PlateauSchedule implements LrSchedule, java.io.Serializable {
    * level after k reductions, each rounded as {@code observe} rounds it.
    */
   private boolean reachable(double level) {
-    double top = mode == ANNEAL ? 1 : value;
-    double floor = mode == ANNEAL ? minScale : minLr;
+    double top = mode == Compat.ANNEAL ? 1 : value;
+    double floor = mode == Compat.ANNEAL ? minScale : minLr;
     if (level == top || level == floor) {
       return true;
     }

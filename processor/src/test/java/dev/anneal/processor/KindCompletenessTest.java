@@ -1,6 +1,7 @@
 package dev.anneal.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.anneal.Schedules;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -145,6 +147,29 @@ class KindCompletenessTest {
             declaration + ": periodic() is true but its folded curve is not Periodic");
       }
     }
+  }
+
+  /**
+   * The kinds {@code @Restarts}' message names (derived from each record's {@code periodic()}) are
+   * exactly those whose folded curve is {@link Periodic}: a body that says {@code periodic()} over
+   * a curve that is not one fails here, golden case or not.
+   */
+  @Test
+  void theKindsRestartsNamesAreThePeriodicCurves() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Plan.parse("@Restarts @StepDecay(from = 0.1, factor = 0.5, every = 10)"));
+    String message = e.getMessage();
+    String list = message.substring(message.indexOf('(') + 1, message.indexOf(')'));
+    List<String> named = new java.util.ArrayList<>();
+    for (String entry : list.split(", ")) {
+      named.add(entry.split(" ")[0].substring(1));
+    }
+    assertEquals(
+        periodicBodies().map(Kind::simpleName).sorted().toList(),
+        named.stream().sorted().toList(),
+        message);
   }
 
   @ParameterizedTest

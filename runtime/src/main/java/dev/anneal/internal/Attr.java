@@ -1,5 +1,7 @@
 package dev.anneal.internal;
 
+import java.util.List;
+
 /**
  * Internal, not API. One attribute of a schedule annotation: its name, its type and its default
  * ({@code null} when the attribute is required). The processor reads annotations by these names,
@@ -121,6 +123,21 @@ public final class Attr {
   /** The default value, or {@code null} if the attribute is required. */
   public Object defaultValue() {
     return defaultValue;
+  }
+
+  /**
+   * The default of the attribute called {@code name} in {@code attrs}, typed: what a builder starts
+   * from, so that each default is written once, in the attribute list.
+   *
+   * @throws IllegalArgumentException if there is no such attribute or it is required
+   */
+  public static <T> T defaultOf(List<Attr> attrs, String name, Class<T> type) {
+    for (Attr a : attrs) {
+      if (a.name.equals(name) && !a.isRequired()) {
+        return type.cast(a.defaultValue);
+      }
+    }
+    throw new IllegalArgumentException("no attribute '" + name + "' with a default");
   }
 
   public boolean isRequired() {

@@ -1,10 +1,8 @@
 package dev.anneal.internal;
 
-import dev.anneal.internal.clip.ClipRules;
-import dev.anneal.internal.control.PlateauRules;
-import dev.anneal.internal.control.StoppingRules;
 import dev.anneal.internal.kind.Body;
 import dev.anneal.internal.kind.Constant;
+import dev.anneal.internal.kind.ControlAttributes;
 import dev.anneal.internal.kind.Cooldown;
 import dev.anneal.internal.kind.Cosine;
 import dev.anneal.internal.kind.Cyclic;
@@ -47,11 +45,11 @@ public enum Kind {
   WARMUP("Warmup", Warmup.ATTRIBUTES, null, Role.MODIFIER),
   COOLDOWN("Cooldown", Cooldown.ATTRIBUTES, null, Role.MODIFIER),
   RESTARTS("Restarts", Restarts.ATTRIBUTES, null, Role.MODIFIER),
-  REDUCE_ON_PLATEAU("ReduceOnPlateau", PlateauRules.ATTRIBUTES, null, Role.CONTROLLER),
-  EARLY_STOPPING("EarlyStopping", StoppingRules.ATTRIBUTES, null, Role.STOPPER),
-  CLIP_NORM("ClipNorm", ClipRules.CLIP_NORM_ATTRIBUTES, null, Role.CLIP),
-  CLIP_VALUE("ClipValue", ClipRules.CLIP_VALUE_ATTRIBUTES, null, Role.CLIP),
-  ADAPTIVE_CLIP("AdaptiveClip", ClipRules.ADAPTIVE_CLIP_ATTRIBUTES, null, Role.CLIP);
+  REDUCE_ON_PLATEAU("ReduceOnPlateau", ControlAttributes.REDUCE_ON_PLATEAU, null, Role.CONTROLLER),
+  EARLY_STOPPING("EarlyStopping", ControlAttributes.EARLY_STOPPING, null, Role.STOPPER),
+  CLIP_NORM("ClipNorm", ControlAttributes.CLIP_NORM, null, Role.CLIP),
+  CLIP_VALUE("ClipValue", ControlAttributes.CLIP_VALUE, null, Role.CLIP),
+  ADAPTIVE_CLIP("AdaptiveClip", ControlAttributes.ADAPTIVE_CLIP, null, Role.CLIP);
 
   /** What an annotation declares. */
   public enum Role {
@@ -129,6 +127,17 @@ public enum Kind {
       }
     }
     return null;
+  }
+
+  /**
+   * The default of {@code attribute}, typed: what a builder starts from, so that the annotation's
+   * default is written once (in the attribute list, which {@code KindTest} reads against the
+   * annotation).
+   *
+   * @throws IllegalArgumentException if the attribute does not exist or is required
+   */
+  public <T> T defaultValue(String attribute, Class<T> type) {
+    return Attr.defaultOf(attrs, attribute, type);
   }
 
   /** The kind whose annotation has this qualified name, or {@code null}. */

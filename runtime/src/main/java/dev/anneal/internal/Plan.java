@@ -240,20 +240,13 @@ public final class Plan {
 
   /** A warm-up or cool-down ramp from {@code a} to {@code b} at progress {@code p}. */
   public static double ramp(Ramp shape, double a, double b, double lnRatio, double p) {
-    switch (shape) {
-      case LINEAR:
-        return a + (b - a) * p;
-      case COSINE:
-        return a + (b - a) * (0.5 - 0.5 * Math.cos(Math.PI * p));
-      case EXPONENTIAL:
-        return a * Math.exp(lnRatio * p);
-      case SQRT:
-        return b + (a - b) * (1 - Math.sqrt(p));
-      case CONSTANT:
-        return a;
-      default:
-        throw new AssertionError(shape);
-    }
+    return switch (shape) {
+      case LINEAR -> a + (b - a) * p;
+      case COSINE -> a + (b - a) * (0.5 - 0.5 * Math.cos(Math.PI * p));
+      case EXPONENTIAL -> a * Math.exp(lnRatio * p);
+      case SQRT -> b + (a - b) * (1 - Math.sqrt(p));
+      case CONSTANT -> a;
+    };
   }
 
   // ---- restarts ----

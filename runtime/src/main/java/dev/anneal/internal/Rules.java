@@ -3,8 +3,6 @@ package dev.anneal.internal;
 import static dev.anneal.internal.Literals.count;
 import static dev.anneal.internal.Literals.number;
 
-import dev.anneal.Ramp;
-import dev.anneal.RestartScale;
 import dev.anneal.internal.clip.ClipRules;
 import dev.anneal.internal.control.PlateauRules;
 import dev.anneal.internal.control.StoppingRules;
@@ -18,8 +16,9 @@ import java.util.List;
 
 /**
  * Internal, not API. Validates a declaration: every number finite, then each body's own rules
- * ({@link Body#check}, in its home class), then the rules of the modifiers and of how annotations
- * combine, then the lengths. Both the processor and the builder call {@link #check}; only the way
+ * ({@link Body#check}, in its home class), then each modifier's (its record's {@code check}), then
+ * the rules of how annotations combine: the lengths, the plateau over its curve, and finite values
+ * along the whole timeline. Both the processor and the builder call {@link #check}; only the way
  * problems are reported differs.
  */
 public final class Rules {
@@ -42,14 +41,14 @@ public final class Rules {
     Cooldown c = Cooldown.of(decl.cooldown());
     Restarts restarts = Restarts.of(decl.restarts());
     if (w != null) {
-      r.warmup(w, body);
+      w.check(r.check(Kind.WARMUP), body, r.errors() == 0);
     }
     String bodySource = decl.body().toSource();
     if (c != null) {
-      r.cooldown(c, body, bodySource);
+      c.check(r.check(Kind.COOLDOWN), body, bodySource, r.errors() == 0);
     }
     if (restarts != null) {
-      r.restarts(restarts, body, bodySource, c != null);
+      restarts.check(r.check(Kind.RESTARTS), body, bodySource, c != null);
     }
     if (r.errors() == 0) {
       r.length(body, w, c, restarts, totalSteps);
@@ -73,14 +72,16 @@ public final class Rules {
     if (!r.problems.isEmpty()) {
       return r.problems;
     }
-    if (part.kind() == Kind.EARLY_STOPPING) {
-      for (Problem p : StoppingRules.of(part).problems()) {
-        r.error(part.kind(), p.attribute(), p.message().substring(p.message().indexOf(' ') + 1));
-      }
-    } else {
-      for (Problem p : ClipRules.problems(part)) {
-        r.error(part.kind(), p.attribute(), p.message().substring(p.message().indexOf(' ') + 1));
-      }
+    List<Problem> own =
+        switch (part.kind().role()) {
+          case STOPPER -> StoppingRules.of(part).problems();
+          case CLIP -> ClipRules.problems(part);
+          case BODY, MODIFIER, CONTROLLER ->
+              throw new IllegalArgumentException(
+                  "@" + part.kind().simpleName() + " does not stand alone on its method");
+        };
+    for (Problem p : own) {
+      r.error(part.kind(), p.attribute(), p.message().substring(p.message().indexOf(' ') + 1));
     }
     return r.problems;
   }
@@ -195,175 +196,7 @@ public final class Rules {
     }
   }
 
-  // ---- modifiers and combinations ----
-
-  private void warmup(Warmup w, Body body) {
-    Kind k = Kind.WARMUP;
-    positive(k, "steps", w.steps());
-    Ramp shape = w.shape();
-    if (shape == Ramp.SQRT) {
-      error(
-          k,
-          "shape",
-          "Ramp.SQRT is a cool-down shape; use LINEAR, COSINE, EXPONENTIAL or CONSTANT");
-      return;
-    }
-    double target = body.start();
-    double from = w.from();
-    if (shape == Ramp.EXPONENTIAL && !(from > 0 && target > 0)) {
-      error(
-          k,
-          "from",
-          "must be > 0 for Ramp.EXPONENTIAL, and so must the body's first value ("
-              + number(target)
-              + "), was "
-              + number(from));
-      return;
-    } else if (shape != Ramp.CONSTANT && from > target) {
-      warning(
-          k,
-          "from",
-          "is above the value it warms up to ("
-              + number(target)
-              + " at the body's first step), was "
-              + number(from));
-    }
-    if (errors() > 0) {
-      return; // the ramp's arithmetic assumes a valid body
-    }
-    difference(k, "from", target, from);
-    if (shape == Ramp.EXPONENTIAL) {
-      ratio(k, "from", target, from);
-    }
-  }
-
-  private void cooldown(Cooldown c, Body body, String bodySource) {
-    Kind k = Kind.COOLDOWN;
-    positive(k, "steps", c.steps());
-    Ramp shape = c.shape();
-    if (shape == Ramp.CONSTANT) {
-      error(
-          k, "shape", "Ramp.CONSTANT is a warm-up shape; use LINEAR, COSINE, SQRT or EXPONENTIAL");
-      return;
-    }
-    if (body.length() < 0) {
-      error(
-          k,
-          null,
-          "needs a body that ends, but "
-              + bodySource
-              + " never ends"
-              + (body.kind() == Kind.CONSTANT ? " (give @Constant a steps value)" : ""));
-      return;
-    }
-    if (errors() > 0) {
-      return; // the body's end value needs a valid body
-    }
-    double start = body.end();
-    double to = c.to();
-    if (shape == Ramp.EXPONENTIAL && !(to > 0 && start > 0)) {
-      error(
-          k,
-          "to",
-          "must be > 0 for Ramp.EXPONENTIAL, and so must the body's final value ("
-              + number(start)
-              + "), was "
-              + number(to));
-      return;
-    } else if (to > start) {
-      warning(
-          k,
-          "to",
-          "is above the value it cools down from (" + number(start) + "), was " + number(to));
-    }
-    difference(k, "to", to, start);
-    if (shape == Ramp.EXPONENTIAL) {
-      ratio(k, "to", to, start);
-    }
-  }
-
-  private void restarts(Restarts r, Body body, String bodySource, boolean cooldown) {
-    Kind k = Kind.RESTARTS;
-    boolean periodic = body.periodic();
-    if (!periodic) {
-      error(
-          k,
-          null,
-          "repeats a body whose length is its steps attribute (@Cosine, @Linear,"
-              + " @Polynomial without cycle, @OneCycle, @Tanh, @Constant with steps), not "
-              + bodySource);
-    }
-    if (periodic && r.scale() == RestartScale.AMPLITUDE && body.kind() == Kind.CONSTANT) {
-      error(
-          k,
-          "scale",
-          "AMPLITUDE scales the amplitude above the end value, and a @Constant has none"
-              + " (its start is its end); use RestartScale.START to scale its value");
-    }
-    if (cooldown) {
-      error(
-          k,
-          null,
-          "cannot be combined with @Cooldown: a restarting schedule has no single end to"
-              + " cool down from");
-    }
-    if (!(r.growth() >= 1)) {
-      error(k, "growth", "must be >= 1, was " + number(r.growth()));
-    }
-    long length = body.length();
-    if (periodic && r.growth() > 1 && length > 0) {
-      int limit = r.limit();
-      double[] starts = Tables.cycleStarts(length, r.growth(), Math.max(limit, 0));
-      int cycles = starts.length - 1; // cycle i spans [starts[i], starts[i + 1])
-      boolean pastEnd = starts[cycles] >= 0x1p63;
-      if (!pastEnd && (limit == 0 || limit > cycles)) {
-        // cycleStarts stopped at MAX_CYCLES, before the limit and before Long.MAX_VALUE
-        error(
-            k,
-            "growth",
-            "makes more than "
-                + count(Tables.MAX_CYCLES)
-                + " cycles before step"
-                + " Long.MAX_VALUE, was "
-                + number(r.growth())
-                + "; use growth = 1, a larger growth, or a"
-                + " limit of at most "
-                + count(Tables.MAX_CYCLES));
-      } else if (pastEnd && limit > cycles) {
-        // the last cycles would start after Long.MAX_VALUE: the schedule could never reach its
-        // limit
-        error(
-            k,
-            "limit",
-            "must be at most "
-                + cycles
-                + ": with growth "
-                + number(r.growth())
-                + " only "
-                + cycles
-                + " cycles start before step Long.MAX_VALUE, was "
-                + limit);
-      }
-    }
-    if (!(r.decay() > 0)) {
-      error(k, "decay", "must be > 0, was " + number(r.decay()));
-    }
-    if (r.limit() < 0) {
-      error(k, "limit", "must be >= 0 (0 = unlimited), was " + r.limit());
-    }
-    if (r.decay() > 1) {
-      if (r.limit() == 0) {
-        error(
-            k,
-            "decay",
-            "must be <= 1 when restarts are unlimited (values would grow without"
-                + " bound), was "
-                + number(r.decay()));
-      } else {
-        warning(k, "decay", "is above 1: every restart starts higher than the one before");
-      }
-    }
-  }
+  // ---- combinations ----
 
   /** Lengths must fit in a long, and finite schedules must end at {@code totalSteps} when given. */
   private void length(Body body, Warmup warmup, Cooldown cooldown, Restarts r, long totalSteps) {
@@ -417,32 +250,10 @@ public final class Rules {
     return sum.toString();
   }
 
-  // ---- small helpers: the kinds' Checker, for the modifiers and combinations ----
+  // ---- small helpers: the kinds' Checker, for the combinations ----
 
   private Checker check(Kind k) {
     return new Checker(k, problems);
-  }
-
-  private void positive(Kind k, String attr, long value) {
-    check(k).positive(attr, value);
-  }
-
-  private void difference(Kind k, String attr, double a, double b) {
-    check(k).difference(attr, a, b);
-  }
-
-  private void ratio(Kind k, String attr, double a, double b) {
-    double r = a / b;
-    if (!Double.isFinite(r) || r == 0 || !Double.isFinite(Math.log(r))) {
-      error(
-          k,
-          attr,
-          "makes the exponential ramp's ratio "
-              + number(a)
-              + " / "
-              + number(b)
-              + " overflow a double");
-    }
   }
 
   private void error(Part p, String attr, String message) {
@@ -459,9 +270,5 @@ public final class Rules {
 
   private void error(Kind k, String attr, int index, String message) {
     check(k).error(attr, index, message);
-  }
-
-  private void warning(Kind k, String attr, String message) {
-    check(k).warning(attr, message);
   }
 }

@@ -1,13 +1,12 @@
 package dev.anneal.internal.clip;
 
-import static dev.anneal.internal.Attr.Type.DOUBLE;
-
 import dev.anneal.ClipNonFinite;
 import dev.anneal.ClipScope;
 import dev.anneal.internal.Attr;
 import dev.anneal.internal.Kind;
 import dev.anneal.internal.Part;
 import dev.anneal.internal.Problem;
+import dev.anneal.internal.kind.ControlAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,39 +20,28 @@ public final class ClipRules {
   public static final String CLIP_VALUE = "ClipValue";
   public static final String ADAPTIVE_CLIP = "AdaptiveClip";
 
-  /** {@code @ClipNorm}'s attributes. */
-  public static final List<Attr> CLIP_NORM_ATTRIBUTES =
-      List.of(
-          Attr.required("max", DOUBLE),
-          Attr.optionalUpToInfinity("norm", 2.0),
-          Attr.optional("eps", DOUBLE, 1e-6),
-          Attr.enumerated("scope", ClipScope.class, ClipScope.GLOBAL),
-          Attr.enumerated("nonFinite", ClipNonFinite.class, ClipNonFinite.PROPAGATE));
+  /** {@code @ClipNorm}'s attributes (declared in {@link ControlAttributes}). */
+  public static final List<Attr> CLIP_NORM_ATTRIBUTES = ControlAttributes.CLIP_NORM;
 
   /** {@code @ClipValue}'s attributes. */
-  public static final List<Attr> CLIP_VALUE_ATTRIBUTES = List.of(Attr.required("max", DOUBLE));
+  public static final List<Attr> CLIP_VALUE_ATTRIBUTES = ControlAttributes.CLIP_VALUE;
 
   /** {@code @AdaptiveClip}'s attributes. */
-  public static final List<Attr> ADAPTIVE_CLIP_ATTRIBUTES =
-      List.of(Attr.optional("clipping", DOUBLE, 0.01), Attr.optional("eps", DOUBLE, 1e-3));
+  public static final List<Attr> ADAPTIVE_CLIP_ATTRIBUTES = ControlAttributes.ADAPTIVE_CLIP;
 
   /** The problems of a clip annotation as read. */
   public static List<Problem> problems(Part p) {
-    switch (p.kind()) {
-      case CLIP_NORM:
-        return clipNorm(
-            p.d("max"),
-            p.d("norm"),
-            p.d("eps"),
-            p.e("scope", ClipScope.class),
-            p.e("nonFinite", ClipNonFinite.class));
-      case CLIP_VALUE:
-        return clipValue(p.d("max"));
-      case ADAPTIVE_CLIP:
-        return adaptiveClip(p.d("clipping"), p.d("eps"));
-      default:
-        throw new IllegalArgumentException("not a clip annotation: " + p);
-    }
+    return switch (Clipping.of(p.kind())) {
+      case NORM ->
+          clipNorm(
+              p.d("max"),
+              p.d("norm"),
+              p.d("eps"),
+              p.e("scope", ClipScope.class),
+              p.e("nonFinite", ClipNonFinite.class));
+      case VALUE -> clipValue(p.d("max"));
+      case ADAPTIVE -> adaptiveClip(p.d("clipping"), p.d("eps"));
+    };
   }
 
   private ClipRules() {}

@@ -1,14 +1,12 @@
 package dev.anneal.internal.control;
 
-import static dev.anneal.internal.Attr.Type.DOUBLE;
-import static dev.anneal.internal.Attr.Type.INT;
-
 import dev.anneal.Compat;
 import dev.anneal.Goal;
 import dev.anneal.internal.Attr;
 import dev.anneal.internal.Kind;
 import dev.anneal.internal.Part;
 import dev.anneal.internal.Problem;
+import dev.anneal.internal.kind.ControlAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,19 +29,9 @@ public record PlateauRules(
   static final String NAME = "ReduceOnPlateau";
 
   /**
-   * The annotation's attributes, as {@link dev.anneal.internal.Kind#REDUCE_ON_PLATEAU} lists them.
+   * The annotation's attributes (declared in {@link ControlAttributes}, which {@code Kind} reads).
    */
-  public static final List<Attr> ATTRIBUTES =
-      List.of(
-          Attr.enumerated("goal", Goal.class, Goal.MINIMIZE),
-          Attr.optional("factor", DOUBLE, 0.1),
-          Attr.optional("patience", INT, 10),
-          Attr.optional("relThreshold", DOUBLE, 1e-4),
-          Attr.optional("absThreshold", DOUBLE, 0.0),
-          Attr.optional("cooldown", INT, 0),
-          Attr.optional("minScale", DOUBLE, 0.0),
-          Attr.optional("startAfter", INT, 0),
-          Attr.enumerated("compat", Compat.class, Compat.ANNEAL));
+  public static final List<Attr> ATTRIBUTES = ControlAttributes.REDUCE_ON_PLATEAU;
 
   /** The rules of a {@code @ReduceOnPlateau} as read (explicit values and defaults). */
   public static PlateauRules of(Part p) {
@@ -59,9 +47,18 @@ public record PlateauRules(
         p.e("compat", Compat.class));
   }
 
-  /** The annotation's defaults. */
+  /** The annotation's defaults, from {@link #ATTRIBUTES}. */
   public static final PlateauRules DEFAULTS =
-      new PlateauRules(Goal.MINIMIZE, 0.1, 10, 1e-4, 0, 0, 0, 0, Compat.ANNEAL);
+      new PlateauRules(
+          Attr.defaultOf(ATTRIBUTES, "goal", Goal.class),
+          Attr.defaultOf(ATTRIBUTES, "factor", Double.class),
+          Attr.defaultOf(ATTRIBUTES, "patience", Integer.class),
+          Attr.defaultOf(ATTRIBUTES, "relThreshold", Double.class),
+          Attr.defaultOf(ATTRIBUTES, "absThreshold", Double.class),
+          Attr.defaultOf(ATTRIBUTES, "cooldown", Integer.class),
+          Attr.defaultOf(ATTRIBUTES, "minScale", Double.class),
+          Attr.defaultOf(ATTRIBUTES, "startAfter", Integer.class),
+          Attr.defaultOf(ATTRIBUTES, "compat", Compat.class));
 
   public PlateauRules withGoal(Goal v) {
     return new PlateauRules(

@@ -1,14 +1,12 @@
 package dev.anneal.internal.control;
 
-import static dev.anneal.internal.Attr.Type.DOUBLE;
-import static dev.anneal.internal.Attr.Type.INT;
-
 import dev.anneal.Goal;
 import dev.anneal.NonFinite;
 import dev.anneal.internal.Attr;
 import dev.anneal.internal.Kind;
 import dev.anneal.internal.Part;
 import dev.anneal.internal.Problem;
+import dev.anneal.internal.kind.ControlAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,15 +24,10 @@ public record StoppingRules(
 
   static final String NAME = "EarlyStopping";
 
-  /** The annotation's attributes, as {@link dev.anneal.internal.Kind#EARLY_STOPPING} lists them. */
-  public static final List<Attr> ATTRIBUTES =
-      List.of(
-          Attr.enumerated("goal", Goal.class, Goal.MINIMIZE),
-          Attr.required("patience", INT),
-          Attr.optional("minDelta", DOUBLE, 0.0),
-          Attr.optional("baseline", DOUBLE, Double.NaN),
-          Attr.optional("startAfter", INT, 0),
-          Attr.enumerated("nonFinite", NonFinite.class, NonFinite.STOP));
+  /**
+   * The annotation's attributes (declared in {@link ControlAttributes}, which {@code Kind} reads).
+   */
+  public static final List<Attr> ATTRIBUTES = ControlAttributes.EARLY_STOPPING;
 
   /** The rules of an {@code @EarlyStopping} as read. */
   public static StoppingRules of(Part p) {
@@ -47,9 +40,9 @@ public record StoppingRules(
         p.e("nonFinite", NonFinite.class));
   }
 
-  /** The annotation's defaults with this {@code patience}. */
+  /** The annotation's defaults (from {@link #ATTRIBUTES}) with this {@code patience}. */
   public static StoppingRules of(int patience) {
-    return new StoppingRules(Goal.MINIMIZE, patience, 0, Double.NaN, 0, NonFinite.STOP);
+    return of(Part.of(Kind.EARLY_STOPPING, java.util.Map.of("patience", patience)));
   }
 
   public StoppingRules withGoal(Goal v) {

@@ -5,19 +5,12 @@ package dev.anneal.internal.kind;
  * writes as literals, and what the vector kernels read. {@link #at} is the reference every other
  * evaluator mirrors operation by operation.
  *
- * <p>Sealed: one {@code Folded} class per body record, so a body kind without its folded curve, or
- * a folded curve that does not say what the kernels need ({@link #divisor}), does not compile.
+ * <p>Not sealed, so that a new body registers nowhere but in {@link Body}'s {@code permits} and
+ * {@code Kind}: the sealed {@link Body} already bounds the curves to the ones its records fold, and
+ * {@link Body#fold()}'s abstract return type means a body kind without its folded curve, or a
+ * folded curve that does not say what the kernels need ({@link #divisor}), does not compile.
  */
-public sealed interface Curve
-    permits Periodic,
-        StepDecay.Folded,
-        MultiStep.Folded,
-        Exponential.Folded,
-        InverseTime.Folded,
-        InverseSqrt.Folded,
-        Cyclic.Folded,
-        Piecewise.Folded,
-        Sigmoid.Folded {
+public interface Curve {
   /** The body at local step {@code t >= 0} (the timeline handles the end of a finite body). */
   double at(long t);
 

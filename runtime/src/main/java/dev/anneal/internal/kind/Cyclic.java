@@ -183,20 +183,11 @@ public record Cyclic(double low, double high, long up, long down, CyclicMode mod
       long cycleIndex = t / period;
       long pos = t - cycleIndex * period;
       double x = pos <= up ? Steps.toDouble(pos) * invUp : Steps.toDouble(period - pos) * invDown;
-      double amplitude;
-      switch (mode) {
-        case TRIANGULAR:
-          return low + height * x;
-        case TRIANGULAR2:
-          amplitude = Math.scalb(1.0, (int) -Math.min(cycleIndex, 2000));
-          break;
-        case EXP_RANGE:
-          amplitude = Math.exp(Steps.toDouble(t) * lnGamma);
-          break;
-        default:
-          throw new AssertionError(mode);
-      }
-      return low + height * x * amplitude;
+      return switch (mode) {
+        case TRIANGULAR -> low + height * x;
+        case TRIANGULAR2 -> low + height * x * Math.scalb(1.0, (int) -Math.min(cycleIndex, 2000));
+        case EXP_RANGE -> low + height * x * Math.exp(Steps.toDouble(t) * lnGamma);
+      };
     }
   }
 }

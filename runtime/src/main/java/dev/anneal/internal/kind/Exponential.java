@@ -115,6 +115,22 @@ public record Exponential(double from, double rate, long every, boolean staircas
   }
 
   /**
+   * What the vector kernel evaluates for {@code @Exponential} and {@code @StepDecay} (a staircase
+   * exponential without a clamp): {@code from * exp(t * lnRatePerStep)}, or {@code from *
+   * exp(floor(t / every) * lnRate)} when {@code staircase}, then the clamp to {@code to} when
+   * {@code clamped} ({@code max} when it {@code decays}, else {@code min}).
+   */
+  public record Terms(
+      double from,
+      long every,
+      boolean staircase,
+      double lnRate,
+      double lnRatePerStep,
+      boolean clamped,
+      boolean decays,
+      double to) {}
+
+  /**
    * {@code from * exp(t * ln(rate) / every)} (or {@code floor(t / every) * ln(rate)}), then the
    * clamp: {@code max} for a decay, {@code min} for a growth.
    */
@@ -147,6 +163,11 @@ public record Exponential(double from, double rate, long every, boolean staircas
     @Override
     public Exponential body() {
       return body;
+    }
+
+    /** The constants of the vector kernel's exponential lanes. */
+    public Terms terms() {
+      return new Terms(from, every, staircase, lnRate, lnRatePerStep, clamped, decays, to);
     }
 
     @Override

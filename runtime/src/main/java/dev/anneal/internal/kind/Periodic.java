@@ -2,15 +2,12 @@ package dev.anneal.internal.kind;
 
 /**
  * A curve that {@code @Restarts} can repeat: a body whose length is its {@code steps} attribute,
- * stretched over a cycle of any length.
+ * stretched over a cycle of any length. A body whose {@link Body#periodic()} can be true folds to
+ * one (its {@code Folded} implements this interface, so the compiler asks for every method below);
+ * {@code KindCompletenessTest} fails for a body that says {@code periodic()} over a curve that is
+ * not one.
  */
-public sealed interface Periodic extends Curve
-    permits Constant.Folded,
-        Cosine.Folded,
-        Linear.Folded,
-        Polynomial.Folded,
-        OneCycle.Folded,
-        Tanh.Folded {
+public interface Periodic extends Curve {
   /**
    * The body at local step {@code t} of a cycle of length {@code p} ({@code invP = 1 / p}) whose
    * start value is {@code first} (the body's start value scaled for this cycle by {@code

@@ -233,17 +233,14 @@ public record Piecewise(long[] steps, double[] values, Interpolation interpolati
         return values[last];
       }
       int i = segment(t);
-      switch (interpolation) {
-        case STEP:
-          return values[i];
-        case LINEAR:
-          return values[i] + knotSlope[i] * Steps.toDouble(t - knots[i]);
-        case COSINE:
+      return switch (interpolation) {
+        case STEP -> values[i];
+        case LINEAR -> values[i] + knotSlope[i] * Steps.toDouble(t - knots[i]);
+        case COSINE -> {
           double p = Steps.toDouble(t - knots[i]) * knotInv[i];
-          return values[i + 1] + (values[i] - values[i + 1]) * (0.5 + 0.5 * Math.cos(Math.PI * p));
-        default:
-          throw new AssertionError(interpolation);
-      }
+          yield values[i + 1] + (values[i] - values[i + 1]) * (0.5 + 0.5 * Math.cos(Math.PI * p));
+        }
+      };
     }
   }
 }

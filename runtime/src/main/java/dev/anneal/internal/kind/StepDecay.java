@@ -102,6 +102,11 @@ public record StepDecay(double from, double factor, long every) implements Body 
       return body;
     }
 
+    /** The constants of the vector kernel's exponential lanes: a staircase without a clamp. */
+    public Exponential.Terms terms() {
+      return new Exponential.Terms(from, every, true, lnFactor, 0, false, false, 0);
+    }
+
     @Override
     public long divisor() {
       return every;

@@ -1,6 +1,7 @@
 package dev.anneal.internal.optim;
 
 import dev.anneal.internal.Kind;
+import dev.anneal.internal.clip.Clipping;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -124,12 +125,11 @@ public final class OptimRules {
   }
 
   /**
-   * Whether a clip declared by this annotation can run inside the update: not
-   * {@code @AdaptiveClip}, whose factors need the weight matrices ({@code GradientClip.fusable} is
-   * the same rule on a built clip).
+   * Whether a clip declared by this annotation can run inside the update ({@link Clipping#fusable},
+   * the one home of the rule).
    */
   public static boolean fusable(Kind clip) {
-    return clip != Kind.ADAPTIVE_CLIP;
+    return Clipping.of(clip).fusable();
   }
 
   /** {@code clip} names a clip that needs the weight matrices ({@code @AdaptiveClip}). */

@@ -218,7 +218,12 @@ public final class VectorKernels implements Kernels.Provider {
             }
             : switch (p.body().kind()) {
               case CONSTANT -> constant(p, x, flip, shift, scales, n, f, d);
-              case STEP_DECAY, EXPONENTIAL -> exponential(p, x, flip, shift, scales, n, f, d);
+              case STEP_DECAY ->
+                  exponential(
+                      p, ((StepDecay.Folded) p.curve()).terms(), x, flip, shift, scales, n, f, d);
+              case EXPONENTIAL ->
+                  exponential(
+                      p, ((Exponential.Folded) p.curve()).terms(), x, flip, shift, scales, n, f, d);
               case MULTI_STEP -> multiStep(p, x, flip, shift, scales, n, f, d);
               case COSINE -> cosine(p, x, flip, shift, scales, n, f, d);
               case LINEAR -> linear(p, x, flip, shift, scales, n, f, d);
@@ -365,37 +370,25 @@ public final class VectorKernels implements Kernels.Provider {
    * Exponential's clamp.
    */
   private static int exponential(
-      Plan p, long[] x, long flip, long shift, double[] scales, int n, float[] f, double[] d) {
+      Plan p,
+      Exponential.Terms c,
+      long[] x,
+      long flip,
+      long shift,
+      double[] scales,
+      int n,
+      float[] f,
+      double[] d) {
     double w = p.warmupSteps;
     double end = end(p);
-    double every;
-    double from;
-    boolean staircase;
-    double lnRate;
-    double lnRatePerStep;
-    boolean clamped;
-    boolean decays;
-    double to;
-    if (p.curve() instanceof StepDecay.Folded c) {
-      every = c.every;
-      from = c.from;
-      staircase = true;
-      lnRate = c.lnFactor;
-      lnRatePerStep = 0;
-      clamped = false;
-      decays = false;
-      to = 0;
-    } else {
-      Exponential.Folded c = (Exponential.Folded) p.curve();
-      every = c.every;
-      from = c.from;
-      staircase = c.staircase;
-      lnRate = c.lnRate;
-      lnRatePerStep = c.lnRatePerStep;
-      clamped = c.clamped;
-      decays = c.decays;
-      to = c.to;
-    }
+    double every = c.every();
+    double from = c.from();
+    boolean staircase = c.staircase();
+    double lnRate = c.lnRate();
+    double lnRatePerStep = c.lnRatePerStep();
+    boolean clamped = c.clamped();
+    boolean decays = c.decays();
+    double to = c.to();
     int edges = 0;
     for (int i = 0; i < n; i += LANES) {
       int at = Math.min(i, n - LANES);
@@ -801,26 +794,28 @@ public final class VectorKernels implements Kernels.Provider {
       DoubleVector pos = t.sub(cycle.mul(period));
       DoubleVector down = DoubleVector.broadcast(D, period).sub(pos).mul(c.invDown);
       DoubleVector v = down.blend(pos.mul(c.invUp), pos.compare(LE, up)).mul(c.height);
-      if (mode == CyclicMode.TRIANGULAR2) {
-        DoubleVector k1 = cycle.min(600.0);
-        DoubleVector k2 = cycle.sub(600.0).max(0.0).min(600.0);
-        DoubleVector bias = DoubleVector.broadcast(D, 1023.0 + MAGIC);
-        LongVector e1 =
-            LongVector.broadcast(L, -MAGIC_BITS)
-                .add(bias.sub(k1).reinterpretAsLongs())
-                .lanewise(LSHL, 52);
-        LongVector e2 =
-            LongVector.broadcast(L, -MAGIC_BITS)
-                .add(bias.sub(k2).reinterpretAsLongs())
-                .lanewise(LSHL, 52);
-        v =
-            v.mul(
-                DoubleVector.broadcast(D, 1.0)
-                    .mul(e1.reinterpretAsDoubles())
-                    .mul(e2.reinterpretAsDoubles()));
-      } else if (mode == CyclicMode.EXP_RANGE) {
-        v = v.mul(t.mul(c.lnGamma).lanewise(EXP));
-      }
+      v =
+          switch (mode) {
+            case TRIANGULAR -> v;
+            case TRIANGULAR2 -> {
+              DoubleVector k1 = cycle.min(600.0);
+              DoubleVector k2 = cycle.sub(600.0).max(0.0).min(600.0);
+              DoubleVector bias = DoubleVector.broadcast(D, 1023.0 + MAGIC);
+              LongVector e1 =
+                  LongVector.broadcast(L, -MAGIC_BITS)
+                      .add(bias.sub(k1).reinterpretAsLongs())
+                      .lanewise(LSHL, 52);
+              LongVector e2 =
+                  LongVector.broadcast(L, -MAGIC_BITS)
+                      .add(bias.sub(k2).reinterpretAsLongs())
+                      .lanewise(LSHL, 52);
+              yield v.mul(
+                  DoubleVector.broadcast(D, 1.0)
+                      .mul(e1.reinterpretAsDoubles())
+                      .mul(e2.reinterpretAsDoubles()));
+            }
+            case EXP_RANGE -> v.mul(t.mul(c.lnGamma).lanewise(EXP));
+          };
       v = v.add(c.low);
       DoubleVector scale =
           scales != null ? DoubleVector.fromArray(D, scales, at) : DoubleVector.broadcast(D, 1.0);
@@ -1161,30 +1156,19 @@ public final class VectorKernels implements Kernels.Provider {
       }
       DoubleVector x0 = s.sub(lo); // the ramp's own step, exact
       DoubleVector pr = x0.mul(inv);
-      DoubleVector v;
-      switch (shape) {
-        case LINEAR:
-          v = x0.mul(slope).add(a); // as Plan.at: from + slope * x, not the progress form
-          break;
-        case COSINE:
-          v =
-              DoubleVector.broadcast(D, 0.5)
-                  .sub(pr.mul(Math.PI).lanewise(COS).mul(0.5))
-                  .mul(b - a)
-                  .add(a);
-          break;
-        case EXPONENTIAL:
-          v = pr.mul(lnRatio).lanewise(EXP).mul(a);
-          break;
-        case SQRT:
-          v = DoubleVector.broadcast(D, 1.0).sub(pr.lanewise(SQRT)).mul(a - b).add(b);
-          break;
-        case CONSTANT:
-          v = DoubleVector.broadcast(D, a);
-          break;
-        default:
-          throw new AssertionError(shape);
-      }
+      DoubleVector v =
+          switch (shape) {
+            // as Plan.at: from + slope * x, not the progress form
+            case LINEAR -> x0.mul(slope).add(a);
+            case COSINE ->
+                DoubleVector.broadcast(D, 0.5)
+                    .sub(pr.mul(Math.PI).lanewise(COS).mul(0.5))
+                    .mul(b - a)
+                    .add(a);
+            case EXPONENTIAL -> pr.mul(lnRatio).lanewise(EXP).mul(a);
+            case SQRT -> DoubleVector.broadcast(D, 1.0).sub(pr.lanewise(SQRT)).mul(a - b).add(b);
+            case CONSTANT -> DoubleVector.broadcast(D, a);
+          };
       v = v.blend(hold, held);
       if (scales != null) {
         v = v.mul(DoubleVector.fromArray(D, scales, at));
