@@ -186,7 +186,7 @@ public final class DeclarationParser {
         {
           int at = pos;
           JavaLexer.Token t = literal(kind, attr);
-          if (t.kind() != JavaLexer.Kind.INT) {
+          if (t.type() != JavaLexer.TokenType.INT) {
             throw fail(
                 at,
                 "@" + kind.simpleName() + "." + attr.name() + " must be an int, was " + t.text());
@@ -285,7 +285,7 @@ public final class DeclarationParser {
   private long wholeNumber(Kind kind, Attr attr) {
     int at = pos;
     JavaLexer.Token t = literal(kind, attr);
-    if (t.kind() != JavaLexer.Kind.INT && t.kind() != JavaLexer.Kind.LONG) {
+    if (t.type() != JavaLexer.TokenType.INT && t.type() != JavaLexer.TokenType.LONG) {
       throw fail(
           at,
           "@" + kind.simpleName() + "." + attr.name() + " must be a whole number, was " + t.text());

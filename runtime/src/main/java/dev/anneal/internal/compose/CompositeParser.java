@@ -3,7 +3,7 @@ package dev.anneal.internal.compose;
 import dev.anneal.internal.Attr;
 import dev.anneal.internal.DeclarationParser;
 import dev.anneal.internal.parse.JavaLexer;
-import dev.anneal.internal.parse.JavaLexer.Kind;
+import dev.anneal.internal.parse.JavaLexer.TokenType;
 import dev.anneal.internal.parse.JavaLexer.Token;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,8 +46,8 @@ public final class CompositeParser {
   static CompositeKind compositeIn(String source) {
     try {
       JavaLexer scan = new JavaLexer(source);
-      while (scan.peek().kind() != Kind.EOF) {
-        if (scan.next().kind() == Kind.AT && scan.peek().kind() == Kind.IDENTIFIER) {
+      while (scan.peek().type() != TokenType.EOF) {
+        if (scan.next().type() == TokenType.AT && scan.peek().type() == TokenType.IDENTIFIER) {
           CompositeKind k = kindOf((String) scan.qualifiedName().value());
           if (k != null) {
             return k;
@@ -68,7 +68,7 @@ public final class CompositeParser {
 
   private Composite composite(CompositeKind expected) {
     try {
-      Token at = lexer.expect(Kind.AT);
+      Token at = lexer.expect(TokenType.AT);
       Token name = lexer.qualifiedName();
       CompositeKind kind = kindOf((String) name.value());
       if (kind == null) {
@@ -82,10 +82,10 @@ public final class CompositeParser {
                 + " before it");
       }
       Map<String, Object> values = new LinkedHashMap<>();
-      if (lexer.accept(Kind.LPAREN)) {
-        if (!lexer.accept(Kind.RPAREN)) {
+      if (lexer.accept(TokenType.LPAREN)) {
+        if (!lexer.accept(TokenType.RPAREN)) {
           do {
-            Token attr = lexer.expect(Kind.IDENTIFIER);
+            Token attr = lexer.expect(TokenType.IDENTIFIER);
             String attrName = (String) attr.value();
             Attr a = kind.attr(attrName);
             if (a == null) {
@@ -94,7 +94,7 @@ public final class CompositeParser {
             }
             Object value;
             try {
-              lexer.expect(Kind.EQUALS);
+              lexer.expect(TokenType.EQUALS);
               value = value(kind, a);
             } catch (Failure e) {
               throw e;
@@ -113,12 +113,12 @@ public final class CompositeParser {
             if (values.put(attrName, value) != null) {
               throw fail(attr.start(), "@" + kind.simpleName() + "." + attrName + " given twice");
             }
-          } while (lexer.accept(Kind.COMMA));
-          lexer.expect(Kind.RPAREN);
+          } while (lexer.accept(TokenType.COMMA));
+          lexer.expect(TokenType.RPAREN);
         }
       }
       Token rest = lexer.peek();
-      if (rest.kind() != Kind.EOF) {
+      if (rest.type() != TokenType.EOF) {
         throw fail(
             rest.start(),
             "@"
@@ -174,14 +174,14 @@ public final class CompositeParser {
   /** {@code {e, e, ...}} or a single element, as Java allows for an array attribute. */
   private List<Object> elements(java.util.function.Supplier<Object> element) {
     List<Object> out = new ArrayList<>();
-    if (lexer.accept(Kind.LBRACE)) {
-      while (lexer.peek().kind() != Kind.RBRACE) {
+    if (lexer.accept(TokenType.LBRACE)) {
+      while (lexer.peek().type() != TokenType.RBRACE) {
         out.add(element.get());
-        if (!lexer.accept(Kind.COMMA)) {
+        if (!lexer.accept(TokenType.COMMA)) {
           break;
         }
       }
-      lexer.expect(Kind.RBRACE);
+      lexer.expect(TokenType.RBRACE);
     } else {
       out.add(element.get());
     }
@@ -190,7 +190,7 @@ public final class CompositeParser {
 
   private String string(CompositeKind kind, String attr) {
     Token t = lexer.peek();
-    if (t.kind() != Kind.STRING) {
+    if (t.type() != TokenType.STRING) {
       throw fail(
           t.start(),
           "@"
@@ -207,7 +207,7 @@ public final class CompositeParser {
 
   private long whole(CompositeKind kind, String attr) {
     Token t = lexer.signedNumber();
-    if (t.kind() != Kind.INT && t.kind() != Kind.LONG) {
+    if (t.type() != TokenType.INT && t.type() != TokenType.LONG) {
       throw fail(
           t.start(),
           "@" + kind.simpleName() + "." + attr + " must be a whole number, was " + t.text());

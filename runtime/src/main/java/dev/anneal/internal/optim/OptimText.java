@@ -4,7 +4,7 @@ import dev.anneal.GradientClip;
 import dev.anneal.LrSchedule;
 import dev.anneal.internal.Attr;
 import dev.anneal.internal.parse.JavaLexer;
-import dev.anneal.internal.parse.JavaLexer.Kind;
+import dev.anneal.internal.parse.JavaLexer.TokenType;
 import dev.anneal.internal.parse.JavaLexer.Token;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -185,7 +185,7 @@ public final class OptimText {
       throw new IllegalArgumentException("named must not be null");
     }
     JavaLexer lx = new JavaLexer(source);
-    lx.expect(Kind.AT);
+    lx.expect(TokenType.AT);
     Token kindToken = lx.qualifiedName();
     String simple = (String) kindToken.value();
     simple = simple.startsWith("dev.anneal.") ? simple.substring("dev.anneal.".length()) : simple;
@@ -205,21 +205,21 @@ public final class OptimText {
     String lrName = null;
     String momName = null;
     String clipName = null;
-    lx.expect(Kind.LPAREN);
+    lx.expect(TokenType.LPAREN);
     boolean first = true;
-    while (!lx.accept(Kind.RPAREN)) {
+    while (!lx.accept(TokenType.RPAREN)) {
       if (!first) {
-        lx.expect(Kind.COMMA);
+        lx.expect(TokenType.COMMA);
       }
       first = false;
-      Token name = lx.expect(Kind.IDENTIFIER);
+      Token name = lx.expect(TokenType.IDENTIFIER);
       String attr = (String) name.value();
-      lx.expect(Kind.EQUALS);
+      lx.expect(TokenType.EQUALS);
       boolean isString =
           attr.equals("lr") || attr.equals("clip") || (schedAttr != null && attr.equals(schedAttr));
       Object old = v.get(attr);
       if (isString) {
-        String s = (String) lx.expect(Kind.STRING).value();
+        String s = (String) lx.expect(TokenType.STRING).value();
         if (attr.equals("lr")) {
           lrName = s;
         } else if (attr.equals("clip")) {
@@ -243,7 +243,7 @@ public final class OptimText {
       if (old instanceof Double) {
         v.put(attr, lx.doubleValue(lx.signedNumber()));
       } else if (old instanceof Boolean) {
-        v.put(attr, lx.expect(Kind.BOOLEAN).value());
+        v.put(attr, lx.expect(TokenType.BOOLEAN).value());
       } else {
         Token e = lx.qualifiedName();
         String c = (String) e.value();
@@ -254,7 +254,7 @@ public final class OptimText {
         v.put(attr, c.substring("AdamCompat.".length()));
       }
     }
-    lx.expect(Kind.EOF);
+    lx.expect(TokenType.EOF);
     if (lrName == null) {
       throw new IllegalArgumentException(at + "lr is required");
     }
