@@ -106,8 +106,7 @@ public final class GradientClip implements java.io.Serializable {
    */
   public static GradientClip parse(String declaration) {
     dev.anneal.internal.Part p =
-        dev.anneal.internal.DeclarationParser.parseAlone(
-            declaration, dev.anneal.internal.Kind.Role.CLIP);
+        dev.anneal.internal.AnnotationParser.alone(declaration, dev.anneal.internal.Kind.Role.CLIP);
     String error = dev.anneal.internal.Rules.firstError(dev.anneal.internal.Rules.checkAlone(p));
     if (error != null) {
       throw new IllegalArgumentException(error);

@@ -101,7 +101,7 @@ public final class ScheduleProcessor extends AbstractProcessor {
       Kind kind = Kind.ofQualifiedName(annotation.getQualifiedName().toString());
       Spec.Family family = Spec.Family.ofQualifiedName(annotation.getQualifiedName().toString());
       if (kind != null || family != null) {
-        String simple = kind != null ? kind.simpleName() : family.annotation();
+        String simple = kind != null ? kind.simpleName() : family.simpleName();
         checkEnclosedInSchedule(simple, annotation, round, configs, reporter);
       }
     }

@@ -251,7 +251,7 @@ public final class ConfigReader {
           Kind kind = kindOf(a);
           Spec.Family family = optimizerOf(a);
           if (kind != null || family != null) {
-            String simple = kind != null ? kind.simpleName() : family.annotation();
+            String simple = kind != null ? kind.simpleName() : family.simpleName();
             reporter.error(Messages.annotatedConcreteMethod(simple, m.getSimpleName()), m, a);
           }
         }
@@ -370,7 +370,7 @@ public final class ConfigReader {
             method,
             a,
             Messages.twoAnnotations(
-                false, name, family.annotation(), f.annotation(), inheritedFrom(config, method)));
+                false, name, family.simpleName(), f.simpleName(), inheritedFrom(config, method)));
         return null;
       }
       family = f;
@@ -521,7 +521,7 @@ public final class ConfigReader {
           config,
           method,
           mirror,
-          Messages.optimizerNeedsOptimizer(family.annotation(), name, returnType));
+          Messages.optimizerNeedsOptimizer(family.simpleName(), name, returnType));
       return null;
     }
     for (AnnotationMirror a : method.getAnnotationMirrors()) {

@@ -205,8 +205,7 @@ public final class JavaLexer {
           char h = j + k < source.length() ? source.charAt(j + k) : 'g';
           int d = h < 128 ? Character.digit(h, 16) : -1;
           if (d < 0) {
-            throw new IllegalArgumentException(
-                "at " + position(i) + ": illegal unicode escape: " + clip(source, i, j + k + 1));
+            throw error(i, "illegal unicode escape: " + clip(source, i, j + k + 1));
           }
           code = code * 16 + d;
         }
@@ -414,7 +413,34 @@ public final class JavaLexer {
 
   /** An error at an offset of the source: {@code at 17: message}. */
   public IllegalArgumentException error(int offset, String message) {
-    return new IllegalArgumentException("at " + position(offset) + ": " + message);
+    return new LexicalError(offset, message, "at " + position(offset) + ": " + message);
+  }
+
+  /**
+   * Every error of this lexer: the message starts with the position, and a parser that words the
+   * error itself (naming the attribute being read) finds the offset and the reason here.
+   */
+  public static final class LexicalError extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    private final int offset;
+    private final String reason;
+
+    LexicalError(int offset, String reason, String message) {
+      super(message);
+      this.offset = offset;
+      this.reason = reason;
+    }
+
+    /** Offset in the source of the offending text. */
+    public int offset() {
+      return offset;
+    }
+
+    /** The message without its position, e.g. {@code integer number too large: 3000000000}. */
+    public String reason() {
+      return reason;
+    }
   }
 
   // ---- lexing; positions below are in text (escapes translated) unless named otherwise ----

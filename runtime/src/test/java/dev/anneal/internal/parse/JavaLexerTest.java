@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.anneal.internal.parse.JavaLexer.TokenType;
 import dev.anneal.internal.parse.JavaLexer.Token;
+import dev.anneal.internal.parse.JavaLexer.TokenType;
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.util.ArrayList;
