@@ -138,7 +138,7 @@ public final class AnnotationParser {
     Part body = null;
     Map<Kind, Part> modifiers = new LinkedHashMap<>();
     while (lexer.peek().type() != TokenType.EOF) {
-      Annotation<Kind> a = annotation(kinds);
+      Annotation<Kind> a = annotation(kinds); // Part.of names a missing required attribute
       Kind kind = a.kind();
       // a switch expression: a new role does not compile until it is placed here
       String elsewhere =
@@ -222,7 +222,7 @@ public final class AnnotationParser {
               + rest.text()
               + " after it");
     }
-    return a;
+    return complete(a);
   }
 
   /** {@code "@A"}, {@code "@A or @B"}, {@code "@A, @B or @C"}. */
@@ -258,7 +258,8 @@ public final class AnnotationParser {
     Map<String, Object> values = new LinkedHashMap<>();
     if (lexer.accept(TokenType.LPAREN) && !lexer.accept(TokenType.RPAREN)) {
       Token first = lexer.peek();
-      if (first.type() == TokenType.IDENTIFIER && named(first)) {
+      boolean shorthand = kind.attr("value") != null;
+      if (first.type() == TokenType.IDENTIFIER && (!shorthand || named(first))) {
         do {
           Token attrName = lexer.expect(TokenType.IDENTIFIER);
           String n = (String) attrName.value();
@@ -280,24 +281,26 @@ public final class AnnotationParser {
           }
         } while (lexer.accept(TokenType.COMMA));
       } else { // single-element shorthand: @Constant(5e-4)
-        Attr attr = kind.attr("value");
-        if (attr == null) {
+        if (!shorthand) {
           throw fail(
               first.start(),
               "@" + kind.simpleName() + " has no 'value' attribute: write name = value");
         }
-        values.put("value", attributeValue(kind, attr));
+        values.put("value", attributeValue(kind, kind.attr("value")));
       }
       lexer.expect(TokenType.RPAREN);
     }
-    for (Attr a : kind.attrs()) {
-      if (a.isRequired() && !values.containsKey(a.name())) {
-        throw fail(
-            at.start(),
-            "@" + kind.simpleName() + "." + a.name() + " is required but was not given");
+    return new Annotation<>(kind, Collections.unmodifiableMap(values), at.start());
+  }
+
+  /** {@code a}, once every required attribute is given. */
+  private <K extends AnnotationKind> Annotation<K> complete(Annotation<K> a) {
+    for (Attr attr : a.kind().attrs()) {
+      if (attr.isRequired() && !a.values().containsKey(attr.name())) {
+        throw fail(a.at(), where(a.kind(), attr) + " is required but was not given");
       }
     }
-    return new Annotation<>(kind, Collections.unmodifiableMap(values), at.start());
+    return a;
   }
 
   /**
