@@ -89,16 +89,6 @@ public enum CompositeKind implements AnnotationKind {
     return out;
   }
 
-  /** The kind whose annotation has this simple name, or {@code null}. */
-  public static CompositeKind ofSimpleName(String simpleName) {
-    for (CompositeKind k : values()) {
-      if (k.simpleName.equals(simpleName)) {
-        return k;
-      }
-    }
-    return null;
-  }
-
   /** The kind whose annotation has this qualified name, or {@code null}. */
   public static CompositeKind ofQualifiedName(String qualifiedName) {
     for (CompositeKind k : values()) {
