@@ -70,8 +70,8 @@ public final class AnnotationParser {
   }
 
   /**
-   * One annotation of this role alone (an {@code @EarlyStopping}, a clip, the rules of a {@code
-   * @ReduceOnPlateau}); not validated.
+   * One annotation of this role alone: an {@code @EarlyStopping}, a clip, or the rules of a plateau
+   * schedule ({@code @ReduceOnPlateau}); not validated.
    *
    * @throws IllegalArgumentException naming the position and what was expected
    */
