@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,6 +106,166 @@ class AnnotationParserTest {
             .startsWith("@ClipNorm is the only annotation of its declaration, but found @ after"));
   }
 
+  /** Every family words a missing and a misspelled attribute alike, at the annotation's place. */
+  @Test
+  void missingAndMisspelledAttributesAreWordedAlikeInEveryFamily() {
+    for (Entry entry : entries()) {
+      AnnotationKind kind = entry.kind();
+      Map<String, Object> values = instance(kind);
+      for (Attr a : kind.attrs()) {
+        Map<String, Object> without = new LinkedHashMap<>(values);
+        without.remove(a.name());
+        String text = text(kind, without);
+        if (a.isRequired()) {
+          assertEquals(
+              "@"
+                  + kind.simpleName()
+                  + "."
+                  + a.name()
+                  + " is required but was not given (at character "
+                  + entry.prefix().length()
+                  + " of \""
+                  + entry.prefix()
+                  + text
+                  + "\")",
+              entry.message(text));
+        }
+        if (a.name().length() > 3) {
+          String typo = a.name().substring(0, a.name().length() - 1);
+          String m = entry.message(text(kind, values).replace(a.name() + " = ", typo + " = "));
+          String prefix =
+              "@" + kind.simpleName() + " has no attribute '" + typo + "'; did you mean ";
+          assertTrue(m.startsWith(prefix), m);
+          // the intended name, or another one as close (@Cyclic.dow: low or down)
+          String hint = m.substring(prefix.length(), m.indexOf("? (at character "));
+          assertTrue(kind.attr(hint) != null, m);
+        }
+      }
+    }
+  }
+
+  /**
+   * Mutated texts of every member of every family (seeded): the parser throws only {@link
+   * IllegalArgumentException}s that say where, and what it accepts prints as a text that reads back
+   * to the same text.
+   */
+  @Test
+  void mutatedTextOfEveryFamilyFailsOnlyWithAPlacedMessage() {
+    String[] pieces = {
+      "@",
+      "(",
+      ")",
+      "{",
+      "}",
+      ",",
+      "=",
+      ".",
+      "-",
+      " ",
+      "\"",
+      "\\",
+      "/*",
+      "0",
+      "1e",
+      "1e999",
+      "2147483648",
+      "3000000000L",
+      "Long.MAX_VALUE",
+      "Double.NaN",
+      "true",
+      "null",
+      "x",
+      "@Constant",
+      "@Product",
+      "@Adam",
+      "@ClipNorm",
+      "\\u0040",
+      "{,}",
+      "\"a\""
+    };
+    List<Entry> entries = entries();
+    java.util.Random random = new java.util.Random(0x0A11_FA11L);
+    int accepted = 0;
+    for (int i = 0; i < 6_000; i++) {
+      Entry entry = entries.get(random.nextInt(entries.size()));
+      String text = text(entry.kind(), instance(entry.kind()));
+      for (int m = random.nextInt(3); m >= 0; m--) {
+        int at = random.nextInt(text.length() + 1);
+        String piece = pieces[random.nextInt(pieces.length)];
+        text =
+            switch (random.nextInt(3)) {
+              case 0 -> text.substring(0, at) + piece + text.substring(at);
+              case 1 -> text.substring(0, at) + text.substring(Math.min(text.length(), at + 3));
+              default -> text.substring(0, at);
+            };
+      }
+      String input = text;
+      String printed;
+      try {
+        printed = entry.read().apply(entry.prefix() + input);
+      } catch (IllegalArgumentException e) {
+        String m = e.getMessage();
+        assertTrue(
+            m != null && (m.contains(" (in \"") || m.contains(" (at character ")),
+            input + " -> " + m);
+        continue;
+      }
+      assertEquals(printed, entry.reread().apply(printed), input);
+      accepted++;
+    }
+    assertTrue(accepted > 50, "only " + accepted + " mutated texts were accepted");
+  }
+
+  /**
+   * One annotation's way in: {@code read} its text after {@code prefix} (a body, modifier or
+   * controller in a declaration, a stopper or clip alone, a composite as a named entry, an
+   * optimizer alone) to the canonical text of what was read; {@code reread} that canonical text.
+   */
+  private record Entry(
+      AnnotationKind kind,
+      String prefix,
+      Function<String, String> read,
+      Function<String, String> reread) {
+    String message(String text) {
+      return assertThrows(IllegalArgumentException.class, () -> read.apply(prefix + text), text)
+          .getMessage();
+    }
+  }
+
+  private static List<Entry> entries() {
+    List<Entry> all = new ArrayList<>();
+    for (Kind k : Kind.values()) {
+      Function<String, String> declaration = t -> AnnotationParser.declaration(t).toSource();
+      all.add(
+          switch (k.role()) {
+            case BODY -> new Entry(k, "", declaration, declaration);
+            case MODIFIER, CONTROLLER -> new Entry(k, "@Constant(0.1) ", declaration, declaration);
+            case STOPPER, CLIP -> {
+              Function<String, String> alone = t -> AnnotationParser.alone(t, k.role()).toSource();
+              yield new Entry(k, "", alone, alone);
+            }
+          });
+    }
+    Function<String, String> schedule = t -> String.valueOf(Composer.schedule(t));
+    for (CompositeKind c : CompositeKind.values()) {
+      all.add(new Entry(c, "", schedule, schedule));
+    }
+    Function<String, String> optimizer =
+        t -> {
+          AnnotationParser.Annotation<Spec.Family> a =
+              AnnotationParser.alone(t, List.of(Spec.Family.values()), "declaration");
+          Map<String, Object> every = new LinkedHashMap<>();
+          for (Attr attr : a.kind().attrs()) {
+            every.put(attr.name(), a.values().getOrDefault(attr.name(), attr.defaultValue()));
+          }
+          return text(a.kind(), every);
+        };
+    for (Spec.Family f : Spec.Family.values()) {
+      all.add(new Entry(f, "", optimizer, optimizer));
+    }
+    return all;
+  }
+
   /** Every attribute with a value: a required one a value of its type, an optional its default. */
   private static Map<String, Object> instance(AnnotationKind kind) {
     Map<String, Object> values = new LinkedHashMap<>();
@@ -131,10 +292,13 @@ class AnnotationParserTest {
     };
   }
 
-  /** {@code @Name(attr = value, ...)}, every attribute written as Java source. */
+  /** {@code @Name(attr = value, ...)}, every attribute of {@code values} written as Java source. */
   private static String text(AnnotationKind kind, Map<String, Object> values) {
     List<String> attrs = new ArrayList<>();
     for (Attr a : kind.attrs()) {
+      if (!values.containsKey(a.name())) {
+        continue;
+      }
       Object v = values.get(a.name());
       String source =
           switch (a.type()) {
