@@ -407,8 +407,10 @@ public final class AnnotationParser {
   private Integer integer(AnnotationKind kind, Attr attr) {
     Token t = literal(kind, attr);
     if (t.type() != TokenType.INT) {
-      // a long names its value (3000000000, not 3000000000L): the range is what is wrong
-      String was = t.type() == TokenType.LONG ? String.valueOf(t.value()) : t.text();
+      // a long beyond the int range is named by its value (3000000000), the range being what is
+      // wrong; one within it (3L) as written, the L being what is wrong
+      long n = t.type() == TokenType.LONG ? (Long) t.value() : 0;
+      String was = n != (int) n ? String.valueOf(n) : t.text();
       throw fail(t.start(), where(kind, attr) + " must be an int, was " + was);
     }
     return lexer.intValue(t);
