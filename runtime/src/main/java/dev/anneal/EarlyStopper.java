@@ -71,7 +71,7 @@ public final class EarlyStopper implements java.io.Serializable {
    */
   public static EarlyStopper parse(String declaration) {
     dev.anneal.internal.Part part =
-        dev.anneal.internal.DeclarationParser.parseAlone(
+        dev.anneal.internal.AnnotationParser.alone(
             declaration, dev.anneal.internal.Kind.Role.STOPPER);
     String error = dev.anneal.internal.Rules.firstError(dev.anneal.internal.Rules.checkAlone(part));
     if (error != null) {

@@ -109,7 +109,7 @@ public final class GradientClip implements java.io.Serializable {
    */
   public static GradientClip parse(String declaration) {
     dev.anneal.internal.Part p =
-        dev.anneal.internal.DeclarationParser.parseAlone(declaration, Kind.Role.CLIP);
+        dev.anneal.internal.AnnotationParser.alone(declaration, Kind.Role.CLIP);
     String error = dev.anneal.internal.Rules.firstError(dev.anneal.internal.Rules.checkAlone(p));
     if (error != null) {
       throw new IllegalArgumentException(error);

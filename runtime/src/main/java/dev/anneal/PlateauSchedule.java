@@ -588,7 +588,7 @@ public final class PlateauSchedule implements LrSchedule, java.io.Serializable {
         LrSchedule c = (LrSchedule) curve;
         PlateauRules r =
             PlateauRules.of(
-                dev.anneal.internal.DeclarationParser.parseAlone(
+                dev.anneal.internal.AnnotationParser.alone(
                     rules, dev.anneal.internal.Kind.Role.CONTROLLER));
         PlateauSchedule p =
             fresh(value == value ? Controllers.plateau(c, r, value) : Controllers.plateau(c, r));

@@ -1,7 +1,7 @@
 package dev.anneal;
 
+import dev.anneal.internal.AnnotationParser;
 import dev.anneal.internal.Declaration;
-import dev.anneal.internal.DeclarationParser;
 import dev.anneal.internal.Kind;
 import dev.anneal.internal.Part;
 import dev.anneal.internal.Plan;
@@ -37,7 +37,7 @@ public final class Schedules {
    * @throws IllegalArgumentException if it does not parse or breaks a rule
    */
   public static LrSchedule parse(String declaration) {
-    return schedule(DeclarationParser.parse(declaration));
+    return schedule(AnnotationParser.declaration(declaration));
   }
 
   /**
@@ -63,7 +63,7 @@ public final class Schedules {
    * epochs (timm's per-iteration updates).
    */
   public static LrSchedule parseInEpochs(String declaration, long iterationsPerEpoch) {
-    return schedule(Rescale.steps(DeclarationParser.parse(declaration), iterationsPerEpoch));
+    return schedule(Rescale.steps(AnnotationParser.declaration(declaration), iterationsPerEpoch));
   }
 
   /**

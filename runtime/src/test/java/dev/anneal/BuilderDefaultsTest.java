@@ -3,9 +3,9 @@ package dev.anneal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.anneal.internal.AnnotationParser;
 import dev.anneal.internal.Attr;
 import dev.anneal.internal.Declaration;
-import dev.anneal.internal.DeclarationParser;
 import dev.anneal.internal.Kind;
 import dev.anneal.internal.Literals;
 import dev.anneal.internal.Part;
@@ -57,7 +57,7 @@ class BuilderDefaultsTest {
   void scheduleBuildersStartFromTheAnnotationDefaults() throws Exception {
     Set<Kind> seen = EnumSet.noneOf(Kind.class);
     for (LrSchedule s : SCHEDULES) {
-      Declaration d = DeclarationParser.parse(s.toString());
+      Declaration d = AnnotationParser.declaration(s.toString());
       for (Part p : d.parts()) {
         seen.add(p.kind());
         assertDefaults(p, s.toString());
@@ -73,13 +73,13 @@ class BuilderDefaultsTest {
   @Test
   void plateauBuilderStartsFromTheAnnotationDefaults() throws Exception {
     String text = PlateauSchedule.of(Schedules.constant(0.1).build()).build().toString();
-    assertDefaults(DeclarationParser.parse(text).plateau(), text);
+    assertDefaults(AnnotationParser.declaration(text).plateau(), text);
   }
 
   @Test
   void stopperBuilderStartsFromTheAnnotationDefaults() throws Exception {
     String text = EarlyStopper.builder(3).build().toString();
-    assertDefaults(DeclarationParser.parseAlone(text, Kind.Role.STOPPER), text);
+    assertDefaults(AnnotationParser.alone(text, Kind.Role.STOPPER), text);
   }
 
   /**
@@ -137,7 +137,7 @@ class BuilderDefaultsTest {
     for (GradientClip clip :
         List.of(GradientClip.norm(1.0).build(), GradientClip.value(1.0), GradientClip.adaptive())) {
       String text = clip.toString();
-      assertDefaults(DeclarationParser.parseAlone(text, Kind.Role.CLIP), text);
+      assertDefaults(AnnotationParser.alone(text, Kind.Role.CLIP), text);
     }
   }
 
@@ -159,7 +159,7 @@ class BuilderDefaultsTest {
       assertEquals(
           d instanceof Enum<?> en ? en.name() : d,
           e.getValue(),
-          built + ": @" + family.annotation() + "." + e.getKey());
+          built + ": @" + family.simpleName() + "." + e.getKey());
     }
   }
 

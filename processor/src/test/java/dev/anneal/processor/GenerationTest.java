@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.google.testing.compile.Compilation;
 import dev.anneal.LrSchedule;
 import dev.anneal.ParamGroups;
+import dev.anneal.internal.AnnotationParser;
 import dev.anneal.internal.Attr;
-import dev.anneal.internal.DeclarationParser;
 import dev.anneal.internal.Kind;
 import dev.anneal.internal.Part;
 import dev.anneal.internal.Plan;
@@ -564,8 +564,8 @@ class GenerationTest {
     // the javadoc and PLAN field of the generated class embed Declaration.toSource(): it must read
     // back
     for (String d : DECLARATIONS) {
-      String source = DeclarationParser.parse(d).toSource();
-      assertEquals(DeclarationParser.parse(d), DeclarationParser.parse(source), d);
+      String source = AnnotationParser.declaration(d).toSource();
+      assertEquals(AnnotationParser.declaration(d), AnnotationParser.declaration(source), d);
     }
   }
 

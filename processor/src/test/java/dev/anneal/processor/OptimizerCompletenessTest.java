@@ -61,12 +61,12 @@ class OptimizerCompletenessTest {
       }
       Map<String, Object> values = OptimText.values(OptimText.defaults(family));
       values.put(a.name(), Double.NaN);
-      List<OptimRules.Finding> findings = OptimRules.check(OptimText.spec(family, values));
-      assertEquals(1, findings.size(), "@" + family.annotation() + "." + a.name() + " = NaN");
+      List<dev.anneal.internal.Problem> findings = OptimRules.check(OptimText.spec(family, values));
+      assertEquals(1, findings.size(), "@" + family.simpleName() + "." + a.name() + " = NaN");
       assertEquals(a.name(), findings.get(0).attribute());
       assertTrue(findings.get(0).isError());
       assertTrue(
-          findings.get(0).message().startsWith("@" + family.annotation() + "." + a.name() + " "),
+          findings.get(0).message().startsWith("@" + family.simpleName() + "." + a.name() + " "),
           findings.get(0).message());
     }
   }
@@ -77,12 +77,12 @@ class OptimizerCompletenessTest {
   void hasABuilderWithEveryAttribute(Spec.Family family) {
     Method factory = null;
     for (Method m : Optimizer.class.getMethods()) {
-      if (m.getName().equalsIgnoreCase(family.annotation())
+      if (m.getName().equalsIgnoreCase(family.simpleName())
           && Modifier.isStatic(m.getModifiers())) {
         factory = m;
       }
     }
-    assertNotNull(factory, "no Optimizer." + family.annotation() + "(LrSchedule)");
+    assertNotNull(factory, "no Optimizer." + family.simpleName() + "(LrSchedule)");
     List<String> missing = new ArrayList<>();
     for (Attr a : family.attrs()) {
       boolean found = a.name().equals("lr");
@@ -100,7 +100,7 @@ class OptimizerCompletenessTest {
   @ParameterizedTest
   @EnumSource(Spec.Family.class)
   void parsesEveryAttribute(Spec.Family family) {
-    StringBuilder text = new StringBuilder("@" + family.annotation() + "(lr = \"lr\"");
+    StringBuilder text = new StringBuilder("@" + family.simpleName() + "(lr = \"lr\"");
     for (Attr a : family.attrs()) {
       String value =
           switch (a.type()) {
@@ -129,30 +129,30 @@ class OptimizerCompletenessTest {
   void isGeneratedByTheProcessor(Spec.Family family) throws Exception {
     assertTrue(
         new ScheduleProcessor().getSupportedAnnotationTypes().contains(family.qualifiedName()),
-        "the processor does not claim to read @" + family.annotation());
+        "the processor does not claim to read @" + family.simpleName());
     Compiled compiled =
         Compiled.of(
             "test.Cfg",
             Sources.config(
                 "  @Constant(0.1)",
                 "  LrSchedule lr();",
-                "  @" + family.annotation() + "(lr = \"lr\")",
+                "  @" + family.simpleName() + "(lr = \"lr\")",
                 "  Optimizer opt();"));
     Optimizer generated =
         (Optimizer) compiled.implClass().getMethod("opt").invoke(compiled.instance());
-    assertEquals("@" + family.annotation() + "(lr = \"lr\")", generated.toString());
+    assertEquals("@" + family.simpleName() + "(lr = \"lr\")", generated.toString());
   }
 
   @ParameterizedTest
   @EnumSource(Spec.Family.class)
   void hasAGoldenCase(Spec.Family family) throws Exception {
     Path golden = ROOT.resolve("runtime/src/test/resources/golden/optim/optim.txt");
-    String kind = family.annotation().toLowerCase(java.util.Locale.ROOT);
+    String kind = family.simpleName().toLowerCase(java.util.Locale.ROOT);
     boolean found = false;
     for (String line : Files.readAllLines(golden, StandardCharsets.UTF_8)) {
       found |= line.startsWith("case ") && line.endsWith(" " + kind);
     }
-    assertTrue(found, "no golden case of @" + family.annotation() + " in " + golden);
+    assertTrue(found, "no golden case of @" + family.simpleName() + " in " + golden);
   }
 
   /** The checklist's rows name files that exist, for every optimizer. */
@@ -169,7 +169,7 @@ class OptimizerCompletenessTest {
     for (; m.find(); rows++) {
       String path = m.group(1).replace("/.../", "/src/main/java/dev/anneal/");
       for (Spec.Family family : Spec.Family.values()) {
-        Path file = ROOT.resolve(path.replace("<Name>", family.annotation()));
+        Path file = ROOT.resolve(path.replace("<Name>", family.simpleName()));
         assertTrue(Files.isRegularFile(file), "the checklist names " + file + ", not a file");
       }
     }

@@ -1,6 +1,6 @@
 package dev.anneal.processor;
 
-import dev.anneal.internal.DeclarationParser;
+import dev.anneal.internal.AnnotationParser;
 import dev.anneal.internal.Rules;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ final class RandomDeclarations {
     List<String> result = new ArrayList<>();
     while (result.size() < count) {
       String candidate = candidate();
-      if (Rules.firstError(Rules.check(DeclarationParser.parse(candidate), 0)) == null) {
+      if (Rules.firstError(Rules.check(AnnotationParser.declaration(candidate), 0)) == null) {
         result.add(candidate);
       }
     }

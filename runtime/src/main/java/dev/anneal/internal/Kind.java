@@ -27,7 +27,7 @@ import java.util.function.Function;
  * and the builder share. Each kind's attributes, rules and evaluator live in its home class in
  * {@code dev.anneal.internal.kind}; this enum only names the annotation and points there.
  */
-public enum Kind {
+public enum Kind implements AnnotationKind {
   CONSTANT("Constant", Constant.ATTRIBUTES, Constant::of),
   STEP_DECAY("StepDecay", StepDecay.ATTRIBUTES, StepDecay::of),
   MULTI_STEP("MultiStep", MultiStep.ATTRIBUTES, MultiStep::of),
@@ -99,14 +99,9 @@ public enum Kind {
     return reader.apply(part);
   }
 
-  /** Simple name of the annotation, e.g. {@code "Cosine"}. */
+  @Override
   public String simpleName() {
     return simpleName;
-  }
-
-  /** Fully qualified name of the annotation. */
-  public String qualifiedName() {
-    return "dev.anneal." + simpleName;
   }
 
   /** Whether this is a body (exactly one per schedule) rather than a modifier. */
@@ -114,19 +109,9 @@ public enum Kind {
     return role == Role.BODY;
   }
 
-  /** Attributes in declaration order. */
+  @Override
   public List<Attr> attrs() {
     return attrs;
-  }
-
-  /** The attribute called {@code name}, or {@code null}. */
-  public Attr attr(String name) {
-    for (Attr a : attrs) {
-      if (a.name().equals(name)) {
-        return a;
-      }
-    }
-    return null;
   }
 
   /**

@@ -156,7 +156,7 @@ public final class Plan {
    * @throws IllegalArgumentException if it does not parse or breaks a rule
    */
   public static Plan parse(String source) {
-    return of(DeclarationParser.parse(source));
+    return of(AnnotationParser.declaration(source));
   }
 
   /** The declaration, as written. */

@@ -2,16 +2,17 @@ package dev.anneal.internal;
 
 /**
  * Internal, not API. A rule a declaration breaks: where (annotation, attribute, array index) and
- * why. The one problem type of the annotations in {@link Kind} (bodies, modifiers, controllers,
- * clips): the processor turns it into a diagnostic on that exact annotation value, the builders
- * into an {@link IllegalArgumentException}.
+ * why. The one problem type of every annotation family ({@link AnnotationKind}: bodies, modifiers,
+ * controllers, clips, composites, optimizers): the processor turns it into a diagnostic on that
+ * exact annotation value, the builders and parsers into an {@link IllegalArgumentException}.
  *
  * @param kind the annotation at fault
  * @param attribute the attribute at fault, or {@code null} for the annotation as a whole
  * @param index the array element at fault, or -1
  * @param message the whole message, starting with {@code @Annotation.attribute}
  */
-public record Problem(Severity severity, Kind kind, String attribute, int index, String message) {
+public record Problem(
+    Severity severity, AnnotationKind kind, String attribute, int index, String message) {
   /** Errors stop generation; warnings are silenced by {@code @SuppressWarnings("anneal")}. */
   public enum Severity {
     ERROR,
@@ -19,7 +20,7 @@ public record Problem(Severity severity, Kind kind, String attribute, int index,
   }
 
   /** An error on {@code attribute} (not an array element) of {@code kind}. */
-  public static Problem error(Kind kind, String attribute, String message) {
+  public static Problem error(AnnotationKind kind, String attribute, String message) {
     return new Problem(Severity.ERROR, kind, attribute, -1, message);
   }
 

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.anneal.LrSchedule;
 import dev.anneal.PlateauSchedule;
 import dev.anneal.Schedules;
+import dev.anneal.internal.Problem;
+import dev.anneal.internal.compose.Composer;
 import dev.anneal.internal.compose.CompositeKind;
-import dev.anneal.internal.compose.CompositeParser;
-import dev.anneal.internal.compose.CompositeProblem;
 import dev.anneal.internal.compose.Resolver;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,17 +126,16 @@ class CompositeRulesTest {
   @Test
   void problemsAreLocatedForTheProcessor() {
     Map<String, Object> declared = new LinkedHashMap<>();
-    declared.put("a", CompositeParser.parse(A));
+    declared.put("a", Composer.schedule(A));
     declared.put(
         "lr",
-        CompositeParser.parse(
-            "@Sequence(schedules = {\"a\", \"nope\", \"a\"}, boundaries = {10, 0})"));
+        Composer.schedule("@Sequence(schedules = {\"a\", \"nope\", \"a\"}, boundaries = {10, 0})"));
     Resolver r = Resolver.resolve(declared, null);
     assertNull(r.get("lr"));
     assertEquals(0.1, r.get("a").at(5));
-    List<CompositeProblem> problems = r.compositeProblems("lr");
+    List<Problem> problems = r.compositeProblems("lr");
     assertEquals(2, problems.size(), problems.toString());
-    CompositeProblem p = problems.get(0);
+    Problem p = problems.get(0);
     assertEquals(CompositeKind.SEQUENCE, p.kind());
     assertEquals("boundaries", p.attribute());
     assertEquals(1, p.index());
@@ -191,10 +190,10 @@ class CompositeRulesTest {
         dev.anneal.internal.compose.Resolver.resolve(
                 Map.of(
                     "lr",
-                    dev.anneal.internal.compose.CompositeParser.parse(
+                    dev.anneal.internal.compose.Composer.schedule(
                         "@Cosine(from = 0.1, steps = 100)"),
                     "m",
-                    dev.anneal.internal.compose.CompositeParser.parse(
+                    dev.anneal.internal.compose.Composer.schedule(
                         "@CycleMomentum(of = \"lr\", base = 0.95, max = 0.85)")),
                 "m")
             .compositeProblems("m")

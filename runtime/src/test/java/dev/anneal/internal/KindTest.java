@@ -38,7 +38,7 @@ class KindTest {
   @ParameterizedTest
   @EnumSource(Spec.Family.class)
   void optimizerModelMatchesAnnotation(Spec.Family family) throws Exception {
-    matches(family.qualifiedName(), family.annotation(), family.attrs());
+    matches(family.qualifiedName(), family.simpleName(), family.attrs());
   }
 
   /** The spec's defaults (what the builder starts from and the parser fills in) are the model's. */
@@ -53,12 +53,12 @@ class KindTest {
           annotationDefault instanceof Enum
               ? ((Enum<?>) annotationDefault).name()
               : annotationDefault;
-      assertEquals(expected, e.getValue(), "@" + family.annotation() + "." + e.getKey());
+      assertEquals(expected, e.getValue(), "@" + family.simpleName() + "." + e.getKey());
     }
     assertEquals(
         family.attrs().stream().filter(a -> a.type() != Attr.Type.STRING).count(),
         values.size(),
-        "constant attributes of @" + family.annotation());
+        "constant attributes of @" + family.simpleName());
   }
 
   private static void matches(String qualifiedName, String simpleName, List<Attr> attrs)

@@ -166,7 +166,7 @@ final class AnnotationValues {
       return composite.simpleName();
     }
     Spec.Family family = Spec.Family.ofQualifiedName(qualifiedName);
-    return family == null ? null : family.annotation();
+    return family == null ? null : family.simpleName();
   }
 
   /** The annotation called {@code qualifiedName} on {@code e}, or {@code null}. */

@@ -46,7 +46,7 @@ final class MethodReader {
             method,
             a,
             Messages.twoAnnotations(
-                false, name, family.annotation(), f.annotation(), inheritedFrom(method)));
+                false, name, family.simpleName(), f.simpleName(), inheritedFrom(method)));
         return null;
       }
       family = f;
@@ -86,7 +86,7 @@ final class MethodReader {
           config,
           method,
           mirror,
-          Messages.optimizerNeedsOptimizer(family.annotation(), name, returnType));
+          Messages.optimizerNeedsOptimizer(family.simpleName(), name, returnType));
       return null;
     }
     for (AnnotationMirror a : method.getAnnotationMirrors()) {

@@ -1,5 +1,6 @@
 package dev.anneal.processor.internal;
 
+import dev.anneal.internal.AnnotationKind;
 import dev.anneal.internal.Declaration;
 import dev.anneal.internal.Kind;
 import dev.anneal.internal.Part;
@@ -172,8 +173,8 @@ public final class ScheduleMethod {
     return declaration != null ? declaration.toSource() : alone.toSource();
   }
 
-  /** The annotation of this kind on the method. */
-  public AnnotationMirror mirror(Kind kind) {
+  /** The annotation of this kind on the method (a problem's {@code kind()}), or {@code null}. */
+  public AnnotationMirror mirror(AnnotationKind kind) {
     return mirrors.get(kind);
   }
 

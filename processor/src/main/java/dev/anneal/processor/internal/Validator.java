@@ -2,7 +2,6 @@ package dev.anneal.processor.internal;
 
 import dev.anneal.internal.Problem;
 import dev.anneal.internal.Rules;
-import dev.anneal.internal.compose.CompositeProblem;
 import dev.anneal.internal.compose.Declared;
 import dev.anneal.internal.compose.Resolver;
 import dev.anneal.internal.optim.OptimRules;
@@ -47,9 +46,7 @@ public final class Validator {
               ? Rules.check(m.declaration(), totalSteps)
               : Rules.checkAlone(m.alone());
       for (Problem p : problems) {
-        ok &=
-            report(
-                config, m, p.isError(), p.message(), m.mirror(p.kind()), p.attribute(), p.index());
+        ok &= report(config, m, p, m.mirror(p.kind()));
       }
     }
     return composites(config) && ok;
@@ -78,11 +75,9 @@ public final class Validator {
               report(
                   config,
                   m,
-                  true,
-                  Messages.overloadedComposite(m.name(), same),
-                  m.compositeMirror(),
-                  null,
-                  -1);
+                  Problem.error(
+                      m.composite().kind(), null, Messages.overloadedComposite(m.name(), same)),
+                  m.compositeMirror());
         }
       } else if (m.composite() != null) {
         declared.put(m.name(), m.composite());
@@ -102,10 +97,8 @@ public final class Validator {
       if (m.composite() == null || overloads.containsKey(m.name())) {
         continue;
       }
-      for (CompositeProblem p : resolver.compositeProblems(m.name())) {
-        ok &=
-            report(
-                config, m, p.isError(), p.message(), m.compositeMirror(), p.attribute(), p.index());
+      for (Problem p : resolver.compositeProblems(m.name())) {
+        ok &= report(config, m, p, m.compositeMirror());
       }
       Declared resolved = resolver.get(m.name());
       long total = config.totalSteps();
@@ -114,12 +107,12 @@ public final class Validator {
             report(
                 config,
                 m,
-                true,
-                Messages.compositeLengthMismatch(
-                    m.composite().kind().simpleName(), resolved.length(), total),
-                m.compositeMirror(),
-                null,
-                -1);
+                Problem.error(
+                    m.composite().kind(),
+                    null,
+                    Messages.compositeLengthMismatch(
+                        m.composite().kind().simpleName(), resolved.length(), total)),
+                m.compositeMirror());
       }
     }
     return ok;
@@ -133,8 +126,8 @@ public final class Validator {
   private boolean optimizer(Config config, ScheduleMethod m) {
     ScheduleMethod.Optim o = m.optimizer();
     boolean ok = true;
-    for (OptimRules.Finding f : OptimRules.check(o.spec())) {
-      ok &= report(config, m, f.isError(), f.message(), o.mirror(), f.attribute(), -1);
+    for (Problem p : OptimRules.check(o.spec())) {
+      ok &= report(config, m, p, o.mirror());
     }
     ok &= reference(config, m, "lr", o.lr(), false);
     String schedule = OptimText.scheduleAttribute(o.family());
@@ -151,7 +144,7 @@ public final class Validator {
   private boolean reference(
       Config config, ScheduleMethod m, String attribute, String name, boolean clip) {
     ScheduleMethod.Optim o = m.optimizer();
-    String attr = "@" + o.family().annotation() + "." + attribute;
+    String attr = "@" + o.family().simpleName() + "." + attribute;
     if (config.unreadable().contains(name)) {
       return true; // its own errors are reported on it, and nothing is generated
     }
@@ -185,7 +178,8 @@ public final class Validator {
         message = OptimRules.clipNotFusable(o.family(), target.source());
       }
     }
-    return message == null || report(config, m, true, message, o.mirror(), attribute, -1);
+    return message == null
+        || report(config, m, Problem.error(o.family(), attribute, message), o.mirror());
   }
 
   private static boolean isClip(ScheduleMethod m) {
@@ -216,21 +210,22 @@ public final class Validator {
     return byName;
   }
 
-  /** Reports one problem; whether it was a warning (or a suppressed one). */
+  /**
+   * Reports one problem on {@code mirror} (the annotation of {@code p.kind()}); whether it was a
+   * warning (or a suppressed one).
+   */
   private boolean report(
       Config config,
       ScheduleMethod m,
-      boolean error,
-      String message,
-      javax.lang.model.element.AnnotationMirror mirror,
-      String attribute,
-      int index) {
+      Problem p,
+      javax.lang.model.element.AnnotationMirror mirror) {
+    boolean error = p.isError();
     if (!error && m.warningsSuppressed()) {
       return true;
     }
-    String text = error ? message : Messages.suppressible(message);
+    String text = error ? p.message() : Messages.suppressible(p.message());
     if (reporter.inSource(m.element())) {
-      reporter.report(error, text, m.element(), mirror, attribute, index);
+      reporter.report(error, text, m.element(), mirror, p.attribute(), p.index());
     } else {
       // declared in a class file: javac would show the diagnostic without file or line
       TypeElement owner = (TypeElement) m.element().getEnclosingElement();

@@ -1,10 +1,11 @@
 package dev.anneal.internal.compose;
 
 import dev.anneal.LrSchedule;
+import dev.anneal.internal.AnnotationParser;
 import dev.anneal.internal.Attr;
 import dev.anneal.internal.Declaration;
-import dev.anneal.internal.DeclarationParser;
 import dev.anneal.internal.Plan;
+import dev.anneal.internal.Problem;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -61,8 +62,8 @@ public final class Composer {
   }
 
   private static LrSchedule build(Composite c, List<Declared> parts) {
-    List<CompositeProblem> problems = Composite.problems(c, parts);
-    for (CompositeProblem p : problems) {
+    List<Problem> problems = Composite.problems(c, parts);
+    for (Problem p : problems) {
       if (p.isError()) {
         throw new IllegalArgumentException(p.message());
       }
@@ -138,7 +139,7 @@ public final class Composer {
             "a schedule name must be a Java identifier, was " + Composite.quote(n));
       }
       try {
-        Object parsed = CompositeParser.parse(e.getValue());
+        Object parsed = schedule(e.getValue());
         if (parsed instanceof Declaration d && d.plateau() != null) {
           Plan.of(d); // every entry is checked
           plateaus.put(n, d);
@@ -170,6 +171,23 @@ public final class Composer {
   }
 
   /**
+   * One schedule as written: a composite, which is the only annotation of its schedule, or else a
+   * plain declaration; read by the one {@link AnnotationParser}, not validated.
+   *
+   * @return a {@link Composite} or a {@link Declaration}
+   * @throws IllegalArgumentException naming the position and what was expected
+   */
+  public static Object schedule(String source) {
+    List<CompositeKind> composites = List.of(CompositeKind.values());
+    if (source == null || AnnotationParser.kindIn(source, composites) == null) {
+      return AnnotationParser.declaration(source);
+    }
+    AnnotationParser.Annotation<CompositeKind> a =
+        AnnotationParser.alone(source, composites, "schedule (a composite takes no modifiers)");
+    return a.kind().build(a.values());
+  }
+
+  /**
    * Between entries: a {@code ;}, or a line break before the next {@code name:}. Any other line
    * break is white space inside a (wrapped) declaration.
    */
@@ -192,7 +210,7 @@ public final class Composer {
       entries = entries.substring(1);
     }
     if (entries.indexOf(':') < 0) { // a plain declaration's toString: no names
-      return plain.apply(DeclarationParser.parse(entries));
+      return plain.apply(AnnotationParser.declaration(entries));
     }
     Map<String, String> named = new LinkedHashMap<>();
     String last = null;

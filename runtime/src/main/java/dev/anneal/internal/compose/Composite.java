@@ -1,5 +1,7 @@
 package dev.anneal.internal.compose;
 
+import dev.anneal.internal.Problem;
+import dev.anneal.internal.kind.Checker;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,20 +29,20 @@ public sealed interface Composite permits Sequence, Product, CycleMomentum, Repe
   boolean referencesArray();
 
   /** Adds the rules on the attributes alone (counts, domains, names written as identifiers). */
-  void check(CompositeChecker check);
+  void check(Checker check);
 
   /**
    * Adds the rules that need the resolved parts (one per {@link #references()}), once {@link
    * #check} has passed: which parts are allowed, the length fits in a long, values are finite.
    */
-  void checkParts(List<Declared> parts, CompositeChecker check);
+  void checkParts(List<Declared> parts, Checker check);
 
   /**
    * Adds the rules about what the resolved parts are (a kind of schedule it requires), which hold
    * or not whatever the other attributes say: run even when {@link #check} found errors, so that
    * one wrong attribute does not hide another.
    */
-  default void checkReferences(List<Declared> parts, CompositeChecker check) {}
+  default void checkReferences(List<Declared> parts, Checker check) {}
 
   /** Length of the composite over these parts, or -1 when it never ends. */
   long length(List<Declared> parts);
@@ -52,9 +54,9 @@ public sealed interface Composite permits Sequence, Product, CycleMomentum, Repe
   String toSource();
 
   /** The problems of a composite over its resolved parts (attribute rules first). */
-  static List<CompositeProblem> problems(Composite c, List<Declared> parts) {
-    List<CompositeProblem> problems = new ArrayList<>();
-    CompositeChecker check = new CompositeChecker(c.kind(), problems);
+  static List<Problem> problems(Composite c, List<Declared> parts) {
+    List<Problem> problems = new ArrayList<>();
+    Checker check = new Checker(c.kind(), problems);
     c.check(check);
     boolean attributesOk = !check.hasErrors();
     c.checkReferences(parts, check);
@@ -116,7 +118,7 @@ public sealed interface Composite permits Sequence, Product, CycleMomentum, Repe
   }
 
   /** The name rule shared by every reference: reported when {@code name} is not an identifier. */
-  static void checkNames(Composite c, CompositeChecker check) {
+  static void checkNames(Composite c, Checker check) {
     List<String> names = c.references();
     for (int i = 0; i < names.size(); i++) {
       if (!isName(names.get(i))) {

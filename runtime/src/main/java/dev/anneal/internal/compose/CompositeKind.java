@@ -6,6 +6,7 @@ import static dev.anneal.internal.Attr.Type.LONG_ARRAY;
 import static dev.anneal.internal.Attr.Type.STRING;
 import static dev.anneal.internal.Attr.Type.STRING_ARRAY;
 
+import dev.anneal.internal.AnnotationKind;
 import dev.anneal.internal.Attr;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import java.util.function.Function;
  * {@code permits} in {@link Composite}; the processor's and kernels' switches over this enum then
  * name what else it needs.
  */
-public enum CompositeKind {
+public enum CompositeKind implements AnnotationKind {
   SEQUENCE(
       "Sequence",
       List.of(
@@ -51,29 +52,14 @@ public enum CompositeKind {
     this.builder = builder;
   }
 
-  /** Simple name of the annotation, e.g. {@code "Sequence"}. */
+  @Override
   public String simpleName() {
     return simpleName;
   }
 
-  /** Fully qualified name of the annotation. */
-  public String qualifiedName() {
-    return "dev.anneal." + simpleName;
-  }
-
-  /** Attributes in declaration order. */
+  @Override
   public List<Attr> attrs() {
     return attrs;
-  }
-
-  /** The attribute called {@code name}, or {@code null}. */
-  public Attr attr(String name) {
-    for (Attr a : attrs) {
-      if (a.name().equals(name)) {
-        return a;
-      }
-    }
-    return null;
   }
 
   /**
@@ -101,16 +87,6 @@ public enum CompositeKind {
       out.add((String) o);
     }
     return out;
-  }
-
-  /** The kind whose annotation has this simple name, or {@code null}. */
-  public static CompositeKind ofSimpleName(String simpleName) {
-    for (CompositeKind k : values()) {
-      if (k.simpleName.equals(simpleName)) {
-        return k;
-      }
-    }
-    return null;
   }
 
   /** The kind whose annotation has this qualified name, or {@code null}. */

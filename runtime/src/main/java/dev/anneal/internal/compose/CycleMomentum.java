@@ -5,6 +5,7 @@ import static dev.anneal.internal.Literals.number;
 import dev.anneal.internal.Plan;
 import dev.anneal.internal.Steps;
 import dev.anneal.internal.kind.Body;
+import dev.anneal.internal.kind.Checker;
 import dev.anneal.internal.kind.Cyclic;
 import dev.anneal.internal.kind.OneCycle;
 import java.util.List;
@@ -40,7 +41,7 @@ public record CycleMomentum(String of, double base, double max) implements Compo
   }
 
   @Override
-  public void check(CompositeChecker check) {
+  public void check(Checker check) {
     Composite.checkNames(this, check);
     if (!Double.isFinite(base)) {
       check.error("base", "must be finite, was " + number(base));
@@ -66,7 +67,7 @@ public record CycleMomentum(String of, double base, double max) implements Compo
 
   /** {@code of} must be a plain {@code @OneCycle} or {@code @Cyclic}: no modifier, no composite. */
   @Override
-  public void checkReferences(List<Declared> parts, CompositeChecker check) {
+  public void checkReferences(List<Declared> parts, Checker check) {
     String why = unsupported(parts.get(0));
     if (why != null) {
       check.error(
@@ -81,7 +82,7 @@ public record CycleMomentum(String of, double base, double max) implements Compo
 
   /** Nothing more: the values are the LR's phases between base and max. */
   @Override
-  public void checkParts(List<Declared> parts, CompositeChecker check) {}
+  public void checkParts(List<Declared> parts, Checker check) {}
 
   /**
    * Why {@code part} cannot be cycled against, as a phrase that follows "was", or {@code null} when

@@ -4,6 +4,7 @@ import static dev.anneal.internal.Literals.count;
 import static dev.anneal.internal.Literals.number;
 
 import dev.anneal.internal.Steps;
+import dev.anneal.internal.kind.Checker;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -38,7 +39,7 @@ public record Product(List<String> schedules) implements Composite {
   }
 
   @Override
-  public void check(CompositeChecker check) {
+  public void check(Checker check) {
     if (schedules.size() < 2) {
       check.error(
           "schedules", "must name at least 2 schedules, was " + Composite.quoteAll(schedules));
@@ -61,7 +62,7 @@ public record Product(List<String> schedules) implements Composite {
    * each part's last step and the step after.
    */
   @Override
-  public void checkParts(List<Declared> parts, CompositeChecker check) {
+  public void checkParts(List<Declared> parts, Checker check) {
     Folded f = fold(parts);
     long last = 1;
     TreeSet<Long> probes = new TreeSet<>(List.of(Long.MAX_VALUE));
@@ -96,7 +97,7 @@ public record Product(List<String> schedules) implements Composite {
     }
   }
 
-  private static boolean finiteAt(Folded f, long step, CompositeChecker check) {
+  private static boolean finiteAt(Folded f, long step, Checker check) {
     double v = f.at(step);
     if (Double.isFinite(v)) {
       return true;

@@ -3,6 +3,7 @@ package dev.anneal.internal.compose;
 import static dev.anneal.internal.Literals.count;
 
 import dev.anneal.internal.Steps;
+import dev.anneal.internal.kind.Checker;
 import java.util.List;
 
 /**
@@ -36,7 +37,7 @@ public record Repeat(String of, int times) implements Composite {
   }
 
   @Override
-  public void check(CompositeChecker check) {
+  public void check(Checker check) {
     Composite.checkNames(this, check);
     if (times < 0) {
       check.error("times", "must be >= 0 (0 = forever), was " + times);
@@ -44,7 +45,7 @@ public record Repeat(String of, int times) implements Composite {
   }
 
   @Override
-  public void checkParts(List<Declared> parts, CompositeChecker check) {
+  public void checkParts(List<Declared> parts, Checker check) {
     long length = parts.get(0).length();
     if (length <= 0) {
       check.error(

@@ -4,6 +4,7 @@ import dev.anneal.internal.Declaration;
 import dev.anneal.internal.Plan;
 import dev.anneal.internal.Problem;
 import dev.anneal.internal.Rules;
+import dev.anneal.internal.kind.Checker;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -27,7 +28,7 @@ public final class Resolver {
   private final Map<String, ?> declared;
   private final Map<String, Declared> resolved = new LinkedHashMap<>();
   private final Map<String, List<Problem>> plainProblems = new LinkedHashMap<>();
-  private final Map<String, List<CompositeProblem>> compositeProblems = new LinkedHashMap<>();
+  private final Map<String, List<Problem>> compositeProblems = new LinkedHashMap<>();
 
   /** Error messages in the order found, each prefixed with its schedule's name. */
   private final List<String> errors = new ArrayList<>();
@@ -129,7 +130,7 @@ public final class Resolver {
   }
 
   /** The problems of a composite: its rules and its references. */
-  public List<CompositeProblem> compositeProblems(String name) {
+  public List<Problem> compositeProblems(String name) {
     return compositeProblems.getOrDefault(name, List.of());
   }
 
@@ -172,9 +173,9 @@ public final class Resolver {
   }
 
   private Declared composite(String name, Composite c) {
-    List<CompositeProblem> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     compositeProblems.put(name, problems);
-    CompositeChecker check = new CompositeChecker(c.kind(), problems);
+    Checker check = new Checker(c.kind(), problems);
     c.check(check);
     List<Declared> parts = new ArrayList<>();
     boolean partsOk = true;
@@ -232,7 +233,7 @@ public final class Resolver {
         c.checkParts(parts, check);
       }
     }
-    for (CompositeProblem p : problems) {
+    for (Problem p : problems) {
       if (p.isError()) {
         errors.add(name + ": " + p.message());
       }

@@ -4,6 +4,7 @@ import static dev.anneal.internal.Literals.count;
 
 import dev.anneal.internal.Literals;
 import dev.anneal.internal.Steps;
+import dev.anneal.internal.kind.Checker;
 import java.util.Arrays;
 import java.util.List;
 
@@ -44,7 +45,7 @@ public record Sequence(List<String> schedules, long[] boundaries) implements Com
   }
 
   @Override
-  public void check(CompositeChecker check) {
+  public void check(Checker check) {
     int n = schedules.size();
     if (n < 2) {
       check.error(
@@ -81,7 +82,7 @@ public record Sequence(List<String> schedules, long[] boundaries) implements Com
   }
 
   @Override
-  public void checkParts(List<Declared> parts, CompositeChecker check) {
+  public void checkParts(List<Declared> parts, Checker check) {
     long last = parts.get(parts.size() - 1).length();
     long start = boundaries[boundaries.length - 1];
     if (last >= 0 && last > Long.MAX_VALUE - start) {

@@ -1,8 +1,8 @@
 package dev.anneal.internal.compose;
 
 import dev.anneal.LrSchedule;
+import dev.anneal.internal.AnnotationParser;
 import dev.anneal.internal.Declaration;
-import dev.anneal.internal.DeclarationParser;
 import dev.anneal.internal.Plan;
 import java.io.InvalidObjectException;
 import java.io.ObjectStreamException;
@@ -39,7 +39,7 @@ public final class SerialProxy implements Serializable {
    * @throws IllegalArgumentException if it does not parse or validate alone
    */
   public static String canonical(String declaration) {
-    return curve(DeclarationParser.parse(declaration)).toString();
+    return curve(AnnotationParser.declaration(declaration)).toString();
   }
 
   /** A plain entry: a curve. A plateau is never written here: it serializes itself. */

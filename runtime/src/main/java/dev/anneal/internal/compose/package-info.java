@@ -10,8 +10,9 @@
  * length, and a nested {@code Folded} evaluator over the resolved parts whose {@code at} is the
  * reference that generated code mirrors operation by operation. {@link
  * dev.anneal.internal.compose.Resolver} resolves the names of a config (unknown names, self
- * references, cycles), {@link dev.anneal.internal.compose.CompositeParser} reads the annotation
- * syntax, and {@link dev.anneal.internal.compose.Composer} is the back end of the builder methods
+ * references, cycles), {@link dev.anneal.internal.compose.Composer} reads a schedule's text
+ * (through the one {@link dev.anneal.internal.AnnotationParser}, each composite by its {@link
+ * dev.anneal.internal.compose.CompositeKind} attributes) and is the back end of the builder methods
  * in {@code Schedules}.
  */
 package dev.anneal.internal.compose;

@@ -3,20 +3,21 @@ package dev.anneal.internal.kind;
 import static dev.anneal.internal.Literals.count;
 import static dev.anneal.internal.Literals.number;
 
-import dev.anneal.internal.Kind;
+import dev.anneal.internal.AnnotationKind;
 import dev.anneal.internal.Problem;
 import java.util.List;
 
 /**
- * Collects the problems of one annotation: each names the attribute (and array element) it is
- * about, so the processor can report it on that exact value and the builder can throw it.
+ * Collects the problems of one annotation of any family (a body, a modifier, a composite, an
+ * optimizer): each names the attribute (and array element) it is about, so the processor can report
+ * it on that exact value and the builder can throw it.
  */
 public final class Checker {
-  private final Kind kind;
+  private final AnnotationKind kind;
   private final List<Problem> problems;
   private int errors;
 
-  public Checker(Kind kind, List<Problem> problems) {
+  public Checker(AnnotationKind kind, List<Problem> problems) {
     this.kind = kind;
     this.problems = problems;
   }

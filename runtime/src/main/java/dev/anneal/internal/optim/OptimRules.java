@@ -1,102 +1,93 @@
 package dev.anneal.internal.optim;
 
+import dev.anneal.internal.AnnotationParser;
 import dev.anneal.internal.Kind;
+import dev.anneal.internal.Problem;
 import dev.anneal.internal.clip.Clipping;
+import dev.anneal.internal.kind.Checker;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * Internal, not API. The optimizers' attribute rules (DESIGN "Optimizers"), shared by the builder
- * and the parser: the first broken rule as a message naming {@code @Kind.attribute} and the value,
- * or {@code null}.
+ * Internal, not API. The optimizers' attribute rules (DESIGN "Optimizers"), shared by the builder,
+ * the parser and the processor: each broken rule a {@link Problem} on its attribute, worded by the
+ * {@link Checker} as every family's are ({@code @AdamW.beta1 must be ...}).
  */
 public final class OptimRules {
   private OptimRules() {}
 
-  /**
-   * A broken rule: the attribute at fault ({@code null} for the annotation as a whole), the message
-   * naming {@code @Kind.attribute} and the value, and whether it is an error or a warning.
-   */
-  public record Finding(String attribute, String message, boolean isError) {}
-
   /** The first error of {@code spec}, or {@code null} (warnings are the processor's to report). */
   public static String firstError(Spec spec) {
-    for (Finding f : check(spec)) {
-      if (f.isError()) {
-        return f.message();
+    for (Problem p : check(spec)) {
+      if (p.isError()) {
+        return p.message();
       }
     }
     return null;
   }
 
   /**
-   * Every broken rule of {@code spec}'s constant attributes, in declaration order: the builder and
-   * the parser throw the first error, the processor reports each on its attribute.
+   * Every broken rule of {@code spec}'s constant attributes, in declaration order, each on its
+   * attribute: the builder and the parser throw the first error, the processor reports each.
    */
-  public static List<Finding> check(Spec spec) {
-    String k = "@" + spec.family().annotation() + ".";
-    List<Finding> out = new ArrayList<>();
+  public static List<Problem> check(Spec spec) {
+    List<Problem> out = new ArrayList<>();
+    Checker check = new Checker(spec.family(), out);
     // a switch expression: a new family does not compile until its rules are here
     return switch (spec.family()) {
-      case SGD -> sgd(out, k, (Spec.Sgd) spec);
-      case ADAM, ADAMW -> adam(out, k, (Spec.Adam) spec);
-      case RMSPROP -> rmsProp(out, k, (Spec.RmsProp) spec);
-      case ADAGRAD -> adaGrad(out, k, (Spec.AdaGrad) spec);
+      case SGD -> sgd(check, (Spec.Sgd) spec, out);
+      case ADAM, ADAMW -> adam(check, (Spec.Adam) spec, out);
+      case RMSPROP -> rmsProp(check, (Spec.RmsProp) spec, out);
+      case ADAGRAD -> adaGrad(check, (Spec.AdaGrad) spec, out);
     };
   }
 
-  private static List<Finding> sgd(List<Finding> out, String k, Spec.Sgd s) {
-    boolean ok = nonNegative(out, k, "momentum", s.momentum());
-    ok &= nonNegative(out, k, "dampening", s.dampening());
-    nonNegative(out, k, "weightDecay", s.weightDecay());
+  private static List<Problem> sgd(Checker check, Spec.Sgd s, List<Problem> out) {
+    boolean ok = nonNegative(check, "momentum", s.momentum());
+    ok &= nonNegative(check, "dampening", s.dampening());
+    nonNegative(check, "weightDecay", s.weightDecay());
     // judged only on valid momentum and dampening: one error per mistake
     if (ok && s.nesterov() && !(s.momentum() > 0 && s.dampening() == 0)) {
-      out.add(
-          new Finding(
-              "nesterov",
-              k
-                  + "nesterov needs momentum > 0 and dampening = 0, were momentum = "
-                  + s.momentum()
-                  + " and dampening = "
-                  + s.dampening(),
-              true));
+      check.error(
+          "nesterov",
+          "needs momentum > 0 and dampening = 0, were momentum = "
+              + s.momentum()
+              + " and dampening = "
+              + s.dampening());
     }
     return out;
   }
 
-  private static List<Finding> adam(List<Finding> out, String k, Spec.Adam s) {
-    unit(out, k, "beta1", s.beta1());
-    unit(out, k, "beta2", s.beta2());
-    positive(out, k, "eps", s.eps());
-    boolean decay = nonNegative(out, k, "weightDecay", s.weightDecay());
+  private static List<Problem> adam(Checker check, Spec.Adam s, List<Problem> out) {
+    unit(check, "beta1", s.beta1());
+    unit(check, "beta2", s.beta2());
+    positive(check, "eps", s.eps());
+    boolean decay = nonNegative(check, "weightDecay", s.weightDecay());
     if (decay && !s.decoupled() && s.weightDecay() > 0) {
-      out.add(
-          new Finding(
-              "weightDecay",
-              k
-                  + "weightDecay = "
-                  + s.weightDecay()
-                  + " is an L2 penalty added to the gradient, which Adam's moments then"
-                  + " rescale; decoupled weight decay is @AdamW",
-              false));
+      check.warning(
+          "weightDecay",
+          "= "
+              + s.weightDecay()
+              + " is an L2 penalty added to the gradient, which Adam's moments then"
+              + " rescale; decoupled weight decay is @AdamW");
     }
     return out;
   }
 
-  private static List<Finding> rmsProp(List<Finding> out, String k, Spec.RmsProp s) {
-    unit(out, k, "alpha", s.alpha());
-    positive(out, k, "eps", s.eps());
-    nonNegative(out, k, "weightDecay", s.weightDecay());
-    nonNegative(out, k, "momentum", s.momentum());
+  private static List<Problem> rmsProp(Checker check, Spec.RmsProp s, List<Problem> out) {
+    unit(check, "alpha", s.alpha());
+    positive(check, "eps", s.eps());
+    nonNegative(check, "weightDecay", s.weightDecay());
+    nonNegative(check, "momentum", s.momentum());
     return out;
   }
 
-  private static List<Finding> adaGrad(List<Finding> out, String k, Spec.AdaGrad s) {
-    nonNegative(out, k, "lrDecay", s.lrDecay());
-    nonNegative(out, k, "weightDecay", s.weightDecay());
-    nonNegative(out, k, "initialAccumulator", s.initialAccumulator());
-    positive(out, k, "eps", s.eps());
+  private static List<Problem> adaGrad(Checker check, Spec.AdaGrad s, List<Problem> out) {
+    nonNegative(check, "lrDecay", s.lrDecay());
+    nonNegative(check, "weightDecay", s.weightDecay());
+    nonNegative(check, "initialAccumulator", s.initialAccumulator());
+    positive(check, "eps", s.eps());
     return out;
   }
 
@@ -105,7 +96,7 @@ public final class OptimRules {
    * of {@code known} suggested.
    */
   public static String unknownName(String attr, String name, Collection<String> known) {
-    String hint = OptimText.closest(name, known.toArray(new String[0]));
+    String hint = AnnotationParser.closest(name, known.toArray(new String[0]));
     return attr
         + " names \""
         + name
@@ -135,7 +126,7 @@ public final class OptimRules {
   /** {@code clip} names a clip that needs the weight matrices ({@code @AdaptiveClip}). */
   public static String clipNotFusable(Spec.Family family, String clip) {
     return "@"
-        + family.annotation()
+        + family.simpleName()
         + ".clip: "
         + clip
         + " needs the weight matrices; call its apply(params, grads, rows) before step";
@@ -149,7 +140,7 @@ public final class OptimRules {
     return ok
         ? null
         : "@"
-            + family.annotation()
+            + family.simpleName()
             + "."
             + what
             + " gave "
@@ -159,23 +150,21 @@ public final class OptimRules {
             + (adam ? ", outside [0, 1)" : ", not a finite value >= 0");
   }
 
-  private static boolean nonNegative(List<Finding> out, String k, String name, double v) {
-    return add(
-        out, name, v >= 0 && Double.isFinite(v), k + name + " must be finite and >= 0, was " + v);
+  private static boolean nonNegative(Checker check, String name, double v) {
+    return rule(check, name, v >= 0 && Double.isFinite(v), "must be finite and >= 0, was " + v);
   }
 
-  private static boolean positive(List<Finding> out, String k, String name, double v) {
-    return add(
-        out, name, v > 0 && Double.isFinite(v), k + name + " must be finite and > 0, was " + v);
+  private static boolean positive(Checker check, String name, double v) {
+    return rule(check, name, v > 0 && Double.isFinite(v), "must be finite and > 0, was " + v);
   }
 
-  private static boolean unit(List<Finding> out, String k, String name, double v) {
-    return add(out, name, v >= 0 && v < 1, k + name + " must be >= 0 and < 1, was " + v);
+  private static boolean unit(Checker check, String name, double v) {
+    return rule(check, name, v >= 0 && v < 1, "must be >= 0 and < 1, was " + v);
   }
 
-  private static boolean add(List<Finding> out, String name, boolean ok, String message) {
+  private static boolean rule(Checker check, String name, boolean ok, String rule) {
     if (!ok) {
-      out.add(new Finding(name, message, true));
+      check.error(name, rule);
     }
     return ok;
   }

@@ -2,17 +2,16 @@ package dev.anneal.internal.optim;
 
 import dev.anneal.GradientClip;
 import dev.anneal.LrSchedule;
+import dev.anneal.internal.AnnotationParser;
 import dev.anneal.internal.Attr;
-import dev.anneal.internal.parse.JavaLexer;
-import dev.anneal.internal.parse.JavaLexer.Kind;
-import dev.anneal.internal.parse.JavaLexer.Token;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Internal, not API. The optimizers' attributes in one place: their names, types and defaults
- * ({@link #values}, {@link #spec}), the annotation text {@code Optimizer.toString} prints and the
- * parser of that text (numbers, strings and names read by {@link JavaLexer}, as javac reads them).
+ * ({@link #values}, {@link #spec}), the annotation text {@code Optimizer.toString} prints, and that
+ * text read back through the one {@link AnnotationParser}.
  */
 public final class OptimText {
   private OptimText() {}
@@ -146,7 +145,7 @@ public final class OptimText {
 
   /** The annotation text: attributes that differ from the defaults, schedule names quoted. */
   public static String format(Spec spec, String lr, String momentum, String clip) {
-    StringBuilder sb = new StringBuilder("@").append(spec.family().annotation());
+    StringBuilder sb = new StringBuilder("@").append(spec.family().simpleName());
     sb.append("(lr = ").append(quote(lr));
     Map<String, Object> defaults = values(defaults(spec.family()));
     for (Map.Entry<String, Object> e : values(spec).entrySet()) {
@@ -176,7 +175,8 @@ public final class OptimText {
   // ------------------------------------------------------------------------------------- parse
 
   /**
-   * Reads {@code @Kind(attr = value, ...)} and resolves its names in {@code named}.
+   * Reads {@code @Family(attr = value, ...)} through the one {@link AnnotationParser} (by the
+   * family's {@link Spec.Family#attrs() attributes}) and resolves its names in {@code named}.
    *
    * @throws IllegalArgumentException naming the position, attribute or name at fault
    */
@@ -184,79 +184,28 @@ public final class OptimText {
     if (named == null) {
       throw new IllegalArgumentException("named must not be null");
     }
-    JavaLexer lx = new JavaLexer(source);
-    lx.expect(Kind.AT);
-    Token kindToken = lx.qualifiedName();
-    String simple = (String) kindToken.value();
-    simple = simple.startsWith("dev.anneal.") ? simple.substring("dev.anneal.".length()) : simple;
-    Spec.Family family = null;
-    for (Spec.Family f : Spec.Family.values()) {
-      if (f.annotation().equals(simple)) {
-        family = f;
-      }
-    }
-    if (family == null) {
-      throw lx.error(
-          kindToken, "expected @SGD, @Adam, @AdamW, @RMSProp or @AdaGrad, was @" + simple);
-    }
-    String at = "@" + family.annotation() + ".";
+    AnnotationParser.Annotation<Spec.Family> a =
+        AnnotationParser.alone(source, List.of(Spec.Family.values()), "declaration");
+    Spec.Family family = a.kind();
+    String at = "@" + family.simpleName() + ".";
     Map<String, Object> v = values(defaults(family));
     String schedAttr = scheduleAttribute(family);
     String lrName = null;
     String momName = null;
     String clipName = null;
-    lx.expect(Kind.LPAREN);
-    boolean first = true;
-    while (!lx.accept(Kind.RPAREN)) {
-      if (!first) {
-        lx.expect(Kind.COMMA);
-      }
-      first = false;
-      Token name = lx.expect(Kind.IDENTIFIER);
-      String attr = (String) name.value();
-      lx.expect(Kind.EQUALS);
-      boolean isString =
-          attr.equals("lr") || attr.equals("clip") || (schedAttr != null && attr.equals(schedAttr));
-      Object old = v.get(attr);
-      if (isString) {
-        String s = (String) lx.expect(Kind.STRING).value();
-        if (attr.equals("lr")) {
-          lrName = s;
-        } else if (attr.equals("clip")) {
-          clipName = s.isEmpty() ? null : s;
-        } else {
-          momName = s.isEmpty() ? null : s;
-        }
-        continue;
-      }
-      if (old == null) {
-        String[] known = v.keySet().toArray(new String[0]);
-        String hint = closest(attr, known, "lr", "clip", schedAttr);
-        throw lx.error(
-            name,
-            "@"
-                + family.annotation()
-                + " has no attribute "
-                + attr
-                + (hint != null ? "; did you mean " + hint + "?" : ""));
-      }
-      if (old instanceof Double) {
-        v.put(attr, lx.doubleValue(lx.signedNumber()));
-      } else if (old instanceof Boolean) {
-        v.put(attr, lx.expect(Kind.BOOLEAN).value());
+    for (Map.Entry<String, Object> e : a.values().entrySet()) {
+      String attr = e.getKey();
+      Object value = e.getValue();
+      if (attr.equals("lr")) {
+        lrName = (String) value;
+      } else if (attr.equals("clip")) {
+        clipName = ((String) value).isEmpty() ? null : (String) value;
+      } else if (attr.equals(schedAttr)) {
+        momName = ((String) value).isEmpty() ? null : (String) value;
       } else {
-        Token e = lx.qualifiedName();
-        String c = (String) e.value();
-        c = c.startsWith("dev.anneal.") ? c.substring("dev.anneal.".length()) : c;
-        if (!c.equals("AdamCompat.PYTORCH") && !c.equals("AdamCompat.KERAS")) {
-          throw lx.error(e, at + "compat must be AdamCompat.PYTORCH or AdamCompat.KERAS, was " + c);
-        }
-        v.put(attr, c.substring("AdamCompat.".length()));
+        // the spec holds the compat by name (values and spec read it so)
+        v.put(attr, value instanceof Enum<?> c ? c.name() : value);
       }
-    }
-    lx.expect(Kind.EOF);
-    if (lrName == null) {
-      throw new IllegalArgumentException(at + "lr is required");
     }
     LrSchedule lr = resolve(named, at + "lr", lrName, LrSchedule.class);
     LrSchedule mom =
@@ -276,44 +225,5 @@ public final class OptimText {
           OptimRules.wrongKind(attr, name, o.getClass().getSimpleName(), type.getSimpleName()));
     }
     return type.cast(o);
-  }
-
-  /** The candidate nearest to {@code ref} within one edit per three characters, else null. */
-  static String closest(String ref, String[] candidates, String... more) {
-    String best = null;
-    int bestDistance = ref.length() / 3 + 1;
-    for (String[] list : new String[][] {candidates, more}) {
-      for (String c : list) {
-        if (c == null) {
-          continue;
-        }
-        int d = distance(ref, c);
-        if (d < bestDistance) {
-          best = c;
-          bestDistance = d;
-        }
-      }
-    }
-    return best;
-  }
-
-  /** Levenshtein distance. */
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] t = previous;
-      previous = current;
-      current = t;
-    }
-    return previous[b.length()];
   }
 }

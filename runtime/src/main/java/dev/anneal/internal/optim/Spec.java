@@ -5,6 +5,7 @@ import static dev.anneal.internal.Attr.Type.DOUBLE;
 import static dev.anneal.internal.Attr.Type.STRING;
 
 import dev.anneal.AdamCompat;
+import dev.anneal.internal.AnnotationKind;
 import dev.anneal.internal.Attr;
 import java.util.List;
 
@@ -21,7 +22,7 @@ public sealed interface Spec {
    * by the processor by type; {@link OptimText#defaults} and the parser take their defaults from
    * here.
    */
-  enum Family {
+  enum Family implements AnnotationKind {
     SGD(
         "SGD",
         List.of(
@@ -67,19 +68,16 @@ public sealed interface Spec {
     }
 
     /** The annotation's simple name, e.g. {@code "AdamW"}. */
-    public String annotation() {
+    @Override
+    public String simpleName() {
       return annotation;
-    }
-
-    /** The annotation's qualified name. */
-    public String qualifiedName() {
-      return "dev.anneal." + annotation;
     }
 
     /**
      * Attributes in declaration order: {@code lr}, the constants, the momentum / beta1 schedule
      * (not {@code @AdaGrad}), {@code clip}. Names of the config's methods are {@code STRING}s.
      */
+    @Override
     public List<Attr> attrs() {
       return attrs;
     }

@@ -29,8 +29,8 @@ import java.util.Set;
  */
 public final class JavaLexer {
 
-  /** What a token is. */
-  public enum Kind {
+  /** What a token is (a name, a literal, a symbol); not to be confused with an annotation kind. */
+  public enum TokenType {
     IDENTIFIER,
     /** A reserved word other than {@code true} and {@code false}; value is the word. */
     KEYWORD,
@@ -52,7 +52,7 @@ public final class JavaLexer {
     PLUS,
     EOF;
 
-    /** Whether tokens of this kind are numeric literals. */
+    /** Whether tokens of this type are numeric literals. */
     public boolean isNumber() {
       return this == INT || this == LONG || this == FLOAT || this == DOUBLE;
     }
@@ -65,7 +65,7 @@ public final class JavaLexer {
    * strings, the name (identifier-ignorable characters removed, as javac does) for identifiers and
    * keywords, {@code null} otherwise.
    */
-  public record Token(Kind kind, String text, int start, Object value) {
+  public record Token(TokenType type, String text, int start, Object value) {
     /** Offset just after the token in the source. */
     public int end() {
       return start + text.length();
@@ -176,8 +176,8 @@ public final class JavaLexer {
 
   private Token lookahead;
 
-  /** Kind of the last token lexed (javac's "prefix" for 2147483648), null before the first. */
-  private Kind previous;
+  /** Type of the last token lexed (javac's "prefix" for 2147483648), null before the first. */
+  private TokenType previous;
 
   /**
    * A lexer over {@code source}.
@@ -205,8 +205,7 @@ public final class JavaLexer {
           char h = j + k < source.length() ? source.charAt(j + k) : 'g';
           int d = h < 128 ? Character.digit(h, 16) : -1;
           if (d < 0) {
-            throw new IllegalArgumentException(
-                "at " + position(i) + ": illegal unicode escape: " + clip(source, i, j + k + 1));
+            throw error(i, "illegal unicode escape: " + clip(source, i, j + k + 1));
           }
           code = code * 16 + d;
         }
@@ -245,27 +244,27 @@ public final class JavaLexer {
     previous = null;
   }
 
-  /** The next token, without consuming it; {@link Kind#EOF} at the end. */
+  /** The next token, without consuming it; {@link TokenType#EOF} at the end. */
   public Token peek() {
     if (lookahead == null) {
       lookahead = lex();
-      previous = lookahead.kind;
+      previous = lookahead.type;
     }
     return lookahead;
   }
 
-  /** The next token, consumed; {@link Kind#EOF} (again and again) at the end. */
+  /** The next token, consumed; {@link TokenType#EOF} (again and again) at the end. */
   public Token next() {
     Token t = peek();
-    if (t.kind != Kind.EOF) {
+    if (t.type != TokenType.EOF) {
       lookahead = null;
     }
     return t;
   }
 
-  /** Consumes the next token if it is of this kind. */
-  public boolean accept(Kind kind) {
-    if (peek().kind == kind) {
+  /** Consumes the next token if it is of this type. */
+  public boolean accept(TokenType type) {
+    if (peek().type == type) {
       next();
       return true;
     }
@@ -273,14 +272,14 @@ public final class JavaLexer {
   }
 
   /**
-   * The next token, consumed, which must be of this kind.
+   * The next token, consumed, which must be of this type.
    *
    * @throws IllegalArgumentException naming what was found instead
    */
-  public Token expect(Kind kind) {
+  public Token expect(TokenType type) {
     Token t = peek();
-    if (t.kind != kind) {
-      throw error(t, "expected " + describe(kind) + ", was " + describe(t));
+    if (t.type != type) {
+      throw error(t, "expected " + describe(type) + ", was " + describe(t));
     }
     return next();
   }
@@ -290,17 +289,17 @@ public final class JavaLexer {
    * (whitespace and comments between them allowed, as in Java). Value: the dotted name.
    */
   public Token qualifiedName() {
-    Token first = expect(Kind.IDENTIFIER);
+    Token first = expect(TokenType.IDENTIFIER);
     StringBuilder name = new StringBuilder((String) first.value);
     int end = first.end();
-    while (peek().kind == Kind.DOT) {
+    while (peek().type == TokenType.DOT) {
       next();
-      Token id = expect(Kind.IDENTIFIER);
+      Token id = expect(TokenType.IDENTIFIER);
       name.append('.').append((String) id.value);
       end = id.end();
     }
     String text = src.substring(first.start, end);
-    return new Token(Kind.IDENTIFIER, text, first.start, name.toString());
+    return new Token(TokenType.IDENTIFIER, text, first.start, name.toString());
   }
 
   /** {@link #signedNumber(Map)} with only the {@code java.lang} constants. */
@@ -313,7 +312,7 @@ public final class JavaLexer {
    * number) before a numeric literal or a named constant ({@code Long.MAX_VALUE}, {@code
    * java.lang.Math.PI}, or one of {@code more}, keyed by the name as written, e.g. {@code
    * "Constant.UNBOUNDED"}). The value is folded in the operand's type as javac folds it: int and
-   * long negation wrap ({@code -Integer.MIN_VALUE == Integer.MIN_VALUE}); the kind is the operand's
+   * long negation wrap ({@code -Integer.MIN_VALUE == Integer.MIN_VALUE}); the type is the operand's
    * (INT, LONG, FLOAT or DOUBLE).
    *
    * @throws IllegalArgumentException if the text there is not such an expression
@@ -321,19 +320,19 @@ public final class JavaLexer {
   public Token signedNumber(Map<String, ? extends Number> more) {
     Token first = peek();
     boolean negate = false;
-    while (peek().kind == Kind.MINUS || peek().kind == Kind.PLUS) {
-      negate ^= next().kind == Kind.MINUS;
+    while (peek().type == TokenType.MINUS || peek().type == TokenType.PLUS) {
+      negate ^= next().type == TokenType.MINUS;
     }
     Token operand = peek();
     Object value;
-    Kind kind;
+    TokenType type;
     int end;
-    if (operand.kind.isNumber()) {
+    if (operand.type.isNumber()) {
       next();
       value = operand.value;
-      kind = operand.kind;
+      type = operand.type;
       end = operand.end();
-    } else if (operand.kind == Kind.IDENTIFIER) {
+    } else if (operand.type == TokenType.IDENTIFIER) {
       Token name = qualifiedName();
       Number constant = CONSTANTS.get((String) name.value);
       if (constant == null) {
@@ -343,7 +342,7 @@ public final class JavaLexer {
         throw error(name, "not a numeric constant: " + name.text);
       }
       value = constant;
-      kind = kindOf(constant);
+      type = typeOf(constant);
       end = name.end();
     } else {
       throw error(operand, "expected a number, was " + describe(operand));
@@ -351,7 +350,7 @@ public final class JavaLexer {
     if (negate) {
       value = negate(value);
     }
-    return new Token(kind, src.substring(first.start, end), first.start, value);
+    return new Token(type, src.substring(first.start, end), first.start, value);
   }
 
   /**
@@ -360,7 +359,7 @@ public final class JavaLexer {
    * @throws IllegalArgumentException for any other token, as javac rejects a lossy conversion
    */
   public int intValue(Token t) {
-    if (t.kind == Kind.INT) {
+    if (t.type == TokenType.INT) {
       return (Integer) t.value;
     }
     throw lossy(t, "int");
@@ -368,7 +367,7 @@ public final class JavaLexer {
 
   /** The value of a numeric token assigned to a {@code long}: int (widened) or long. */
   public long longValue(Token t) {
-    if (t.kind == Kind.INT || t.kind == Kind.LONG) {
+    if (t.type == TokenType.INT || t.type == TokenType.LONG) {
       return ((Number) t.value).longValue();
     }
     throw lossy(t, "long");
@@ -376,7 +375,7 @@ public final class JavaLexer {
 
   /** The value of a numeric token assigned to a {@code float}: int and long round as in Java. */
   public float floatValue(Token t) {
-    switch (t.kind) {
+    switch (t.type) {
       case INT:
         return (float) (int) (Integer) t.value;
       case LONG:
@@ -393,7 +392,7 @@ public final class JavaLexer {
    * (a long rounds to the nearest double, a float is exact).
    */
   public double doubleValue(Token t) {
-    switch (t.kind) {
+    switch (t.type) {
       case INT:
         return (double) (int) (Integer) t.value;
       case LONG:
@@ -414,7 +413,34 @@ public final class JavaLexer {
 
   /** An error at an offset of the source: {@code at 17: message}. */
   public IllegalArgumentException error(int offset, String message) {
-    return new IllegalArgumentException("at " + position(offset) + ": " + message);
+    return new LexicalError(offset, message, "at " + position(offset) + ": " + message);
+  }
+
+  /**
+   * Every error of this lexer: the message starts with the position, and a parser that words the
+   * error itself (naming the attribute being read) finds the offset and the reason here.
+   */
+  public static final class LexicalError extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    private final int offset;
+    private final String reason;
+
+    LexicalError(int offset, String reason, String message) {
+      super(message);
+      this.offset = offset;
+      this.reason = reason;
+    }
+
+    /** Offset in the source of the offending text. */
+    public int offset() {
+      return offset;
+    }
+
+    /** The message without its position, e.g. {@code integer number too large: 3000000000}. */
+    public String reason() {
+      return reason;
+    }
   }
 
   // ---- lexing; positions below are in text (escapes translated) unless named otherwise ----
@@ -423,22 +449,22 @@ public final class JavaLexer {
     skipWhitespaceAndComments();
     int start = pos;
     if (pos >= text.length()) {
-      return token(Kind.EOF, start, null);
+      return token(TokenType.EOF, start, null);
     }
     int c = text.codePointAt(pos);
     switch (c) {
       case '@':
-        return single(Kind.AT);
+        return single(TokenType.AT);
       case '(':
-        return single(Kind.LPAREN);
+        return single(TokenType.LPAREN);
       case ')':
-        return single(Kind.RPAREN);
+        return single(TokenType.RPAREN);
       case '{':
-        return single(Kind.LBRACE);
+        return single(TokenType.LBRACE);
       case '}':
-        return single(Kind.RBRACE);
+        return single(TokenType.RBRACE);
       case ',':
-        return single(Kind.COMMA);
+        return single(TokenType.COMMA);
       case '=':
       case '-':
       case '+':
@@ -446,12 +472,12 @@ public final class JavaLexer {
           // javac reads "==", "--" and "++" as one operator, never part of an annotation value
           throw errorAt(start, "unexpected " + (char) c + (char) c);
         }
-        return single(c == '=' ? Kind.EQUALS : c == '-' ? Kind.MINUS : Kind.PLUS);
+        return single(c == '=' ? TokenType.EQUALS : c == '-' ? TokenType.MINUS : TokenType.PLUS);
       case '.':
         if (pos + 1 < text.length() && isDigit(text.charAt(pos + 1))) {
           return number(start);
         }
-        return single(Kind.DOT);
+        return single(TokenType.DOT);
       case '"':
         return string(start);
       default:
@@ -465,13 +491,13 @@ public final class JavaLexer {
     }
   }
 
-  private Token single(Kind kind) {
+  private Token single(TokenType type) {
     pos++;
-    return token(kind, pos - 1, null);
+    return token(type, pos - 1, null);
   }
 
-  private Token token(Kind kind, int start, Object value) {
-    return new Token(kind, src.substring(origin[start], origin[pos]), origin[start], value);
+  private Token token(TokenType type, int start, Object value) {
+    return new Token(type, src.substring(origin[start], origin[pos]), origin[start], value);
   }
 
   private void skipWhitespaceAndComments() {
@@ -509,9 +535,9 @@ public final class JavaLexer {
     }
     String word = name.toString();
     if (word.equals("true") || word.equals("false")) {
-      return token(Kind.BOOLEAN, start, Boolean.valueOf(word));
+      return token(TokenType.BOOLEAN, start, Boolean.valueOf(word));
     }
-    return token(KEYWORDS.contains(word) ? Kind.KEYWORD : Kind.IDENTIFIER, start, word);
+    return token(KEYWORDS.contains(word) ? TokenType.KEYWORD : TokenType.IDENTIFIER, start, word);
   }
 
   private Token string(int start) {
@@ -527,7 +553,7 @@ public final class JavaLexer {
       char c = text.charAt(pos);
       if (c == '"') {
         pos++;
-        return token(Kind.STRING, start, sb.toString());
+        return token(TokenType.STRING, start, sb.toString());
       }
       if (c != '\\') {
         sb.append(c);
@@ -706,7 +732,7 @@ public final class JavaLexer {
     if (d == 0 && nonZero) {
       throw errorAt(start, "floating-point number too small: " + here(start));
     }
-    return token(isFloat ? Kind.FLOAT : Kind.DOUBLE, start, value);
+    return token(isFloat ? TokenType.FLOAT : TokenType.DOUBLE, start, value);
   }
 
   /** An int or long literal (suffix L or l next) from its digits, underscores removed. */
@@ -722,7 +748,7 @@ public final class JavaLexer {
     } catch (NumberFormatException tooLarge) {
       throw errorAt(start, "integer number too large: " + here(start));
     }
-    boolean afterMinus = previous == Kind.MINUS;
+    boolean afterMinus = previous == TokenType.MINUS;
     long intLimit = radix == 10 ? (afterMinus ? 1L << 31 : Integer.MAX_VALUE) : 0xFFFF_FFFFL;
     if (isLong) {
       // decimal: up to 2^63 - 1, and 2^63 right after a unary minus; others: all 64 bits
@@ -731,12 +757,12 @@ public final class JavaLexer {
           && !(v == Long.MIN_VALUE && afterMinus)) {
         throw errorAt(start, "integer number too large: " + here(start));
       }
-      return token(Kind.LONG, start, v);
+      return token(TokenType.LONG, start, v);
     }
     if (Long.compareUnsigned(v, intLimit) > 0) {
       throw errorAt(start, "integer number too large: " + here(start));
     }
-    return token(Kind.INT, start, (int) v);
+    return token(TokenType.INT, start, (int) v);
   }
 
   /**
@@ -786,18 +812,18 @@ public final class JavaLexer {
     return c >= '0' && c <= '7';
   }
 
-  private static Kind kindOf(Number n) {
+  private static TokenType typeOf(Number n) {
     if (n instanceof Integer) {
-      return Kind.INT;
+      return TokenType.INT;
     }
     if (n instanceof Long) {
-      return Kind.LONG;
+      return TokenType.LONG;
     }
     if (n instanceof Float) {
-      return Kind.FLOAT;
+      return TokenType.FLOAT;
     }
     if (n instanceof Double) {
-      return Kind.DOUBLE;
+      return TokenType.DOUBLE;
     }
     throw new IllegalArgumentException(
         "a named constant must be an Integer, Long, Float or Double, was "
@@ -818,15 +844,15 @@ public final class JavaLexer {
   }
 
   private IllegalArgumentException lossy(Token t, String type) {
-    if (!t.kind.isNumber()) {
+    if (!t.type.isNumber()) {
       return error(t, "expected a number, was " + describe(t));
     }
-    String from = t.kind.name().toLowerCase(java.util.Locale.ROOT);
+    String from = t.type.name().toLowerCase(java.util.Locale.ROOT);
     return error(t, "possible lossy conversion from " + from + " to " + type + ": " + t.text);
   }
 
-  private static String describe(Kind kind) {
-    switch (kind) {
+  private static String describe(TokenType type) {
+    switch (type) {
       case IDENTIFIER:
         return "a name";
       case AT:
@@ -852,12 +878,12 @@ public final class JavaLexer {
       case EOF:
         return "the end";
       default:
-        return "a " + kind.name().toLowerCase(java.util.Locale.ROOT);
+        return "a " + type.name().toLowerCase(java.util.Locale.ROOT);
     }
   }
 
   private static String describe(Token t) {
-    return t.kind == Kind.EOF ? "the end" : "'" + t.text + "'";
+    return t.type == TokenType.EOF ? "the end" : "'" + t.text + "'";
   }
 
   /** The source text of the token being read, from its start (a text offset) to pos. */

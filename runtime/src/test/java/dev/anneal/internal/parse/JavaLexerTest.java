@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.anneal.internal.parse.JavaLexer.Kind;
 import dev.anneal.internal.parse.JavaLexer.Token;
+import dev.anneal.internal.parse.JavaLexer.TokenType;
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -354,12 +354,12 @@ class JavaLexerTest {
   static Object lex(String type, String expr) {
     JavaLexer lexer = new JavaLexer(expr);
     if (type.equals("String")) {
-      Token t = lexer.expect(Kind.STRING);
-      lexer.expect(Kind.EOF);
+      Token t = lexer.expect(TokenType.STRING);
+      lexer.expect(TokenType.EOF);
       return t.value();
     }
     Token t = lexer.signedNumber();
-    lexer.expect(Kind.EOF);
+    lexer.expect(TokenType.EOF);
     switch (type) {
       case "int":
         return lexer.intValue(t);
@@ -507,7 +507,7 @@ class JavaLexerTest {
             IllegalArgumentException.class,
             () -> {
               JavaLexer lexer = new JavaLexer(src);
-              while (lexer.next().kind() != Kind.EOF) {
+              while (lexer.next().type() != TokenType.EOF) {
                 // lex to the end
               }
             });
@@ -521,7 +521,7 @@ class JavaLexerTest {
             IllegalArgumentException.class,
             () -> {
               JavaLexer lexer = new JavaLexer(twoLines);
-              while (lexer.next().kind() != Kind.EOF) {
+              while (lexer.next().type() != TokenType.EOF) {
                 // lex to the end
               }
             });
@@ -537,61 +537,61 @@ class JavaLexerTest {
         "@dev.anneal.Warmup(steps = 500) /* warm */ @Cosine(from = 0.1f, to = -1e-4, "
             + "steps = 19_500, name = \"a\\tb\",) // end";
     JavaLexer lexer = new JavaLexer(src);
-    List<Kind> kinds = new ArrayList<>();
+    List<TokenType> kinds = new ArrayList<>();
     List<String> texts = new ArrayList<>();
-    for (Token t = lexer.next(); t.kind() != Kind.EOF; t = lexer.next()) {
-      kinds.add(t.kind());
+    for (Token t = lexer.next(); t.type() != TokenType.EOF; t = lexer.next()) {
+      kinds.add(t.type());
       texts.add(t.text());
       assertEquals(t.text(), src.substring(t.start(), t.end()));
     }
     assertEquals(
         List.of(
-            Kind.AT,
-            Kind.IDENTIFIER,
-            Kind.DOT,
-            Kind.IDENTIFIER,
-            Kind.DOT,
-            Kind.IDENTIFIER,
-            Kind.LPAREN,
-            Kind.IDENTIFIER,
-            Kind.EQUALS,
-            Kind.INT,
-            Kind.RPAREN,
-            Kind.AT,
-            Kind.IDENTIFIER,
-            Kind.LPAREN,
-            Kind.IDENTIFIER,
-            Kind.EQUALS,
-            Kind.FLOAT,
-            Kind.COMMA,
-            Kind.IDENTIFIER,
-            Kind.EQUALS,
-            Kind.MINUS,
-            Kind.DOUBLE,
-            Kind.COMMA,
-            Kind.IDENTIFIER,
-            Kind.EQUALS,
-            Kind.INT,
-            Kind.COMMA,
-            Kind.IDENTIFIER,
-            Kind.EQUALS,
-            Kind.STRING,
-            Kind.COMMA,
-            Kind.RPAREN),
+            TokenType.AT,
+            TokenType.IDENTIFIER,
+            TokenType.DOT,
+            TokenType.IDENTIFIER,
+            TokenType.DOT,
+            TokenType.IDENTIFIER,
+            TokenType.LPAREN,
+            TokenType.IDENTIFIER,
+            TokenType.EQUALS,
+            TokenType.INT,
+            TokenType.RPAREN,
+            TokenType.AT,
+            TokenType.IDENTIFIER,
+            TokenType.LPAREN,
+            TokenType.IDENTIFIER,
+            TokenType.EQUALS,
+            TokenType.FLOAT,
+            TokenType.COMMA,
+            TokenType.IDENTIFIER,
+            TokenType.EQUALS,
+            TokenType.MINUS,
+            TokenType.DOUBLE,
+            TokenType.COMMA,
+            TokenType.IDENTIFIER,
+            TokenType.EQUALS,
+            TokenType.INT,
+            TokenType.COMMA,
+            TokenType.IDENTIFIER,
+            TokenType.EQUALS,
+            TokenType.STRING,
+            TokenType.COMMA,
+            TokenType.RPAREN),
         kinds);
     assertEquals("\"a\\tb\"", texts.get(texts.size() - 3));
 
     JavaLexer names = new JavaLexer("@ dev . anneal.Warmup");
-    names.expect(Kind.AT);
+    names.expect(TokenType.AT);
     Token q = names.qualifiedName();
     assertEquals("dev.anneal.Warmup", q.value());
     assertEquals("dev . anneal.Warmup", q.text());
-    assertEquals(Kind.EOF, names.next().kind());
-    assertEquals(Kind.EOF, names.next().kind());
+    assertEquals(TokenType.EOF, names.next().type());
+    assertEquals(TokenType.EOF, names.next().type());
 
     JavaLexer extra = new JavaLexer("Constant.UNBOUNDED");
     Token u = extra.signedNumber(Map.of("Constant.UNBOUNDED", 0L));
-    assertEquals(Kind.LONG, u.kind());
+    assertEquals(TokenType.LONG, u.type());
     assertEquals(0L, u.value());
   }
 
