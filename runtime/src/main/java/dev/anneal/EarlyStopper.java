@@ -70,9 +70,9 @@ public final class EarlyStopper implements java.io.Serializable {
    * @throws IllegalArgumentException if it does not parse or breaks a rule, naming the attribute
    */
   public static EarlyStopper parse(String declaration) {
-    dev.anneal.internal.Part part =
+    dev.anneal.internal.kind.Part part =
         dev.anneal.internal.AnnotationParser.alone(
-            declaration, dev.anneal.internal.Kind.Role.STOPPER);
+            declaration, dev.anneal.internal.kind.Kind.Role.STOPPER);
     String error = dev.anneal.internal.Rules.firstError(dev.anneal.internal.Rules.checkAlone(part));
     if (error != null) {
       throw new IllegalArgumentException(error);

@@ -1,10 +1,10 @@
 package dev.anneal;
 
-import dev.anneal.internal.Kind;
 import dev.anneal.internal.clip.ClipKernels;
 import dev.anneal.internal.clip.ClipRules;
 import dev.anneal.internal.clip.Clipper;
 import dev.anneal.internal.clip.Clipping;
+import dev.anneal.internal.kind.Kind;
 import java.util.Objects;
 
 /**
@@ -108,7 +108,7 @@ public final class GradientClip implements java.io.Serializable {
    * @throws IllegalArgumentException if it does not parse or breaks a rule, naming the attribute
    */
   public static GradientClip parse(String declaration) {
-    dev.anneal.internal.Part p =
+    dev.anneal.internal.kind.Part p =
         dev.anneal.internal.AnnotationParser.alone(declaration, Kind.Role.CLIP);
     String error = dev.anneal.internal.Rules.firstError(dev.anneal.internal.Rules.checkAlone(p));
     if (error != null) {

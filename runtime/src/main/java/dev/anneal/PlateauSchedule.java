@@ -589,7 +589,7 @@ public final class PlateauSchedule implements LrSchedule, java.io.Serializable {
         PlateauRules r =
             PlateauRules.of(
                 dev.anneal.internal.AnnotationParser.alone(
-                    rules, dev.anneal.internal.Kind.Role.CONTROLLER));
+                    rules, dev.anneal.internal.kind.Kind.Role.CONTROLLER));
         PlateauSchedule p =
             fresh(value == value ? Controllers.plateau(c, r, value) : Controllers.plateau(c, r));
         p.restore(State.parse(state));

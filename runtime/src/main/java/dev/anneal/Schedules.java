@@ -2,8 +2,6 @@ package dev.anneal;
 
 import dev.anneal.internal.AnnotationParser;
 import dev.anneal.internal.Declaration;
-import dev.anneal.internal.Kind;
-import dev.anneal.internal.Part;
 import dev.anneal.internal.Plan;
 import dev.anneal.internal.Rescale;
 import dev.anneal.internal.Steps;
@@ -11,6 +9,8 @@ import dev.anneal.internal.compose.Composer;
 import dev.anneal.internal.compose.PlanSchedule;
 import dev.anneal.internal.control.Controllers;
 import dev.anneal.internal.control.PlateauRules;
+import dev.anneal.internal.kind.Kind;
+import dev.anneal.internal.kind.Part;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

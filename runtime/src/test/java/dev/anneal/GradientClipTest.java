@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.anneal.internal.Problem;
 import dev.anneal.internal.clip.ClipRules;
+import dev.anneal.internal.kind.Problem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -124,7 +124,7 @@ class GradientClipTest {
         ClipRules.adaptiveClip(-1, -1).stream().map(Problem::attribute).toList());
     assertEquals(
         Problem.error(
-            dev.anneal.internal.Kind.CLIP_VALUE, "max", "@ClipValue.max must be > 0, was 0.0"),
+            dev.anneal.internal.kind.Kind.CLIP_VALUE, "max", "@ClipValue.max must be > 0, was 0.0"),
         ClipRules.clipValue(0).get(0));
   }
 

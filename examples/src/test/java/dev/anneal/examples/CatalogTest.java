@@ -56,7 +56,7 @@ class CatalogTest {
     String source =
         Files.readString(
             Paths.get("src", "main", "java", "dev", "anneal", "examples", "Catalog.java"));
-    for (dev.anneal.internal.Kind kind : dev.anneal.internal.Kind.values()) {
+    for (dev.anneal.internal.kind.Kind kind : dev.anneal.internal.kind.Kind.values()) {
       if (kind.isCurvePart() && !source.contains("@" + kind.simpleName())) {
         fail("Catalog declares no @" + kind.simpleName());
       }

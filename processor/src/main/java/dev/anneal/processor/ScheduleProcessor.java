@@ -1,8 +1,8 @@
 package dev.anneal.processor;
 
 import com.google.auto.service.AutoService;
-import dev.anneal.internal.Kind;
 import dev.anneal.internal.compose.CompositeKind;
+import dev.anneal.internal.kind.Kind;
 import dev.anneal.internal.optim.Spec;
 import dev.anneal.processor.internal.Config;
 import dev.anneal.processor.internal.ConfigReader;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.anneal.Schedules;
 import dev.anneal.internal.Kernels;
-import dev.anneal.internal.Kind;
 import dev.anneal.internal.Plan;
 import dev.anneal.internal.kind.Body;
+import dev.anneal.internal.kind.Kind;
 import dev.anneal.internal.kind.Periodic;
 import dev.anneal.processor.internal.emit.Emitters;
 import java.lang.reflect.Method;

@@ -7,7 +7,7 @@ import com.google.testing.compile.JavaFileObjects;
 import dev.anneal.LrSchedule;
 import dev.anneal.Schedules;
 import dev.anneal.internal.Attr;
-import dev.anneal.internal.Kind;
+import dev.anneal.internal.kind.Kind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -61,7 +61,8 @@ class OptimizerCompletenessTest {
       }
       Map<String, Object> values = OptimText.values(OptimText.defaults(family));
       values.put(a.name(), Double.NaN);
-      List<dev.anneal.internal.Problem> findings = OptimRules.check(OptimText.spec(family, values));
+      List<dev.anneal.internal.kind.Problem> findings =
+          OptimRules.check(OptimText.spec(family, values));
       assertEquals(1, findings.size(), "@" + family.simpleName() + "." + a.name() + " = NaN");
       assertEquals(a.name(), findings.get(0).attribute());
       assertTrue(findings.get(0).isError());

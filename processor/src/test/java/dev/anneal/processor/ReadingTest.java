@@ -10,7 +10,7 @@ import static dev.anneal.processor.Sources.line;
 
 import com.google.testing.compile.Compilation;
 import dev.anneal.internal.Attr;
-import dev.anneal.internal.Kind;
+import dev.anneal.internal.kind.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;

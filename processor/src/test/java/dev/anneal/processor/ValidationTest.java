@@ -14,7 +14,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.google.testing.compile.Compilation;
 import dev.anneal.internal.Attr;
-import dev.anneal.internal.Kind;
+import dev.anneal.internal.kind.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

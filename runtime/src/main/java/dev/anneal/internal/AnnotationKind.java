@@ -1,5 +1,7 @@
 package dev.anneal.internal;
 
+import dev.anneal.internal.kind.Kind;
+import dev.anneal.internal.kind.Problem;
 import java.util.List;
 
 /**

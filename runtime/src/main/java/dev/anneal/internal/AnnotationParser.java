@@ -1,5 +1,7 @@
 package dev.anneal.internal;
 
+import dev.anneal.internal.kind.Kind;
+import dev.anneal.internal.kind.Part;
 import dev.anneal.internal.parse.JavaLexer;
 import dev.anneal.internal.parse.JavaLexer.Token;
 import dev.anneal.internal.parse.JavaLexer.TokenType;

@@ -1,5 +1,7 @@
 package dev.anneal.internal;
 
+import dev.anneal.internal.kind.Kind;
+import dev.anneal.internal.kind.Part;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

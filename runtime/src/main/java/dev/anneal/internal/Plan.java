@@ -6,6 +6,7 @@ import dev.anneal.internal.kind.Body;
 import dev.anneal.internal.kind.Cooldown;
 import dev.anneal.internal.kind.Curve;
 import dev.anneal.internal.kind.Periodic;
+import dev.anneal.internal.kind.Problem;
 import dev.anneal.internal.kind.Restarts;
 import dev.anneal.internal.kind.Warmup;
 import java.util.List;

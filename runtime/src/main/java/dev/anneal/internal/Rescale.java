@@ -1,5 +1,6 @@
 package dev.anneal.internal;
 
+import dev.anneal.internal.kind.Part;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -23,6 +23,7 @@ import dev.anneal.internal.kind.InverseTime;
 import dev.anneal.internal.kind.Linear;
 import dev.anneal.internal.kind.MultiStep;
 import dev.anneal.internal.kind.OneCycle;
+import dev.anneal.internal.kind.Part;
 import dev.anneal.internal.kind.Piecewise;
 import dev.anneal.internal.kind.Polynomial;
 import dev.anneal.internal.kind.Sigmoid;

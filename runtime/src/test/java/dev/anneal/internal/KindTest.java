@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.anneal.internal.compose.CompositeKind;
+import dev.anneal.internal.kind.Kind;
 import dev.anneal.internal.optim.OptimText;
 import dev.anneal.internal.optim.Spec;
 import java.lang.reflect.Method;

@@ -1,8 +1,8 @@
 package dev.anneal.processor.internal;
 
 import dev.anneal.internal.Attr;
-import dev.anneal.internal.Kind;
 import dev.anneal.internal.compose.CompositeKind;
+import dev.anneal.internal.kind.Kind;
 import dev.anneal.internal.optim.Spec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.anneal.processor.internal;
 
-import dev.anneal.internal.Kind;
-import dev.anneal.internal.Part;
+import dev.anneal.internal.kind.Kind;
+import dev.anneal.internal.kind.Part;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.anneal.processor.internal;
 
 import dev.anneal.internal.Declaration;
-import dev.anneal.internal.Kind;
-import dev.anneal.internal.Part;
+import dev.anneal.internal.kind.Kind;
+import dev.anneal.internal.kind.Part;
 import java.util.EnumMap;
 import java.util.Map;
 

@@ -2,9 +2,9 @@ package dev.anneal.processor.internal;
 
 import dev.anneal.internal.AnnotationKind;
 import dev.anneal.internal.Declaration;
-import dev.anneal.internal.Kind;
-import dev.anneal.internal.Part;
 import dev.anneal.internal.compose.Composite;
+import dev.anneal.internal.kind.Kind;
+import dev.anneal.internal.kind.Part;
 import dev.anneal.internal.optim.OptimText;
 import dev.anneal.internal.optim.Spec;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.anneal.processor.internal;
 
-import dev.anneal.internal.Problem;
 import dev.anneal.internal.Rules;
 import dev.anneal.internal.compose.Declared;
 import dev.anneal.internal.compose.Resolver;
+import dev.anneal.internal.kind.Problem;
 import dev.anneal.internal.optim.OptimRules;
 import dev.anneal.internal.optim.OptimText;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.anneal.internal.clip;
 
-import dev.anneal.internal.Kind;
+import dev.anneal.internal.kind.Kind;
 
 /**
  * Internal, not API. The clip families, each with its annotation: what {@code GradientClip}, the

@@ -5,7 +5,7 @@ import dev.anneal.internal.AnnotationParser;
 import dev.anneal.internal.Attr;
 import dev.anneal.internal.Declaration;
 import dev.anneal.internal.Plan;
-import dev.anneal.internal.Problem;
+import dev.anneal.internal.kind.Problem;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

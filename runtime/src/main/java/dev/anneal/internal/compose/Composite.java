@@ -1,7 +1,7 @@
 package dev.anneal.internal.compose;
 
-import dev.anneal.internal.Problem;
 import dev.anneal.internal.kind.Checker;
+import dev.anneal.internal.kind.Problem;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,9 +2,9 @@ package dev.anneal.internal.compose;
 
 import dev.anneal.internal.Declaration;
 import dev.anneal.internal.Plan;
-import dev.anneal.internal.Problem;
 import dev.anneal.internal.Rules;
 import dev.anneal.internal.kind.Checker;
+import dev.anneal.internal.kind.Problem;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -2,8 +2,8 @@ package dev.anneal.internal.control;
 
 import dev.anneal.Compat;
 import dev.anneal.LrSchedule;
-import dev.anneal.internal.Kind;
-import dev.anneal.internal.Problem;
+import dev.anneal.internal.kind.Kind;
+import dev.anneal.internal.kind.Problem;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,10 +3,10 @@ package dev.anneal.internal.control;
 import dev.anneal.Compat;
 import dev.anneal.Goal;
 import dev.anneal.internal.Attr;
-import dev.anneal.internal.Kind;
-import dev.anneal.internal.Part;
-import dev.anneal.internal.Problem;
 import dev.anneal.internal.kind.ControlAttributes;
+import dev.anneal.internal.kind.Kind;
+import dev.anneal.internal.kind.Part;
+import dev.anneal.internal.kind.Problem;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.anneal.internal.control;
 
-import dev.anneal.internal.Problem;
+import dev.anneal.internal.kind.Problem;
 import java.util.List;
 
 /** Internal, not API. Declaration text, fingerprints and the strict state text form. */

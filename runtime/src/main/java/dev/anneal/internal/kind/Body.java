@@ -1,7 +1,5 @@
 package dev.anneal.internal.kind;
 
-import dev.anneal.internal.Kind;
-
 /**
  * A declared body, typed: one record per body annotation, built once from the annotation values.
  * Records hold only what the user declared; {@link #fold()} computes what evaluation needs, once.

@@ -4,7 +4,6 @@ import static dev.anneal.internal.Literals.count;
 import static dev.anneal.internal.Literals.number;
 
 import dev.anneal.internal.AnnotationKind;
-import dev.anneal.internal.Problem;
 import java.util.List;
 
 /**

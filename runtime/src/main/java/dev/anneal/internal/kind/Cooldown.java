@@ -6,8 +6,6 @@ import static dev.anneal.internal.Literals.number;
 
 import dev.anneal.Ramp;
 import dev.anneal.internal.Attr;
-import dev.anneal.internal.Kind;
-import dev.anneal.internal.Part;
 import java.util.List;
 
 /**

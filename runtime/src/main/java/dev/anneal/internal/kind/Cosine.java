@@ -6,8 +6,6 @@ import static dev.anneal.internal.Literals.count;
 import static dev.anneal.internal.Literals.number;
 
 import dev.anneal.internal.Attr;
-import dev.anneal.internal.Kind;
-import dev.anneal.internal.Part;
 import dev.anneal.internal.Steps;
 import java.util.List;
 

@@ -6,9 +6,7 @@ import static dev.anneal.internal.Literals.count;
 import static dev.anneal.internal.Literals.number;
 
 import dev.anneal.internal.Attr;
-import dev.anneal.internal.Kind;
 import dev.anneal.internal.Literals;
-import dev.anneal.internal.Part;
 import dev.anneal.internal.Tables;
 import java.util.Arrays;
 import java.util.List;

@@ -7,9 +7,7 @@ import static dev.anneal.internal.Literals.number;
 
 import dev.anneal.Interpolation;
 import dev.anneal.internal.Attr;
-import dev.anneal.internal.Kind;
 import dev.anneal.internal.Literals;
-import dev.anneal.internal.Part;
 import dev.anneal.internal.Steps;
 import dev.anneal.internal.Tables;
 import java.util.Arrays;

@@ -7,8 +7,6 @@ import static dev.anneal.internal.Literals.number;
 
 import dev.anneal.RestartScale;
 import dev.anneal.internal.Attr;
-import dev.anneal.internal.Kind;
-import dev.anneal.internal.Part;
 import dev.anneal.internal.Tables;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,10 +1,10 @@
 package dev.anneal.internal.optim;
 
 import dev.anneal.internal.AnnotationParser;
-import dev.anneal.internal.Kind;
-import dev.anneal.internal.Problem;
 import dev.anneal.internal.clip.Clipping;
 import dev.anneal.internal.kind.Checker;
+import dev.anneal.internal.kind.Kind;
+import dev.anneal.internal.kind.Problem;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

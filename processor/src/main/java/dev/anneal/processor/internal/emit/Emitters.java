@@ -1,7 +1,7 @@
 package dev.anneal.processor.internal.emit;
 
-import dev.anneal.internal.Kind;
 import dev.anneal.internal.kind.Curve;
+import dev.anneal.internal.kind.Kind;
 import dev.anneal.internal.kind.Periodic;
 import java.util.EnumMap;
 import java.util.Map;

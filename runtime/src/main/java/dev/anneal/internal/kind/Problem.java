@@ -1,4 +1,6 @@
-package dev.anneal.internal;
+package dev.anneal.internal.kind;
+
+import dev.anneal.internal.AnnotationKind;
 
 /**
  * Internal, not API. A rule a declaration breaks: where (annotation, attribute, array index) and

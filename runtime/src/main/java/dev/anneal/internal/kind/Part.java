@@ -1,5 +1,7 @@
-package dev.anneal.internal;
+package dev.anneal.internal.kind;
 
+import dev.anneal.internal.Attr;
+import dev.anneal.internal.Literals;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;

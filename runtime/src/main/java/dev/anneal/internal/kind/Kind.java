@@ -1,24 +1,7 @@
-package dev.anneal.internal;
+package dev.anneal.internal.kind;
 
-import dev.anneal.internal.kind.Body;
-import dev.anneal.internal.kind.Constant;
-import dev.anneal.internal.kind.ControlAttributes;
-import dev.anneal.internal.kind.Cooldown;
-import dev.anneal.internal.kind.Cosine;
-import dev.anneal.internal.kind.Cyclic;
-import dev.anneal.internal.kind.Exponential;
-import dev.anneal.internal.kind.InverseSqrt;
-import dev.anneal.internal.kind.InverseTime;
-import dev.anneal.internal.kind.Linear;
-import dev.anneal.internal.kind.MultiStep;
-import dev.anneal.internal.kind.OneCycle;
-import dev.anneal.internal.kind.Piecewise;
-import dev.anneal.internal.kind.Polynomial;
-import dev.anneal.internal.kind.Restarts;
-import dev.anneal.internal.kind.Sigmoid;
-import dev.anneal.internal.kind.StepDecay;
-import dev.anneal.internal.kind.Tanh;
-import dev.anneal.internal.kind.Warmup;
+import dev.anneal.internal.AnnotationKind;
+import dev.anneal.internal.Attr;
 import java.util.List;
 import java.util.function.Function;
 
