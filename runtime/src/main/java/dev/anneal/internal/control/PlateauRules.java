@@ -198,36 +198,7 @@ public record PlateauRules(
    * The annotation with its non-default attributes, e.g. {@code @ReduceOnPlateau(factor = 0.5)}.
    */
   public String declaration() {
-    StringBuilder sb = new StringBuilder();
-    PlateauRules d = DEFAULTS;
-    if (goal != d.goal) {
-      sb.append(", goal = Goal.").append(goal);
-    }
-    if (Double.compare(factor, d.factor) != 0) {
-      sb.append(", factor = ").append(Text.source(factor));
-    }
-    if (patience != d.patience) {
-      sb.append(", patience = ").append(patience);
-    }
-    if (Double.compare(relThreshold, d.relThreshold) != 0) {
-      sb.append(", relThreshold = ").append(Text.source(relThreshold));
-    }
-    if (Double.compare(absThreshold, d.absThreshold) != 0) {
-      sb.append(", absThreshold = ").append(Text.source(absThreshold));
-    }
-    if (cooldown != d.cooldown) {
-      sb.append(", cooldown = ").append(cooldown);
-    }
-    if (Double.compare(minScale, d.minScale) != 0) {
-      sb.append(", minScale = ").append(Text.source(minScale));
-    }
-    if (startAfter != d.startAfter) {
-      sb.append(", startAfter = ").append(startAfter);
-    }
-    if (compat != d.compat) {
-      sb.append(", compat = Compat.").append(compat);
-    }
-    return "@" + NAME + (sb.length() == 0 ? "" : "(" + sb.substring(2) + ")");
+    return StateText.declaration(NAME, this, ATTRIBUTES);
   }
 
   /** Every attribute, exactly (hex floats): the input of the declaration's fingerprint. */

@@ -35,6 +35,40 @@ public final class StateText {
     return sb.append(')').toString();
   }
 
+  /**
+   * The annotation as a user writes it, derived from its attribute model: the required attributes
+   * and those that differ from their defaults, in attribute order, e.g.
+   * {@code @ReduceOnPlateau(factor = 0.5, compat = Compat.KERAS)}; no parentheses when none is
+   * listed.
+   */
+  public static String declaration(String name, Record rules, List<Attr> attrs) {
+    StringBuilder sb = new StringBuilder();
+    for (Attr a : attrs) {
+      Object v = component(rules, a.name());
+      if (a.isRequired() || !sameValue(v, a.defaultValue())) {
+        sb.append(", ").append(a.name()).append(" = ").append(source(v));
+      }
+    }
+    return "@" + name + (sb.length() == 0 ? "" : "(" + sb.substring(2) + ")");
+  }
+
+  /** Equal as the declaration compares: doubles bit for bit (NaN equals NaN, -0.0 is not 0.0). */
+  private static boolean sameValue(Object v, Object defaultValue) {
+    return v instanceof Double d && defaultValue instanceof Double e
+        ? Double.compare(d, e) == 0
+        : java.util.Objects.equals(v, defaultValue);
+  }
+
+  /** A value as Java source: {@code Double.NaN}, {@code 0.5}, {@code Goal.MAXIMIZE}, {@code 3}. */
+  private static String source(Object v) {
+    if (v instanceof Double d) {
+      return Text.source(d);
+    }
+    return v instanceof Enum<?> e
+        ? e.getDeclaringClass().getSimpleName() + "." + e.name()
+        : String.valueOf(v);
+  }
+
   private static Object component(Record r, String name) {
     for (RecordComponent c : r.getClass().getRecordComponents()) {
       if (c.getName().equals(name)) {

@@ -99,24 +99,7 @@ public record StoppingRules(
 
   /** The annotation: {@code patience} always, the other attributes when not default. */
   public String declaration() {
-    StringBuilder sb = new StringBuilder("@" + NAME + "(");
-    if (goal != Goal.MINIMIZE) {
-      sb.append("goal = Goal.").append(goal).append(", ");
-    }
-    sb.append("patience = ").append(patience);
-    if (Double.compare(minDelta, 0.0) != 0) {
-      sb.append(", minDelta = ").append(Text.source(minDelta));
-    }
-    if (!Double.isNaN(baseline)) {
-      sb.append(", baseline = ").append(Text.source(baseline));
-    }
-    if (startAfter != 0) {
-      sb.append(", startAfter = ").append(startAfter);
-    }
-    if (nonFinite != NonFinite.STOP) {
-      sb.append(", nonFinite = NonFinite.").append(nonFinite);
-    }
-    return sb.append(')').toString();
+    return StateText.declaration(NAME, this, ATTRIBUTES);
   }
 
   String canonical() {
