@@ -7,8 +7,10 @@ import java.util.function.Function;
 
 /**
  * Internal, not API. Every schedule annotation: the one catalogue that the processor, the parser
- * and the builder share. Each kind's attributes, rules and evaluator live in its home class in
- * {@code dev.anneal.internal.kind}; this enum only names the annotation and points there.
+ * and the builder share. Each kind's attributes, rules and evaluator live in its home class in this
+ * package (the controllers' and clips' attribute lists in {@link ControlAttributes}, their rules in
+ * {@code internal.control} and {@code internal.clip}); this enum only names the annotation and
+ * points there.
  */
 public enum Kind implements AnnotationKind {
   CONSTANT("Constant", Constant.ATTRIBUTES, Constant::of),
