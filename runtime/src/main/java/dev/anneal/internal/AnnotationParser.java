@@ -1,5 +1,6 @@
 package dev.anneal.internal;
 
+import dev.anneal.internal.kind.AnnotationKind;
 import dev.anneal.internal.kind.Kind;
 import dev.anneal.internal.kind.Part;
 import dev.anneal.internal.parse.JavaLexer;

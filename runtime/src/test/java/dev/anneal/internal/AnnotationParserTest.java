@@ -10,6 +10,7 @@ import dev.anneal.Schedules;
 import dev.anneal.internal.compose.Composer;
 import dev.anneal.internal.compose.Composite;
 import dev.anneal.internal.compose.CompositeKind;
+import dev.anneal.internal.kind.AnnotationKind;
 import dev.anneal.internal.kind.Kind;
 import dev.anneal.internal.kind.Part;
 import dev.anneal.internal.optim.OptimText;

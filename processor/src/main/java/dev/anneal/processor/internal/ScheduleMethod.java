@@ -1,8 +1,8 @@
 package dev.anneal.processor.internal;
 
-import dev.anneal.internal.AnnotationKind;
 import dev.anneal.internal.Declaration;
 import dev.anneal.internal.compose.Composite;
+import dev.anneal.internal.kind.AnnotationKind;
 import dev.anneal.internal.kind.Kind;
 import dev.anneal.internal.kind.Part;
 import dev.anneal.internal.optim.OptimText;

@@ -6,8 +6,8 @@ import static dev.anneal.internal.Attr.Type.LONG_ARRAY;
 import static dev.anneal.internal.Attr.Type.STRING;
 import static dev.anneal.internal.Attr.Type.STRING_ARRAY;
 
-import dev.anneal.internal.AnnotationKind;
 import dev.anneal.internal.Attr;
+import dev.anneal.internal.kind.AnnotationKind;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

@@ -3,7 +3,6 @@ package dev.anneal.internal.kind;
 import static dev.anneal.internal.Literals.count;
 import static dev.anneal.internal.Literals.number;
 
-import dev.anneal.internal.AnnotationKind;
 import java.util.List;
 
 /**

@@ -1,6 +1,5 @@
 package dev.anneal.internal.kind;
 
-import dev.anneal.internal.AnnotationKind;
 import dev.anneal.internal.Attr;
 import java.util.List;
 import java.util.function.Function;

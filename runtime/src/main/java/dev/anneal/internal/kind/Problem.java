@@ -1,7 +1,5 @@
 package dev.anneal.internal.kind;
 
-import dev.anneal.internal.AnnotationKind;
-
 /**
  * Internal, not API. A rule a declaration breaks: where (annotation, attribute, array index) and
  * why. The one problem type of every annotation family ({@link AnnotationKind}: bodies, modifiers,

@@ -5,8 +5,8 @@ import static dev.anneal.internal.Attr.Type.DOUBLE;
 import static dev.anneal.internal.Attr.Type.STRING;
 
 import dev.anneal.AdamCompat;
-import dev.anneal.internal.AnnotationKind;
 import dev.anneal.internal.Attr;
+import dev.anneal.internal.kind.AnnotationKind;
 import java.util.List;
 
 /**

@@ -1,7 +1,6 @@
-package dev.anneal.internal;
+package dev.anneal.internal.kind;
 
-import dev.anneal.internal.kind.Kind;
-import dev.anneal.internal.kind.Problem;
+import dev.anneal.internal.Attr;
 import java.util.List;
 
 /**
