@@ -251,39 +251,18 @@ public final class GradientClip implements java.io.Serializable {
    */
   @Override
   public String toString() {
-    StringBuilder s = new StringBuilder();
-    return switch (kind) {
-      case NORM -> {
-        s.append("@ClipNorm(max = ").append(max);
-        if (norm != DEFAULT_NORM) {
-          s.append(", norm = ")
-              .append(norm == Double.POSITIVE_INFINITY ? "Double.POSITIVE_INFINITY" : norm);
-        }
-        if (eps != DEFAULT_EPS) {
-          s.append(", eps = ").append(eps);
-        }
-        if (scope != DEFAULT_SCOPE) {
-          s.append(", scope = ClipScope.").append(scope.name());
-        }
-        if (nonFinite != DEFAULT_NON_FINITE) {
-          s.append(", nonFinite = ClipNonFinite.").append(nonFinite.name());
-        }
-        yield s.append(')').toString();
-      }
-      case VALUE -> s.append("@ClipValue(max = ").append(max).append(')').toString();
-      case ADAPTIVE -> {
-        s.append("@AdaptiveClip");
-        String sep = "(";
-        if (max != DEFAULT_CLIPPING) {
-          s.append(sep).append("clipping = ").append(max);
-          sep = ", ";
-        }
-        if (eps != DEFAULT_AGC_EPS) {
-          s.append(sep).append("eps = ").append(eps);
-          sep = ", ";
-        }
-        yield sep.equals("(") ? s.toString() : s.append(')').toString();
-      }
+    return kind.annotation().text(this::attribute);
+  }
+
+  /** The value of an attribute of this clip's annotation, as the attribute model names it. */
+  private Object attribute(String name) {
+    return switch (name) {
+      case "max", "clipping" -> max;
+      case "norm" -> norm;
+      case "eps" -> eps;
+      case "scope" -> scope;
+      case "nonFinite" -> nonFinite;
+      default -> throw new IllegalStateException("@" + kind.annotation().simpleName() + "." + name);
     };
   }
 

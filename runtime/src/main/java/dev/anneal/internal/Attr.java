@@ -1,6 +1,7 @@
 package dev.anneal.internal;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Internal, not API. One attribute of a schedule annotation: its name, its type and its default
@@ -152,5 +153,44 @@ public final class Attr {
   @Override
   public String toString() {
     return name;
+  }
+
+  /**
+   * An annotation as Java source, the canonical text every family prints: its required attributes
+   * and those whose value differs from the default, in attribute order, e.g. {@code @ClipNorm(max =
+   * 1.0, norm = Double.POSITIVE_INFINITY)}; {@code @AdaptiveClip} when nothing is written.
+   */
+  public static String text(String simpleName, List<Attr> attrs, Function<String, Object> valueOf) {
+    StringBuilder sb = new StringBuilder();
+    for (Attr a : attrs) {
+      Object v = valueOf.apply(a.name());
+      if (a.isRequired() || !sameValue(v, a.defaultValue())) {
+        sb.append(", ").append(a.name()).append(" = ").append(source(v));
+      }
+    }
+    return "@" + simpleName + (sb.length() == 0 ? "" : "(" + sb.substring(2) + ")");
+  }
+
+  /** Equal as the text compares: doubles bit for bit (NaN equals NaN, -0.0 is not 0.0). */
+  private static boolean sameValue(Object v, Object defaultValue) {
+    return v instanceof Double d && defaultValue instanceof Double e
+        ? Double.compare(d, e) == 0
+        : java.util.Objects.equals(v, defaultValue);
+  }
+
+  /** A value as Java source: {@code Double.NaN}, {@code 0.5}, {@code Goal.MAXIMIZE}, {@code 3}. */
+  public static String source(Object v) {
+    if (v instanceof Double d) {
+      if (Double.isNaN(d)) {
+        return "Double.NaN";
+      }
+      if (Double.isInfinite(d)) {
+        return d > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
+      }
+      return Double.toString(d);
+    }
+    return v instanceof Enum<?> e
+        ? e.getDeclaringClass().getSimpleName() + "." + e.name()
+        : String.valueOf(v);
   }
 }

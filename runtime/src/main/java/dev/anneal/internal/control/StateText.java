@@ -42,31 +42,7 @@ public final class StateText {
    * listed.
    */
   public static String declaration(String name, Record rules, List<Attr> attrs) {
-    StringBuilder sb = new StringBuilder();
-    for (Attr a : attrs) {
-      Object v = component(rules, a.name());
-      if (a.isRequired() || !sameValue(v, a.defaultValue())) {
-        sb.append(", ").append(a.name()).append(" = ").append(source(v));
-      }
-    }
-    return "@" + name + (sb.length() == 0 ? "" : "(" + sb.substring(2) + ")");
-  }
-
-  /** Equal as the declaration compares: doubles bit for bit (NaN equals NaN, -0.0 is not 0.0). */
-  private static boolean sameValue(Object v, Object defaultValue) {
-    return v instanceof Double d && defaultValue instanceof Double e
-        ? Double.compare(d, e) == 0
-        : java.util.Objects.equals(v, defaultValue);
-  }
-
-  /** A value as Java source: {@code Double.NaN}, {@code 0.5}, {@code Goal.MAXIMIZE}, {@code 3}. */
-  private static String source(Object v) {
-    if (v instanceof Double d) {
-      return Text.source(d);
-    }
-    return v instanceof Enum<?> e
-        ? e.getDeclaringClass().getSimpleName() + "." + e.name()
-        : String.valueOf(v);
+    return Attr.text(name, attrs, attribute -> component(rules, attribute));
   }
 
   private static Object component(Record r, String name) {

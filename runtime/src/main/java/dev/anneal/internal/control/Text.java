@@ -9,13 +9,7 @@ final class Text {
 
   /** A double as Java source, as the schedules' declarations print it. */
   static String source(double d) {
-    if (Double.isNaN(d)) {
-      return "Double.NaN";
-    }
-    if (Double.isInfinite(d)) {
-      return d > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
-    }
-    return Double.toString(d);
+    return dev.anneal.internal.Attr.source(d);
   }
 
   /** 64-bit FNV-1a over the UTF-16 units of {@code s}. */

@@ -33,4 +33,12 @@ public interface AnnotationKind {
     }
     return null;
   }
+
+  /**
+   * This annotation as Java source with these values (by attribute name): the canonical text
+   * ({@link Attr#text}).
+   */
+  default String text(java.util.function.Function<String, Object> valueOf) {
+    return Attr.text(simpleName(), attrs(), valueOf);
+  }
 }
