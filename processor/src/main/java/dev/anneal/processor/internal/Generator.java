@@ -12,7 +12,7 @@ import dev.anneal.internal.Attr;
 import dev.anneal.internal.Declaration;
 import dev.anneal.internal.Literals;
 import dev.anneal.internal.Plan;
-import dev.anneal.internal.kind.Kind;
+import dev.anneal.internal.clip.Clipping;
 import dev.anneal.internal.kind.Part;
 import java.util.HashMap;
 import java.util.Map;
@@ -219,6 +219,7 @@ public final class Generator {
   private static void alone(TypeSpec.Builder impl, ScheduleMethod m, int index) {
     Part p = m.alone();
     // a switch expression over the roles: a role that stands alone has its field here
+    // switch expressions over the role, then over the clip family: a new clip is named here
     ClassName type =
         switch (p.kind().role()) {
           case STOPPER -> EARLY_STOPPER;
@@ -226,28 +227,25 @@ public final class Generator {
           // read only on a Form.STOPPER or Form.CLIP method (DeclarationReader)
           case BODY, MODIFIER, CONTROLLER -> throw new IllegalStateException(p.toSource());
         };
-    CodeBlock init;
-    if (p.kind() == Kind.EARLY_STOPPING) {
-      init =
-          CodeBlock.of(
-              "$T.builder($L)$L.build()", type, p.i("patience"), chain(p, Set.of("patience")));
-    } else if (p.kind() == Kind.CLIP_NORM) {
-      init =
-          CodeBlock.of(
-              "$T.norm($L)$L.build()", type, Literals.number(p.d("max")), chain(p, Set.of("max")));
-    } else if (p.kind() == Kind.CLIP_VALUE) {
-      init = CodeBlock.of("$T.value($L)", type, Literals.number(p.d("max")));
-    } else if (p.kind() == Kind.ADAPTIVE_CLIP) {
-      init =
-          CodeBlock.of(
-              "$T.adaptive($L, $L)",
-              type,
-              Literals.number(p.d("clipping")),
-              Literals.number(p.d("eps")));
-    } else {
-      // a stopper or clip kind without its factory call (ReadingTest generates each)
-      throw new IllegalStateException("no factory call for " + p.toSource());
-    }
+    CodeBlock init =
+        type == EARLY_STOPPER
+            ? CodeBlock.of(
+                "$T.builder($L)$L.build()", type, p.i("patience"), chain(p, Set.of("patience")))
+            : switch (Clipping.of(p.kind())) {
+              case NORM ->
+                  CodeBlock.of(
+                      "$T.norm($L)$L.build()",
+                      type,
+                      Literals.number(p.d("max")),
+                      chain(p, Set.of("max")));
+              case VALUE -> CodeBlock.of("$T.value($L)", type, Literals.number(p.d("max")));
+              case ADAPTIVE ->
+                  CodeBlock.of(
+                      "$T.adaptive($L, $L)",
+                      type,
+                      Literals.number(p.d("clipping")),
+                      Literals.number(p.d("eps")));
+            };
     boolean state = m.form().hasState();
     String field = state ? "controller" + index : "CLIP_" + index;
     FieldSpec.Builder f =
