@@ -55,33 +55,22 @@ public final class Part {
   }
 
   private static Object copyChecked(Kind kind, Attr a, Object v) {
-    boolean ok;
-    switch (a.type()) {
-      case DOUBLE:
-        ok = v instanceof Double;
-        break;
-      case LONG:
-        ok = v instanceof Long;
-        break;
-      case INT:
-        ok = v instanceof Integer;
-        break;
-      case BOOLEAN:
-        ok = v instanceof Boolean;
-        break;
-      case DOUBLE_ARRAY:
-        ok = v instanceof double[];
-        v = ok ? ((double[]) v).clone() : v;
-        break;
-      case LONG_ARRAY:
-        ok = v instanceof long[];
-        v = ok ? ((long[]) v).clone() : v;
-        break;
-      case ENUM:
-        ok = a.enumType().isInstance(v);
-        break;
-      default:
-        throw new AssertionError(a.type());
+    boolean ok =
+        switch (a.type()) {
+          case DOUBLE -> v instanceof Double;
+          case LONG -> v instanceof Long;
+          case INT -> v instanceof Integer;
+          case BOOLEAN -> v instanceof Boolean;
+          case DOUBLE_ARRAY -> v instanceof double[];
+          case LONG_ARRAY -> v instanceof long[];
+          case ENUM -> a.enumType().isInstance(v);
+          // names of other schedules: a composite's attributes, never a Kind annotation's
+          case STRING, STRING_ARRAY -> false;
+        };
+    if (ok && v instanceof double[] ds) {
+      v = ds.clone();
+    } else if (ok && v instanceof long[] ls) {
+      v = ls.clone();
     }
     if (!ok) {
       throw new IllegalArgumentException(
