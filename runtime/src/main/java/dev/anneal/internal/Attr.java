@@ -178,7 +178,10 @@ public final class Attr {
         : java.util.Objects.equals(v, defaultValue);
   }
 
-  /** A value as Java source: {@code Double.NaN}, {@code 0.5}, {@code Goal.MAXIMIZE}, {@code 3}. */
+  /**
+   * A value as Java source: {@code Double.NaN}, {@code 0.5}, {@code Goal.MAXIMIZE}, {@code 3},
+   * {@code "name"}.
+   */
   public static String source(Object v) {
     if (v instanceof Double d) {
       if (Double.isNaN(d)) {
@@ -188,6 +191,9 @@ public final class Attr {
         return d > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
       }
       return Double.toString(d);
+    }
+    if (v instanceof String s) { // a schedule's name
+      return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
     return v instanceof Enum<?> e
         ? e.getDeclaringClass().getSimpleName() + "." + e.name()

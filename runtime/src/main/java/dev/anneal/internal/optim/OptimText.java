@@ -1,5 +1,6 @@
 package dev.anneal.internal.optim;
 
+import dev.anneal.AdamCompat;
 import dev.anneal.GradientClip;
 import dev.anneal.LrSchedule;
 import dev.anneal.internal.AnnotationParser;
@@ -143,33 +144,27 @@ public final class OptimText {
 
   // ------------------------------------------------------------------------------------ format
 
-  /** The annotation text: attributes that differ from the defaults, schedule names quoted. */
+  /**
+   * The annotation text, written from the family's attribute model ({@link Attr#text}): {@code lr},
+   * then the attributes that differ from the defaults in attribute order, schedule names quoted.
+   */
   public static String format(Spec spec, String lr, String momentum, String clip) {
-    StringBuilder sb = new StringBuilder("@").append(spec.family().simpleName());
-    sb.append("(lr = ").append(quote(lr));
-    Map<String, Object> defaults = values(defaults(spec.family()));
-    for (Map.Entry<String, Object> e : values(spec).entrySet()) {
-      Object value = e.getValue();
-      if (value.equals(defaults.get(e.getKey()))) {
-        continue;
-      }
-      sb.append(", ").append(e.getKey()).append(" = ");
-      sb.append(e.getKey().equals("compat") ? "AdamCompat." + value : value);
-    }
-    if (momentum != null) {
-      sb.append(", ")
-          .append(scheduleAttribute(spec.family()))
-          .append(" = ")
-          .append(quote(momentum));
-    }
-    if (clip != null) {
-      sb.append(", clip = ").append(quote(clip));
-    }
-    return sb.append(')').toString();
-  }
-
-  private static String quote(String s) {
-    return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    Map<String, Object> values = values(spec);
+    String schedule = scheduleAttribute(spec.family());
+    return spec.family()
+        .text(
+            name -> {
+              if (name.equals("lr")) {
+                return lr;
+              } else if (name.equals(schedule)) {
+                return momentum == null ? "" : momentum;
+              } else if (name.equals("clip")) {
+                return clip == null ? "" : clip;
+              } else if (name.equals("compat")) {
+                return AdamCompat.valueOf((String) values.get(name));
+              }
+              return values.get(name);
+            });
   }
 
   // ------------------------------------------------------------------------------------- parse
