@@ -363,4 +363,41 @@ class SerializationTest {
       return in.readObject();
     }
   }
+
+  /** A stream of the first serial form, written under its real name. */
+  private static byte[] firstForm(
+      dev.anneal.internal.serjal.SerialProxy.Form form, String text, String state)
+      throws IOException {
+    byte[] b = write(new dev.anneal.internal.serjal.SerialProxy(form, text, state, null, 0));
+    String s =
+        new String(b, StandardCharsets.ISO_8859_1)
+            .replace("dev.anneal.internal.serjal.", "dev.anneal.internal.serial.")
+            .replace("dev/anneal/internal/serjal/", "dev/anneal/internal/serial/");
+    return s.getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /** A schedule written by the first serial form still reads back as the same schedule. */
+  @Test
+  void aScheduleOfTheFirstSerialFormReads() throws Exception {
+    String text = "@Warmup(steps = 5) @Cosine(from = 0.1, steps = 100)";
+    Object back =
+        readBack(firstForm(dev.anneal.internal.serjal.SerialProxy.Form.SCHEDULE, text, null));
+    assertEquals(Schedules.parse(text), back);
+  }
+
+  /** A stopper of the first serial form is refused, saying so and how to build it again. */
+  @Test
+  void aStopperOfTheFirstSerialFormIsRefusedWithWhatToDo() throws Exception {
+    InvalidObjectException e =
+        assertThrows(
+            InvalidObjectException.class,
+            () ->
+                readBack(
+                    firstForm(
+                        dev.anneal.internal.serjal.SerialProxy.Form.STOPPER,
+                        "@EarlyStopping(patience = 3)",
+                        "state")));
+    assertTrue(e.getMessage().contains("earlier anneal version"), e.getMessage());
+    assertTrue(e.getMessage().contains("EarlyStopper.parse(\"@EarlyStopping(patience = 3)\")"));
+  }
 }

@@ -53,6 +53,15 @@ public final class SerialProxy implements Serializable {
 
   /** The schedule again, parsed from the text; a text that does not parse is an invalid stream. */
   private Object readResolve() throws ObjectStreamException {
+    return read(text);
+  }
+
+  /**
+   * A serialized schedule's text read back: one declaration or named entries.
+   *
+   * @throws InvalidObjectException if the text does not parse or validate
+   */
+  public static LrSchedule read(String text) throws InvalidObjectException {
     try {
       return Composer.parseNamed(text, SerialProxy::curve);
     } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
