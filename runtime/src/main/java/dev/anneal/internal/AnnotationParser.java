@@ -250,13 +250,41 @@ public final class AnnotationParser {
     return null;
   }
 
+  /**
+   * Why {@code @name} is not read in a declaration: an anneal annotation of another family (a
+   * composite, an optimizer), said with where it is read; else an unknown annotation.
+   */
+  private static String unknown(String name) {
+    String simple = name.substring(name.lastIndexOf('.') + 1);
+    boolean anneal =
+        (simple.equals(name) || name.equals("dev.anneal." + simple)) && isAnnealAnnotation(simple);
+    if (!anneal) {
+      return "unknown annotation @" + name;
+    }
+    return "@"
+        + simple
+        + " is not part of a plain declaration: a composite names other schedules, so it is read from named entries"
+        + " (Schedules.parseNamed, Schedules.parse(Map, name)); an optimizer is read with"
+        + " Optimizer.parse";
+  }
+
+  private static boolean isAnnealAnnotation(String simpleName) {
+    try {
+      return Class.forName(
+              "dev.anneal." + simpleName, false, AnnotationParser.class.getClassLoader())
+          .isAnnotation();
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
   /** {@code @Name}, {@code @Name(value)} or {@code @Name(attr = value, ...)}. */
   private <K extends AnnotationKind> Annotation<K> annotation(List<K> kinds) {
     Token at = lexer.expect(TokenType.AT);
     Token name = lexer.qualifiedName();
     K kind = kindNamed((String) name.value(), kinds);
     if (kind == null) {
-      throw fail(name.start(), "unknown annotation @" + name.value());
+      throw fail(name.start(), unknown((String) name.value()));
     }
     Map<String, Object> values = new LinkedHashMap<>();
     if (lexer.accept(TokenType.LPAREN) && !lexer.accept(TokenType.RPAREN)) {

@@ -344,4 +344,36 @@ class AnnotationParserTest {
     }
     throw new AssertionError("no @" + kind.simpleName() + " in " + d);
   }
+
+  /**
+   * A composite or an optimizer written as a plain declaration is named as what it is, with where
+   * it is read; a name anneal does not have is an unknown annotation.
+   */
+  @Test
+  void anotherFamilysAnnotationInADeclarationSaysWhereItIsRead() {
+    List<AnnotationKind> others = new ArrayList<>(List.of(CompositeKind.values()));
+    others.addAll(List.of(Spec.Family.values()));
+    for (AnnotationKind k : others) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> AnnotationParser.declaration("@" + k.simpleName() + "(x = 1)"));
+      assertTrue(
+          e.getMessage().startsWith("@" + k.simpleName() + " is not part of a plain declaration"),
+          e.getMessage());
+      assertTrue(e.getMessage().contains("Schedules.parseNamed"), e.getMessage());
+      assertTrue(e.getMessage().contains("Optimizer.parse"), e.getMessage());
+    }
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> AnnotationParser.declaration("@Cosinus(from = 0.1, steps = 10)"));
+    assertTrue(e.getMessage().startsWith("unknown annotation @Cosinus"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> AnnotationParser.declaration("@org.example.Sequence(x = 1)"));
+    assertTrue(
+        e.getMessage().startsWith("unknown annotation @org.example.Sequence"), e.getMessage());
+  }
 }
