@@ -184,13 +184,7 @@ public final class Attr {
    */
   public static String source(Object v) {
     if (v instanceof Double d) {
-      if (Double.isNaN(d)) {
-        return "Double.NaN";
-      }
-      if (Double.isInfinite(d)) {
-        return d > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
-      }
-      return Double.toString(d);
+      return Literals.number(d);
     }
     if (v instanceof String s) { // a schedule's name
       return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';

@@ -91,11 +91,6 @@ public enum CompositeKind implements AnnotationKind {
 
   /** The kind whose annotation has this qualified name, or {@code null}. */
   public static CompositeKind ofQualifiedName(String qualifiedName) {
-    for (CompositeKind k : values()) {
-      if (k.qualifiedName().equals(qualifiedName)) {
-        return k;
-      }
-    }
-    return null;
+    return AnnotationKind.ofQualifiedName(values(), qualifiedName);
   }
 }

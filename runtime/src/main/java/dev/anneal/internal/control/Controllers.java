@@ -2,6 +2,7 @@ package dev.anneal.internal.control;
 
 import dev.anneal.Compat;
 import dev.anneal.LrSchedule;
+import dev.anneal.internal.Literals;
 import dev.anneal.internal.kind.Kind;
 import dev.anneal.internal.kind.Problem;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class Controllers {
               "@Constant.value must be finite and > 0 under @ReduceOnPlateau(compat = Compat."
                   + rules.compat()
                   + "), was "
-                  + Text.source(constantValue)));
+                  + Literals.number(constantValue)));
     }
     Text.throwIfAny(problems);
     return make(curve, rules, rules.compat() == Compat.ANNEAL ? Double.NaN : constantValue);

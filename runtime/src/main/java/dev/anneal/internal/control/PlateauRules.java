@@ -3,6 +3,7 @@ package dev.anneal.internal.control;
 import dev.anneal.Compat;
 import dev.anneal.Goal;
 import dev.anneal.internal.Attr;
+import dev.anneal.internal.Literals;
 import dev.anneal.internal.kind.ControlAttributes;
 import dev.anneal.internal.kind.Kind;
 import dev.anneal.internal.kind.Part;
@@ -120,7 +121,7 @@ public record PlateauRules(
       add(out, "goal", "must not be null", "null");
     }
     if (!(factor > 0 && factor < 1)) {
-      add(out, "factor", "must be in (0, 1)", Text.source(factor));
+      add(out, "factor", "must be in (0, 1)", Literals.number(factor));
     }
     int minPatience = compat == Compat.ANNEAL ? 1 : 0;
     if (patience < minPatience) {
@@ -131,16 +132,16 @@ public record PlateauRules(
           Integer.toString(patience));
     }
     if (!(relThreshold >= 0 && relThreshold < 1)) {
-      add(out, "relThreshold", "must be in [0, 1)", Text.source(relThreshold));
+      add(out, "relThreshold", "must be in [0, 1)", Literals.number(relThreshold));
     }
     if (!(absThreshold >= 0 && absThreshold < Double.POSITIVE_INFINITY)) {
-      add(out, "absThreshold", "must be finite and >= 0", Text.source(absThreshold));
+      add(out, "absThreshold", "must be finite and >= 0", Literals.number(absThreshold));
     }
     if (cooldown < 0) {
       add(out, "cooldown", "must be >= 0", Integer.toString(cooldown));
     }
     if (!(minScale >= 0 && minScale < 1)) {
-      add(out, "minScale", "must be in [0, 1)", Text.source(minScale));
+      add(out, "minScale", "must be in [0, 1)", Literals.number(minScale));
     }
     if (startAfter < 0) {
       add(out, "startAfter", "must be >= 0", Integer.toString(startAfter));
@@ -157,7 +158,7 @@ public record PlateauRules(
           "absThreshold",
           "and relThreshold must not both be non-zero with compat = PYTORCH (threshold_mode 'abs' "
               + "is absThreshold with relThreshold = 0, 'rel' is relThreshold with absThreshold = 0)",
-          Text.source(absThreshold) + " and relThreshold = " + Text.source(relThreshold));
+          Literals.number(absThreshold) + " and relThreshold = " + Literals.number(relThreshold));
     }
     return out;
   }
@@ -189,7 +190,7 @@ public record PlateauRules(
       return "= Compat."
           + compat
           + " reduces the learning rate @Constant.value, which must then be > 0, was "
-          + Text.source(constantValue);
+          + Literals.number(constantValue);
     }
     return null;
   }

@@ -3,6 +3,7 @@ package dev.anneal.internal.control;
 import dev.anneal.Goal;
 import dev.anneal.NonFinite;
 import dev.anneal.internal.Attr;
+import dev.anneal.internal.Literals;
 import dev.anneal.internal.kind.ControlAttributes;
 import dev.anneal.internal.kind.Kind;
 import dev.anneal.internal.kind.Part;
@@ -83,10 +84,10 @@ public record StoppingRules(
       add(out, "patience", "must be >= 0", Integer.toString(patience));
     }
     if (!(minDelta >= 0 && minDelta < Double.POSITIVE_INFINITY)) {
-      add(out, "minDelta", "must be finite and >= 0", Text.source(minDelta));
+      add(out, "minDelta", "must be finite and >= 0", Literals.number(minDelta));
     }
     if (Double.isInfinite(baseline)) {
-      add(out, "baseline", "must be finite or Double.NaN (none)", Text.source(baseline));
+      add(out, "baseline", "must be finite or Double.NaN (none)", Literals.number(baseline));
     }
     if (startAfter < 0) {
       add(out, "startAfter", "must be >= 0", Integer.toString(startAfter));

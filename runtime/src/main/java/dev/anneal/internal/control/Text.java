@@ -7,11 +7,6 @@ import java.util.List;
 final class Text {
   private Text() {}
 
-  /** A double as Java source, as the schedules' declarations print it. */
-  static String source(double d) {
-    return dev.anneal.internal.Attr.source(d);
-  }
-
   /** 64-bit FNV-1a over the UTF-16 units of {@code s}. */
   static long fnv1a(String s) {
     long h = 0xcbf29ce484222325L;

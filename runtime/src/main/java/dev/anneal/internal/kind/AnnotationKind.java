@@ -41,4 +41,24 @@ public interface AnnotationKind {
   default String text(java.util.function.Function<String, Object> valueOf) {
     return Attr.text(simpleName(), attrs(), valueOf);
   }
+
+  /** The member of {@code kinds} whose annotation has this qualified name, or {@code null}. */
+  static <K extends AnnotationKind> K ofQualifiedName(K[] kinds, String qualifiedName) {
+    for (K k : kinds) {
+      if (k.qualifiedName().equals(qualifiedName)) {
+        return k;
+      }
+    }
+    return null;
+  }
+
+  /** The member of {@code kinds} whose annotation has this simple name, or {@code null}. */
+  static <K extends AnnotationKind> K ofSimpleName(K[] kinds, String simpleName) {
+    for (K k : kinds) {
+      if (k.simpleName().equals(simpleName)) {
+        return k;
+      }
+    }
+    return null;
+  }
 }

@@ -111,21 +111,11 @@ public enum Kind implements AnnotationKind {
 
   /** The kind whose annotation has this qualified name, or {@code null}. */
   public static Kind ofQualifiedName(String qualifiedName) {
-    for (Kind k : values()) {
-      if (k.qualifiedName().equals(qualifiedName)) {
-        return k;
-      }
-    }
-    return null;
+    return AnnotationKind.ofQualifiedName(values(), qualifiedName);
   }
 
   /** The kind whose annotation has this simple name, or {@code null}. */
   public static Kind ofSimpleName(String simpleName) {
-    for (Kind k : values()) {
-      if (k.simpleName.equals(simpleName)) {
-        return k;
-      }
-    }
-    return null;
+    return AnnotationKind.ofSimpleName(values(), simpleName);
   }
 }

@@ -84,12 +84,7 @@ public sealed interface Spec {
 
     /** The family whose annotation has this qualified name, or {@code null}. */
     public static Family ofQualifiedName(String qualifiedName) {
-      for (Family f : values()) {
-        if (f.qualifiedName().equals(qualifiedName)) {
-          return f;
-        }
-      }
-      return null;
+      return AnnotationKind.ofQualifiedName(values(), qualifiedName);
     }
 
     private static List<Attr> adam(double weightDecay) {
